@@ -1,0 +1,123 @@
+// The daemon ↔ dashboard contract: REST payloads and the typed socket.io event map, used by both ends.
+import { z } from 'zod';
+import {
+  FindingSchema,
+  PathResultSchema,
+  ServiceVerdictSchema,
+  TargetVerdictSchema,
+  HopSchema,
+} from './finding.ts';
+
+export const TimelineEventTypeSchema = z.enum([
+  'target-health',
+  'task-started',
+  'task-stopped',
+  'deployment',
+  'security-group-rule-added',
+  'security-group-rule-removed',
+  'network-acl-entry-added',
+  'network-acl-entry-removed',
+  'route-added',
+  'route-removed',
+  'listener-changed',
+  'rule-changed',
+  'target-group-changed',
+  'finding-opened',
+  'finding-resolved',
+  'data-stale',
+  'data-fresh',
+]);
+export type TimelineEventType = z.infer<typeof TimelineEventTypeSchema>;
+
+export const TimelineEventSchema = z.object({
+  id: z.number().int(),
+  /** ISO time of the poll cycle that saw the change. */
+  at: z.string(),
+  type: TimelineEventTypeSchema,
+  /** "cluster/service" when the event concerns one service. */
+  service: z.string().nullable(),
+  /** Ids/ARNs touched (SG id, NACL id, route table id, target group ARN, finding id …). */
+  resources: z.array(z.string()),
+  message: z.string(),
+  /** For finding-opened: the config-change event that likely caused it, in words. */
+  likelyCause: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const FindingRecordSchema = FindingSchema.extend({
+  status: z.enum(['open', 'resolved']),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  resolvedAt: z.string().nullable(),
+  likelyCause: z.string().nullable(),
+});
+export type FindingRecord = z.infer<typeof FindingRecordSchema>;
+
+export const DataFreshnessSchema = z.object({
+  /** ISO time of the last completed poll cycle, or null before the first. */
+  lastCycleAt: z.string().nullable(),
+  pollIntervalSeconds: z.number(),
+  /** Kinds whose data is stale, with the error. */
+  staleKinds: z.array(z.object({ kind: z.string(), error: z.string(), fetchedAt: z.string().nullable() })),
+});
+export type DataFreshness = z.infer<typeof DataFreshnessSchema>;
+
+export const OverviewSchema = z.object({
+  source: z.string(),
+  services: z.array(ServiceVerdictSchema),
+  openFindings: z.array(FindingRecordSchema),
+  freshness: DataFreshnessSchema,
+  counts: z.object({
+    services: z.record(z.string(), z.number()),
+    findings: z.record(z.string(), z.number()),
+  }),
+});
+export type Overview = z.infer<typeof OverviewSchema>;
+
+export const ServiceDetailSchema = z.object({
+  service: ServiceVerdictSchema,
+  targets: z.array(TargetVerdictSchema),
+  /** The request and reply path from a client through the ALB to the containers, hop by hop. */
+  paths: z.array(
+    z.object({
+      title: z.string(),
+      listener: z.string().nullable(),
+      targetGroupArn: z.string().nullable(),
+      hops: z.array(HopSchema),
+    }),
+  ),
+  findings: z.array(FindingRecordSchema),
+  events: z.array(TimelineEventSchema),
+});
+export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
+
+export const ExplainRequestSchema = z.object({
+  url: z.string().min(1).max(2048),
+  from: z.string().max(256).optional(),
+});
+export type ExplainRequest = z.infer<typeof ExplainRequestSchema>;
+
+export const ReachRequestSchema = z.object({
+  from: z.string().min(1).max(256),
+  to: z.string().min(1).max(512),
+  port: z.number().int().min(0).max(65535),
+  protocol: z.enum(['tcp', 'udp']).default('tcp'),
+});
+export type ReachRequest = z.infer<typeof ReachRequestSchema>;
+
+export { PathResultSchema };
+
+/** Server → client pushes. On connect the server sends `overview` once; then only deltas. */
+export interface ServerToClientEvents {
+  overview: (overview: Overview) => void;
+  'service:updated': (service: z.infer<typeof ServiceVerdictSchema>) => void;
+  'finding:opened': (finding: FindingRecord) => void;
+  'finding:resolved': (finding: FindingRecord) => void;
+  'event:new': (event: TimelineEvent) => void;
+  'data:freshness': (freshness: DataFreshness) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Ask for the full overview again (after a reconnect that could not recover). */
+  'overview:get': (ack: (overview: Overview) => void) => void;
+}
