@@ -26,6 +26,8 @@ export const TimelineEventTypeSchema = z.enum([
   'finding-resolved',
   'data-stale',
   'data-fresh',
+  // Added by the daemon: ALB subnets/AZs, security groups or scheme changed.
+  'load-balancer-changed',
 ]);
 export type TimelineEventType = z.infer<typeof TimelineEventTypeSchema>;
 
@@ -106,6 +108,28 @@ export const ReachRequestSchema = z.object({
 export type ReachRequest = z.infer<typeof ReachRequestSchema>;
 
 export { PathResultSchema };
+
+/** One attempt to deliver an alert to a sink (Slack, PagerDuty, webhook); every attempt is recorded. */
+export const AlertDeliverySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  findingId: z.string(),
+  sink: z.string(),
+  action: z.enum(['trigger', 'repeat', 'resolve']),
+  attempt: z.number().int(),
+  ok: z.boolean(),
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+export type AlertDelivery = z.infer<typeof AlertDeliverySchema>;
+
+/** Standard error body of every REST endpoint. */
+export const ApiErrorSchema = z.object({
+  error: z.string(),
+  /** For validation errors: which field, and why. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 /** Server → client pushes. On connect the server sends `overview` once; then only deltas. */
 export interface ServerToClientEvents {
