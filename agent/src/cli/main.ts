@@ -1,0 +1,89 @@
+// `porthole` CLI entry: scan | explain | reach | serve | capture. Exit 0 ok, 1 critical findings, 2 bad input.
+import { Command, CommanderError, Option } from 'commander';
+import { runExplain, runReach } from './pathCommands.ts';
+import { runScan } from './scan.ts';
+import { UsageError, reportFatal } from './errors.ts';
+
+const program = new Command();
+program
+  .name('porthole')
+  .description('Why is this ECS service behind an ALB unhealthy or unreachable? Read-only, offline or live.')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('scan')
+  .description('Diagnose every service of a snapshot folder (or live AWS)')
+  .option('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
+  .option('--live', 'scan live AWS (read-only) instead of a folder')
+  .option('--profile <name>', 'AWS profile for --live')
+  .option('--region <region...>', 'AWS region(s) for --live')
+  .option('--service <cluster/name>', 'only this service')
+  .option('--json', 'print only JSON on stdout')
+  .action(async (opts) => {
+    process.exitCode = await runScan(opts);
+  });
+
+program
+  .command('explain')
+  .description('Why does this URL (not) answer? Follows listener → rule → target group → targets → path')
+  .argument('<url>', 'e.g. http://my-alb-123.eu-west-1.elb.amazonaws.com:8081/')
+  .requiredOption('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
+  .option('--from <source>', 'caller: internet (default), an instance id, ENI id or IPv4 address')
+  .option('--json', 'print only JSON on stdout')
+  .action(async (url, opts) => {
+    process.exitCode = await runExplain(url, opts);
+  });
+
+program
+  .command('reach')
+  .description('Can SOURCE reach DEST on a port? Every blocking SG rule, NACL entry and route, hop by hop')
+  .requiredOption('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
+  .requiredOption('--from <source>', 'instance id, ENI id, IPv4 address or "internet"')
+  .requiredOption('--to <dest>', 'instance id, ENI id, IPv4 address, or an ALB name, ARN or DNS name')
+  .requiredOption('--port <n>', 'destination port')
+  .addOption(new Option('--protocol <p>', 'tcp or udp').choices(['tcp', 'udp']).default('tcp'))
+  .option('--json', 'print only JSON on stdout')
+  .action(async (opts) => {
+    process.exitCode = await runReach(opts);
+  });
+
+program
+  .command('serve')
+  .description('Run the daemon and dashboard (demo estate unless --snapshot or --live)')
+  .option('--port <n>', 'HTTP port (default 7070, env PORTHOLE_PORT)')
+  .option('--host <address>', 'bind address (default 127.0.0.1)')
+  .option('--snapshot <dir>', 'serve a captured snapshot folder')
+  .option('--live', 'poll live AWS')
+  .option('--config <file>', 'YAML config file')
+  .option('--data-dir <dir>', 'SQLite data folder (default ./data, env PORTHOLE_DATA_DIR)')
+  .action(async (opts) => {
+    const { runServeCommand } = await import('./serve.ts');
+    await runServeCommand(opts);
+  });
+
+program
+  .command('capture')
+  .description('Write live AWS state to a snapshot folder in the public format')
+  .requiredOption('--out <dir>', 'output folder')
+  .option('--profile <name>', 'AWS profile')
+  .option('--region <region...>', 'AWS region(s)')
+  .option('--stats', 'print API calls per action next to the floor')
+  .action(async (opts) => {
+    const { runCaptureCommand } = await import('./capture.ts');
+    process.exitCode = await runCaptureCommand(opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit 0; every other parse problem is bad usage.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`porthole: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.exitCode = reportFatal(error);
+  }
+}

@@ -1,0 +1,50 @@
+// `porthole explain URL` and `porthole reach`: print the hop-by-hop path and every blocker. Exit 0 reachable, 1 not.
+import { buildModel } from '../model/build.ts';
+import { explainUrl } from '../engine/explain.ts';
+import { PathInputError } from '../engine/errors.ts';
+import { reachPath } from '../engine/reach.ts';
+import { readSnapshotFolder } from '../sources/snapshot/index.ts';
+import { UsageError, reportFatal } from './errors.ts';
+import { renderPath } from './report.ts';
+import type { PathResult } from '@porthole/shared';
+
+function print(result: PathResult, json: boolean | undefined): number {
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : renderPath(result));
+  return result.reachable ? 0 : 1;
+}
+
+function asUsage(error: unknown): unknown {
+  return error instanceof PathInputError ? new UsageError(error.message) : error;
+}
+
+export async function runExplain(
+  url: string,
+  opts: { snapshot: string; from?: string; json?: boolean },
+): Promise<number> {
+  try {
+    const model = buildModel(await readSnapshotFolder(opts.snapshot));
+    return print(explainUrl(model, url, opts.from, new Date()), opts.json);
+  } catch (error) {
+    return reportFatal(asUsage(error));
+  }
+}
+
+export async function runReach(opts: {
+  snapshot: string;
+  from: string;
+  to: string;
+  port: string;
+  protocol: string;
+  json?: boolean;
+}): Promise<number> {
+  try {
+    const port = Number(opts.port);
+    if (!/^\d+$/.test(opts.port) || port > 65535)
+      throw new UsageError(`--port "${opts.port}": expected a number 0-65535`);
+    const model = buildModel(await readSnapshotFolder(opts.snapshot));
+    const protocol = opts.protocol === 'udp' ? 'udp' : 'tcp';
+    return print(reachPath(model, { from: opts.from, to: opts.to, port, protocol }, new Date()), opts.json);
+  } catch (error) {
+    return reportFatal(asUsage(error));
+  }
+}

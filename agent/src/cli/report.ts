@@ -1,0 +1,92 @@
+// Human-readable reports, grouped by service, coloured only on a TTY (picocolors honours NO_COLOR/FORCE_COLOR).
+import pc from 'picocolors';
+import type { Finding, PathResult, ScanResult, ServiceStatus } from '@porthole/shared';
+
+const STATUS_STYLE: Record<ServiceStatus, (s: string) => string> = {
+  healthy: (s) => pc.green(`✔ ${s}`),
+  degraded: (s) => pc.yellow(`▲ ${s}`),
+  down: (s) => pc.red(`✖ ${s}`),
+  unknown: (s) => pc.magenta(`? ${s}`),
+};
+
+const SEVERITY_STYLE = {
+  critical: (s: string) => pc.bold(pc.red(s)),
+  warning: (s: string) => pc.yellow(s),
+  info: (s: string) => pc.cyan(s),
+};
+
+export function renderFinding(f: Finding): string {
+  const lines = [
+    `  ${SEVERITY_STYLE[f.severity](f.severity.toUpperCase())} ${pc.bold(f.title)}  ${pc.dim(`[${f.rule}]`)}`,
+    ...wrap(f.explanation, 4),
+    `    ${pc.dim('Evidence:')}`,
+    ...f.evidence.map((e) => `      • ${e.detail}`),
+    `    ${pc.dim('Fix:')} ${f.fix.summary}`,
+    ...f.fix.awsCli.map((c) => `      $ ${pc.cyan(c)}`),
+  ];
+  if (f.fix.terraform) lines.push(...f.fix.terraform.split('\n').map((l) => `      ${pc.dim(l)}`));
+  if (f.account || f.region)
+    lines.push(`    ${pc.dim(`account ${f.account ?? '?'} · region ${f.region ?? '?'}`)}`);
+  return lines.join('\n');
+}
+
+export function renderScan(result: ScanResult): string {
+  const out: string[] = [];
+  for (const svc of result.services) {
+    out.push(
+      `${STATUS_STYLE[svc.status](svc.status.toUpperCase())} ${pc.bold(svc.name)}  ` +
+        `${svc.targetsHealthy}/${svc.targetsTotal} targets healthy · ${svc.runningCount ?? '?'}/${svc.desiredCount ?? '?'} tasks`,
+    );
+    out.push(`  ${svc.why}`);
+    const findings = result.findings.filter((f) => f.service === svc.name);
+    for (const f of findings) out.push(renderFinding(f), '');
+    const causes = result.targets.filter((t) => t.service === svc.name && t.state !== 'healthy');
+    for (const t of causes) {
+      out.push(
+        `  ${pc.dim('target')} ${t.id}${t.port !== null ? `:${t.port}` : ''} ${t.state}${t.reason ? ` / ${t.reason}` : ''}` +
+          ` → root cause: ${t.rootCause ?? 'unexplained'}`,
+      );
+    }
+    out.push('');
+  }
+  const estate = result.findings.filter((f) => f.service === null);
+  if (estate.length > 0) {
+    out.push(pc.bold('Load balancers and network'));
+    for (const f of estate) out.push(renderFinding(f), '');
+  }
+  for (const w of result.warnings) out.push(pc.yellow(`warning: ${w}`));
+  const critical = result.findings.filter((f) => f.severity === 'critical').length;
+  out.push(
+    `${result.services.length} service(s), ${result.findings.length} finding(s), ${critical} critical.`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function renderPath(result: PathResult): string {
+  const verdictStyle = { allow: pc.green('allow'), deny: pc.red('DENY '), unknown: pc.magenta('unkn ') };
+  const out = [
+    `${result.reachable ? pc.green('REACHABLE') : result.verdict === 'unknown' ? pc.magenta('UNKNOWN') : pc.red('BLOCKED')}: ${result.summary}`,
+    '',
+    ...result.hops.map(
+      (h) =>
+        `  ${verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ${pc.bold(h.kind)} ${h.component}  ${pc.dim(h.detail)}`,
+    ),
+    '',
+  ];
+  for (const f of result.findings) out.push(renderFinding(f), '');
+  return `${out.join('\n')}\n`;
+}
+
+function wrap(text: string, indent: number, width = 100): string[] {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line.length + w.length + 1 > width - indent && line) {
+      lines.push(' '.repeat(indent) + line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(' '.repeat(indent) + line);
+  return lines;
+}

@@ -1,0 +1,69 @@
+// Turn evaluated hops into the public PathResult: verdict, summary, and one finding per blocker.
+import type { Finding, Hop, PathResult } from '@porthole/shared';
+import type { LoadBalancerModel } from '../model/types.ts';
+import type { EvaluatedHop } from '../net/paths/hops.ts';
+
+const GENERIC: Record<string, Finding['rule']> = {
+  'sg-ingress': 'sg-blocks-ingress',
+  'sg-egress': 'sg-blocks-egress',
+  'nacl-inbound': 'nacl-blocks',
+  'nacl-outbound': 'nacl-blocks',
+  route: 'no-route',
+};
+
+export function toHop(h: EvaluatedHop): Hop {
+  return {
+    component: h.component,
+    kind: h.kind,
+    direction: h.direction,
+    leg: h.leg,
+    verdict: h.verdict,
+    detail: h.detail,
+  };
+}
+
+/** Catalog findings that concern this load balancer or a component on the path. */
+export function relevantFindings(all: Finding[], lb: LoadBalancerModel, hops: EvaluatedHop[]): Finding[] {
+  const components = new Set(hops.flatMap((h) => [h.component, ...h.component.split(',')]));
+  return all.filter(
+    (f) =>
+      f.rule !== 'data-missing' &&
+      (f.resources.includes(lb.arn) || f.resources.some((r) => components.has(r))),
+  );
+}
+
+export function pathResult(hops: EvaluatedHop[], catalog: Finding[], what: string): PathResult {
+  const findings = [...catalog];
+  for (const h of hops.filter((x) => x.verdict === 'deny')) {
+    const explained = findings.some(
+      (f) => f.resources[0] === h.component || f.resources[0] === h.component.split(',')[0],
+    );
+    if (explained) continue;
+    const rule = GENERIC[h.check];
+    if (!rule) continue;
+    findings.push({
+      id: `${rule}:${h.component}:${h.leg}`,
+      rule,
+      severity: 'critical',
+      title: `${h.kind} ${h.component} blocks the ${h.leg}`,
+      explanation: h.detail,
+      resources: [h.component],
+      service: null,
+      targets: [],
+      evidence: h.evidence,
+      fix: { summary: `Change ${h.component} to allow: ${h.detail}`, awsCli: [], terraform: '' },
+      account: null,
+      region: null,
+    });
+  }
+  const denied = hops.filter((h) => h.verdict === 'deny');
+  const unknown = hops.filter((h) => h.verdict === 'unknown');
+  const verdict = denied.length > 0 ? 'blocked' : unknown.length > 0 ? 'unknown' : 'reachable';
+  const summary =
+    verdict === 'reachable'
+      ? `${what}: every hop allows the traffic.`
+      : verdict === 'blocked'
+        ? `${what}: blocked at ${denied.length} hop(s). ${findings[0]?.title ?? denied[0]!.detail}`
+        : `${what}: cannot decide — ${unknown[0]!.detail}`;
+  return { reachable: verdict === 'reachable', verdict, summary, hops: hops.map(toHop), findings };
+}

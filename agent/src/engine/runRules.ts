@@ -1,0 +1,35 @@
+// Run every registered rule, dedupe by id, and order findings: severity, then rule precedence.
+import type { Finding } from '@porthole/shared';
+import type { EstateModel } from '../model/types.ts';
+import { RULES } from '../rules/registry.ts';
+import type { Rule, RuleContext } from '../rules/types.ts';
+
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+export function runRules(model: EstateModel, ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const rule of rules) {
+    for (const finding of rule.evaluate(model, ctx)) {
+      const seen = byId.get(finding.id);
+      if (!seen) byId.set(finding.id, finding);
+      else seen.targets = dedupeTargets([...seen.targets, ...finding.targets]);
+    }
+  }
+  const precedence = new Map(rules.map((r, i) => [r.id as string, i]));
+  return [...byId.values()].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (precedence.get(a.rule) ?? 99) - (precedence.get(b.rule) ?? 99) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+function dedupeTargets(targets: Finding['targets']): Finding['targets'] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = `${t.targetGroupArn}|${t.id}|${t.port}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,127 @@
+// Per-target root causes and per-service verdicts: what the wall screen and alerts show.
+import type { Finding, RuleId, ServiceStatus, ServiceVerdict, TargetVerdict } from '@porthole/shared';
+import { dataGaps } from '../model/scopes.ts';
+import type { EstateModel, ServiceModel } from '../model/types.ts';
+import { RULES } from '../rules/registry.ts';
+
+export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetVerdict[] {
+  const precedence = new Map(RULES.map((r, i) => [r.id as string, i]));
+  const causes = new Map<string, { rule: RuleId; rank: number }>();
+  for (const f of findings) {
+    if (f.rule === 'data-missing' || f.severity === 'info') continue;
+    const rank = precedence.get(f.rule) ?? 99;
+    for (const t of f.targets) {
+      const key = `${t.targetGroupArn}|${t.id}|${t.port}`;
+      const seen = causes.get(key);
+      if (!seen || rank < seen.rank) causes.set(key, { rule: f.rule, rank });
+    }
+  }
+  const out: TargetVerdict[] = [];
+  for (const tg of model.targetGroups.values()) {
+    for (const t of tg.targets ?? []) {
+      const healthy = t.state === 'healthy';
+      out.push({
+        targetGroupArn: tg.arn,
+        id: t.id,
+        port: t.port,
+        availabilityZone: t.availabilityZone,
+        state: t.state,
+        reason: t.reason,
+        description: t.description,
+        service: tg.services[0] ?? null,
+        rootCause: healthy ? null : (causes.get(`${tg.arn}|${t.id}|${t.port}`)?.rule ?? null),
+      });
+    }
+  }
+  return out;
+}
+
+export function serviceVerdicts(
+  model: EstateModel,
+  findings: Finding[],
+  targets: TargetVerdict[],
+): ServiceVerdict[] {
+  return [...model.services.values()]
+    .map((svc) =>
+      serviceVerdict(
+        model,
+        svc,
+        findings.filter((f) => f.service === svc.key),
+        targets,
+      ),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function serviceVerdict(
+  model: EstateModel,
+  svc: ServiceModel,
+  findings: Finding[],
+  allTargets: TargetVerdict[],
+): ServiceVerdict {
+  const tgArns = svc.loadBalancers.map((l) => l.targetGroupArn);
+  const targets = allTargets.filter((t) => tgArns.includes(t.targetGroupArn));
+  const counts: Record<string, number> = {};
+  for (const t of targets) counts[t.state] = (counts[t.state] ?? 0) + 1;
+  const healthy = counts.healthy ?? 0;
+  const gaps = [
+    ...dataGaps(model, svc.scope, ['services']),
+    ...(tgArns.length > 0 ? dataGaps(model, svc.scope, ['LoadBalancerTargetHealth']) : []),
+  ];
+  const missingHealth = tgArns.filter((arn) => !model.targetGroups.get(arn)?.targets);
+  const critical = findings.filter((f) => f.severity === 'critical');
+  const top = findings.find((f) => f.rule !== 'data-missing') ?? findings[0] ?? null;
+  const desired = svc.desiredCount;
+  const running = svc.runningCount;
+  const notHealthy = targets.filter((t) => t.state !== 'healthy' && t.state !== 'draining').length;
+  let status: ServiceStatus;
+  let why: string;
+  if (gaps.length > 0 || missingHealth.length > 0) {
+    status = 'unknown';
+    why = `Unknown: ${gaps[0] ?? `no target health for ${missingHealth.length} target group(s)`}.`;
+  } else if ((desired ?? 0) > 0 && running === 0) {
+    status = 'down';
+    why = top ? top.title : `No task running (desired ${desired}).`;
+  } else if (targets.length > 0 && healthy === 0) {
+    status = 'down';
+    why = top ? top.title : `No healthy target (${describeCounts(counts)}).`;
+  } else if (
+    notHealthy > 0 ||
+    critical.length > 0 ||
+    (desired !== null && running !== null && running < desired)
+  ) {
+    status = 'degraded';
+    why = top
+      ? top.title
+      : `${healthy}/${targets.length} targets healthy; ${running ?? '?'}/${desired ?? '?'} tasks running.`;
+  } else {
+    status = 'healthy';
+    why =
+      tgArns.length > 0
+        ? `All ${targets.length} targets healthy.`
+        : `${running ?? 0}/${desired ?? 0} tasks running.`;
+  }
+  return {
+    name: svc.key,
+    cluster: svc.clusterName,
+    service: svc.name,
+    arn: svc.arn,
+    account: svc.scope.account,
+    region: svc.scope.region,
+    status,
+    desiredCount: desired,
+    runningCount: running,
+    targetCounts: counts,
+    targetsTotal: targets.length,
+    targetsHealthy: healthy,
+    topFinding: top ? { id: top.id, rule: top.rule, severity: top.severity, title: top.title } : null,
+    why,
+    findingIds: findings.map((f) => f.id),
+  };
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([state, n]) => `${n} ${state}`)
+    .join(', ');
+}

@@ -1,0 +1,95 @@
+// Builders shared by the rules: stable finding ids, "unknown" findings for missing data, target refs.
+import type { Evidence, Finding, RuleId, SnapshotScope, TargetRef } from '@porthole/shared';
+import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
+import type { TargetContext } from './context.ts';
+
+type FindingInput = Omit<Finding, 'id' | 'account' | 'region'> & { scope: SnapshotScope };
+
+/** Ids stay stable across polls: rule + blocking component + service. */
+export function makeFinding(input: FindingInput): Finding {
+  const { scope, ...rest } = input;
+  const subject = rest.service ?? rest.resources[1] ?? '';
+  return {
+    id: `${rest.rule}:${rest.resources[0] ?? 'estate'}:${subject}`,
+    account: scope.account,
+    region: scope.region,
+    ...rest,
+  };
+}
+
+/** A check that could not be decided: never a pass. Rule id `data-missing`, naming the rule and the gap. */
+export function unknownFinding(
+  rule: RuleId,
+  scope: SnapshotScope,
+  service: string | null,
+  resources: string[],
+  gaps: string[],
+  targets: TargetRef[] = [],
+): Finding {
+  const evidence: Evidence[] = gaps.map((g) => ({ kind: 'missing-data', component: rule, detail: g }));
+  return {
+    id: `data-missing:${rule}:${service ?? resources[0] ?? 'estate'}`,
+    rule: 'data-missing',
+    severity: 'warning',
+    title: `Cannot check ${rule}${service ? ` for ${service}` : ''}: data missing or stale`,
+    explanation:
+      `Porthole could not decide ${rule} because ${gaps.join('; ')}. ` +
+      'Until this data is available the verdict is unknown, not healthy.',
+    resources,
+    service,
+    targets,
+    evidence,
+    fix: {
+      summary: 'Capture the missing data (or grant the IAM action) and scan again.',
+      awsCli: [...new Set(gaps.map((g) => /\(aws ([^)]+)\)/.exec(g)?.[1]).filter(Boolean))].map(
+        (c) => `aws ${c} --output json`,
+      ),
+      terraform: '',
+    },
+    account: scope.account,
+    region: scope.region,
+  };
+}
+
+export function targetRef(t: TargetContext): TargetRef {
+  return { targetGroupArn: t.targetGroup.arn, id: t.target.id, port: t.target.port };
+}
+
+export function uniqueTargets(refs: TargetRef[]): TargetRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = `${r.targetGroupArn}|${r.id}|${r.port}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Group items by a key, keeping first-seen order. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k) ?? [];
+    list.push(item);
+    groups.set(k, list);
+  }
+  return groups;
+}
+
+export function regionFlag(scope: SnapshotScope): string {
+  return scope.region ? ` --region ${scope.region}` : '';
+}
+
+/**
+ * How a fix should name the ALB as a source: its security group (AWS guidance), else its VPC's CIDR,
+ * else its node subnet.
+ */
+export function albPeer(model: EstateModel, lb: LoadBalancerModel): { groupId: string } | { cidr: string } {
+  const sg = lb.securityGroupIds[0];
+  if (sg) return { groupId: sg };
+  const vpcCidr = lb.vpcId ? model.vpcs.get(lb.vpcId)?.CidrBlock : undefined;
+  if (vpcCidr) return { cidr: vpcCidr };
+  const node = lb.nodes.find((n) => n.address);
+  return { cidr: node?.address?.includes('/') ? node.address : `${node?.address ?? '0.0.0.0'}/32` };
+}
