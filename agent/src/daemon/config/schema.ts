@@ -1,0 +1,64 @@
+// porthole.yaml for `porthole serve`: every field, its default, and its bounds. Unknown keys are errors
+// (a typo must not silently fall back to a default).
+import { z } from 'zod';
+import { AlertsConfigSchema } from '../../alerts/config.ts';
+
+export const SOURCE_KINDS = ['demo', 'snapshot', 'live'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Poll interval when the config does not set one. */
+export const DEFAULT_POLL_SECONDS: Record<SourceKind, number> = { demo: 10, snapshot: 30, live: 60 };
+
+export const DaemonConfigSchema = z
+  .strictObject({
+    port: z.number().int().min(0).max(65535).default(7070),
+    host: z.string().min(1).default('127.0.0.1'),
+    dataDir: z.string().min(1).default('./data'),
+    /** Where the estate comes from: the built-in demo, a snapshot folder, or live AWS. */
+    source: z.enum(SOURCE_KINDS).default('demo'),
+    snapshotDir: z.string().min(1).optional(),
+    pollIntervalSeconds: z.number().min(0.1).max(86_400).optional(),
+    demo: z.strictObject({ seed: z.number().int().min(0).default(1) }).prefault({}),
+    findings: z
+      .strictObject({
+        /** Flap damping: a finding must be seen this many consecutive cycles before it alerts. */
+        alertAfterCycles: z.number().int().min(1).max(100).default(2),
+        /** …and be absent this many consecutive cycles before it resolves. */
+        resolveAfterCycles: z.number().int().min(1).max(100).default(1),
+        /** How far back to look for the config change that likely caused a new finding. */
+        correlationWindowSeconds: z.number().int().min(0).default(1800),
+      })
+      .prefault({}),
+    retention: z
+      .strictObject({
+        days: z.number().min(0.01).default(14),
+        maxEvents: z.number().int().min(100).default(200_000),
+      })
+      .prefault({}),
+    server: z
+      .strictObject({
+        /** POST /api/explain and /api/reach requests per client per minute. */
+        postRateLimitPerMinute: z.number().int().min(1).default(60),
+        /** Set when behind a reverse proxy, so rate limits key on the real client address. */
+        trustProxy: z.boolean().default(false),
+      })
+      .prefault({}),
+    alerts: AlertsConfigSchema.prefault({}),
+    /** The live AWS source's own section; validated by that source. */
+    aws: z.record(z.string(), z.unknown()).optional(),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.source === 'snapshot' && !cfg.snapshotDir) {
+      ctx.addIssue({ code: 'custom', path: ['snapshotDir'], message: 'required when source is "snapshot"' });
+    }
+  });
+
+export type DaemonConfigInput = z.input<typeof DaemonConfigSchema>;
+export type DaemonConfig = z.infer<typeof DaemonConfigSchema> & {
+  /** Resolved: the config value or the source's default. */
+  pollIntervalSeconds: number;
+  /** From PORTHOLE_TOKEN only (never from the file); null when unset. */
+  token: string | null;
+  /** The file that was read, or null. */
+  configFile: string | null;
+};

@@ -1,0 +1,61 @@
+// The daemon's seams: where snapshots come from, how they are analysed, what a cycle reports.
+import type {
+  FindingRecord,
+  PathResult,
+  ReachRequest,
+  ScanResult,
+  ServiceDetail,
+  ServiceVerdict,
+  Snapshot,
+  TimelineEvent,
+} from '@porthole/shared';
+import type { EstateModel } from '../model/types.ts';
+import type { CallCounts } from '../sources/aws/callCounter.ts';
+import type { FindingState } from '../store/store.ts';
+import type { SourceKind } from './config/schema.ts';
+
+export interface PollResult {
+  snapshot: Snapshot;
+  /** AWS API calls this poll made (live source only). */
+  calls: CallCounts | null;
+}
+
+export interface PollSource {
+  readonly kind: SourceKind;
+  /** In words, for /api/overview and logs: "demo estate (seed 1)", "snapshot ./captures/x", "live AWS". */
+  readonly label: string;
+  poll(now: Date): Promise<PollResult>;
+  /** State that a restart should resume from (the demo's cycle number), stored after each cycle. */
+  checkpoint?(): unknown;
+  restore?(state: unknown): void;
+}
+
+/** The engine's entry points, injected so tests can drive the loop with a tiny hand-made analyzer. */
+export interface Engine {
+  analyze(snapshot: Snapshot, opts: { now: Date }): { model: EstateModel; result: ScanResult };
+  explainUrl(model: EstateModel, url: string, from?: string): PathResult;
+  reachPath(
+    model: EstateModel,
+    req: { from: string; to: string; port: number; protocol: ReachRequest['protocol'] },
+  ): PathResult;
+  servicePaths(model: EstateModel, serviceName: string): ServiceDetail['paths'];
+}
+
+export interface CycleOutcome {
+  ok: boolean;
+  /** ISO time of the cycle (the injected clock at its start). */
+  at: string;
+  durationMs: number;
+  error: string | null;
+  /** Events recorded this cycle, committed, in id order. */
+  events: TimelineEvent[];
+  opened: FindingRecord[];
+  resolved: FindingRecord[];
+  /** All findings open after the cycle, with lifecycle counters (for alerting). */
+  open: FindingState[];
+  /** Verdicts that differ from the previous cycle's. */
+  changedServices: ServiceVerdict[];
+  /** True when services appeared or disappeared (clients should reload the overview). */
+  serviceSetChanged: boolean;
+  calls: CallCounts | null;
+}

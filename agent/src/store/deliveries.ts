@@ -1,0 +1,118 @@
+// Alert delivery attempts (every one recorded) and per-sink alert state (fired, last sent, resolved).
+import type { AlertDelivery } from '@porthole/shared';
+import type { Db } from './db.ts';
+
+export interface AlertState {
+  findingId: string;
+  sink: string;
+  firedAt: string;
+  lastSentAt: string;
+  resolvedAt: string | null;
+}
+
+interface DeliveryRow {
+  id: number;
+  at: string;
+  finding_id: string;
+  sink: string;
+  action: AlertDelivery['action'];
+  attempt: number;
+  ok: number;
+  status_code: number | null;
+  error: string | null;
+}
+
+interface StateRow {
+  finding_id: string;
+  sink: string;
+  fired_at: string;
+  last_sent_at: string;
+  resolved_at: string | null;
+}
+
+const toState = (r: StateRow): AlertState => ({
+  findingId: r.finding_id,
+  sink: r.sink,
+  firedAt: r.fired_at,
+  lastSentAt: r.last_sent_at,
+  resolvedAt: r.resolved_at,
+});
+
+export class DeliveryRepo {
+  private readonly insertStmt;
+  private readonly stateGetStmt;
+  private readonly stateUpsertStmt;
+  private readonly firingStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO alert_deliveries (at, finding_id, sink, action, attempt, ok, status_code, error)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.stateGetStmt = db.prepare('SELECT * FROM alert_state WHERE finding_id = ? AND sink = ?');
+    this.stateUpsertStmt = db.prepare(
+      `INSERT INTO alert_state (finding_id, sink, fired_at, last_sent_at, resolved_at)
+       VALUES (@findingId, @sink, @firedAt, @lastSentAt, @resolvedAt)
+       ON CONFLICT(finding_id, sink) DO UPDATE SET fired_at = excluded.fired_at,
+         last_sent_at = excluded.last_sent_at, resolved_at = excluded.resolved_at`,
+    );
+    this.firingStmt = db.prepare('SELECT * FROM alert_state WHERE resolved_at IS NULL');
+  }
+
+  record(d: Omit<AlertDelivery, 'id'>): AlertDelivery {
+    const info = this.insertStmt.run(
+      d.at,
+      d.findingId,
+      d.sink,
+      d.action,
+      d.attempt,
+      d.ok ? 1 : 0,
+      d.statusCode,
+      d.error,
+    );
+    return { ...d, id: Number(info.lastInsertRowid) };
+  }
+
+  list(q: { findingId?: string; limit?: number } = {}): AlertDelivery[] {
+    const rows = (
+      q.findingId !== undefined
+        ? this.db
+            .prepare('SELECT * FROM alert_deliveries WHERE finding_id = ? ORDER BY id DESC LIMIT ?')
+            .all(q.findingId, q.limit ?? 200)
+        : this.db.prepare('SELECT * FROM alert_deliveries ORDER BY id DESC LIMIT ?').all(q.limit ?? 200)
+    ) as DeliveryRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      findingId: r.finding_id,
+      sink: r.sink,
+      action: r.action,
+      attempt: r.attempt,
+      ok: r.ok === 1,
+      statusCode: r.status_code,
+      error: r.error,
+    }));
+  }
+
+  state(findingId: string, sink: string): AlertState | null {
+    const row = this.stateGetStmt.get(findingId, sink) as StateRow | undefined;
+    return row ? toState(row) : null;
+  }
+
+  saveState(state: AlertState): void {
+    this.stateUpsertStmt.run(state);
+  }
+
+  /** Alerts that fired and have not been resolved at their sink. */
+  firing(): AlertState[] {
+    return (this.firingStmt.all() as StateRow[]).map(toState);
+  }
+
+  prune(beforeTime: string): number {
+    const a = this.db.prepare('DELETE FROM alert_deliveries WHERE at < ?').run(beforeTime).changes;
+    const b = this.db
+      .prepare('DELETE FROM alert_state WHERE resolved_at IS NOT NULL AND resolved_at < ?')
+      .run(beforeTime).changes;
+    return a + b;
+  }
+}

@@ -1,0 +1,111 @@
+// The timeline: append-only events, read by id cursor, time, service and type.
+import type { TimelineEvent, TimelineEventType } from '@porthole/shared';
+import type { Db } from './db.ts';
+
+export type NewEvent = Omit<TimelineEvent, 'id'>;
+
+interface EventRow {
+  id: number;
+  at: string;
+  type: string;
+  service: string | null;
+  resources: string;
+  message: string;
+  likely_cause: string | null;
+}
+
+export interface EventQuery {
+  /** Only events with an id greater than this (a cursor). */
+  afterId?: number;
+  /** Only events at or after this ISO time. */
+  sinceTime?: string;
+  service?: string;
+  types?: TimelineEventType[];
+  /** Most recent first when true (the default is oldest first, for cursors). */
+  newestFirst?: boolean;
+  limit?: number;
+}
+
+function toEvent(row: EventRow): TimelineEvent {
+  return {
+    id: row.id,
+    at: row.at,
+    type: row.type as TimelineEventType,
+    service: row.service,
+    resources: JSON.parse(row.resources) as string[],
+    message: row.message,
+    likelyCause: row.likely_cause,
+  };
+}
+
+export class EventRepo {
+  private readonly insertStmt;
+  private readonly maxIdStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO events (cycle_id, at, type, service, resources, message, likely_cause)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.maxIdStmt = db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events');
+  }
+
+  /** Inserts one event and returns it with its id. Call inside the cycle's transaction. */
+  insert(event: NewEvent, cycleId: number | null): TimelineEvent {
+    const info = this.insertStmt.run(
+      cycleId,
+      event.at,
+      event.type,
+      event.service,
+      JSON.stringify(event.resources),
+      event.message,
+      event.likelyCause,
+    );
+    return { ...event, id: Number(info.lastInsertRowid) };
+  }
+
+  lastId(): number {
+    return (this.maxIdStmt.get() as { id: number }).id;
+  }
+
+  query(q: EventQuery = {}): TimelineEvent[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.afterId !== undefined) {
+      where.push('id > ?');
+      params.push(q.afterId);
+    }
+    if (q.sinceTime !== undefined) {
+      where.push('at >= ?');
+      params.push(q.sinceTime);
+    }
+    if (q.service !== undefined) {
+      where.push('service = ?');
+      params.push(q.service);
+    }
+    if (q.types && q.types.length > 0) {
+      where.push(`type IN (${q.types.map(() => '?').join(',')})`);
+      params.push(...q.types);
+    }
+    const sql =
+      'SELECT id, at, type, service, resources, message, likely_cause FROM events' +
+      (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+      ` ORDER BY id ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`;
+    params.push(q.limit ?? 500);
+    return (this.db.prepare(sql).all(...params) as EventRow[]).map(toEvent);
+  }
+
+  /** Config-change events at or after `sinceTime`, newest first: the candidates for a likely cause. */
+  changesSince(sinceTime: string, types: readonly TimelineEventType[]): TimelineEvent[] {
+    return this.query({ sinceTime, types: [...types], newestFirst: true, limit: 1000 });
+  }
+
+  /** Deletes events older than `beforeTime`; keeps at most `maxEvents` newest. Returns rows deleted. */
+  prune(beforeTime: string, maxEvents: number): number {
+    const byAge = this.db.prepare('DELETE FROM events WHERE at < ?').run(beforeTime).changes;
+    const byCount = this.db
+      .prepare('DELETE FROM events WHERE id <= (SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?)')
+      .run(maxEvents).changes;
+    return byAge + byCount;
+  }
+}

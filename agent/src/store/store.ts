@@ -1,0 +1,61 @@
+// The daemon's SQLite store: one database in the data dir, one repo per table, transactions around cycles.
+import { openDatabase, type Db } from './db.ts';
+import { CycleRepo } from './cycles.ts';
+import { EventRepo } from './events.ts';
+import { FindingRepo } from './findings.ts';
+import { DeliveryRepo } from './deliveries.ts';
+import { KvRepo } from './kv.ts';
+
+export interface RetentionPolicy {
+  /** Events, cycles, resolved findings and deliveries older than this are deleted. */
+  days: number;
+  /** Hard cap on stored timeline events (newest kept). */
+  maxEvents: number;
+}
+
+export class Store {
+  readonly cycles: CycleRepo;
+  readonly events: EventRepo;
+  readonly findings: FindingRepo;
+  readonly deliveries: DeliveryRepo;
+  readonly kv: KvRepo;
+
+  constructor(readonly db: Db) {
+    this.cycles = new CycleRepo(db);
+    this.events = new EventRepo(db);
+    this.findings = new FindingRepo(db);
+    this.deliveries = new DeliveryRepo(db);
+    this.kv = new KvRepo(db);
+  }
+
+  static open(dataDir: string): Store {
+    return new Store(openDatabase(dataDir));
+  }
+
+  /** Runs `fn` in one transaction: all of a cycle's writes commit together or not at all. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Applies the retention policy; returns the number of rows deleted. */
+  prune(now: Date, policy: RetentionPolicy): number {
+    const before = new Date(now.getTime() - policy.days * 86_400_000).toISOString();
+    return this.tx(
+      () =>
+        this.events.prune(before, policy.maxEvents) +
+        this.cycles.prune(before) +
+        this.findings.prune(before) +
+        this.deliveries.prune(before),
+    );
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export type { FindingState } from './findings.ts';
+export { toRecord } from './findings.ts';
+export type { NewEvent, EventQuery } from './events.ts';
+export type { CycleRecord } from './cycles.ts';
+export type { AlertState } from './deliveries.ts';
