@@ -1,0 +1,99 @@
+// Secrets never enter Porthole: every source (snapshot folder, live AWS) passes its data through here
+// before anything else sees it. Pure functions on the parsed snapshot kinds; the input is not modified.
+//
+// Redacted (value replaced by "[redacted]", names and structure kept so findings can still point at them):
+// - task definition containerDefinitions[].environment[].value: plain-text variables, readable by anyone
+//   allowed DescribeTaskDefinition (ECS developer guide, "Pass an individual environment variable");
+// - containerDefinitions[].repositoryCredentials.credentialsParameter (private registry credentials);
+// - containerDefinitions[].logConfiguration.options values: log drivers take tokens inline
+//   (e.g. splunk-token, a Datadog apikey for awsfirelens); option names are kept;
+// - containerDefinitions[].command and entryPoint arguments: command lines often carry passwords or tokens,
+//   and no Porthole check reads them (healthCheck.command is kept: container health checks are diagnosed);
+// - task overrides.containerOverrides[].environment[].value and .command (RunTask / service overrides);
+// - ELBv2 listener and rule actions' AuthenticateOidcConfig.ClientSecret (the OAuth client secret).
+// Not redacted: `secrets[].valueFrom` and `secretOptions[].valueFrom` (ARNs of where secrets live, not the
+// secrets), environmentFiles (S3 ARNs).
+import type { Listener, Rule, SnapshotData, Task, TaskDefinition } from '@porthole/shared';
+
+export const REDACTED = '[redacted]';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (value: unknown): value is Obj =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function mapObjects(list: unknown, fn: (item: Obj) => Obj): unknown {
+  return Array.isArray(list) ? list.map((item) => (isObj(item) ? fn(item) : item)) : list;
+}
+
+/** Replaces `field` with REDACTED when it holds a value; leaves absent/null fields as they are. */
+function redactField(obj: Obj, field: string): Obj {
+  return obj[field] == null ? obj : { ...obj, [field]: REDACTED };
+}
+
+/** Applies `fn` to `obj[field]` only when the field is present, so no key is ever added. */
+function update(obj: Obj, field: string, fn: (value: unknown) => unknown): Obj {
+  return Object.hasOwn(obj, field) ? { ...obj, [field]: fn(obj[field]) } : obj;
+}
+
+const redactEnvironment = (env: unknown) => mapObjects(env, (entry) => redactField(entry, 'value'));
+const redactArgs = (args: unknown) => (Array.isArray(args) ? args.map(() => REDACTED) : args);
+
+function redactOptionValues(options: unknown): unknown {
+  if (!isObj(options)) return options;
+  return Object.fromEntries(Object.entries(options).map(([k, v]) => [k, v == null ? v : REDACTED]));
+}
+
+function redactContainerDefinition(container: Obj): Obj {
+  let out = update(container, 'environment', redactEnvironment);
+  out = update(out, 'command', redactArgs);
+  out = update(out, 'entryPoint', redactArgs);
+  out = update(out, 'repositoryCredentials', (creds) =>
+    isObj(creds) ? redactField(creds, 'credentialsParameter') : creds,
+  );
+  return update(out, 'logConfiguration', (log) =>
+    isObj(log) ? update(log, 'options', redactOptionValues) : log,
+  );
+}
+
+export function redactTaskDefinition(taskDefinition: TaskDefinition): TaskDefinition {
+  return update(taskDefinition, 'containerDefinitions', (defs) =>
+    mapObjects(defs, redactContainerDefinition),
+  ) as TaskDefinition;
+}
+
+export function redactTask(task: Task): Task {
+  return update(task, 'overrides', (overrides) =>
+    isObj(overrides)
+      ? update(overrides, 'containerOverrides', (list) =>
+          mapObjects(list, (o) => update(update(o, 'environment', redactEnvironment), 'command', redactArgs)),
+        )
+      : overrides,
+  ) as Task;
+}
+
+function redactActions(actions: unknown): unknown {
+  return mapObjects(actions, (action) =>
+    update(action, 'AuthenticateOidcConfig', (oidc) =>
+      isObj(oidc) ? redactField(oidc, 'ClientSecret') : oidc,
+    ),
+  );
+}
+
+export function redactListener(listener: Listener): Listener {
+  return update(listener, 'DefaultActions', redactActions) as Listener;
+}
+
+export function redactRule(rule: Rule): Rule {
+  return update(rule, 'Actions', redactActions) as Rule;
+}
+
+/** The snapshot data with every secret above redacted. Idempotent. */
+export function redactSnapshotData(data: SnapshotData): SnapshotData {
+  const out: SnapshotData = { ...data };
+  if (data.taskDefinitions) out.taskDefinitions = data.taskDefinitions.map(redactTaskDefinition);
+  if (data.tasks) out.tasks = data.tasks.map(redactTask);
+  if (data.Listeners) out.Listeners = data.Listeners.map(redactListener);
+  if (data.Rules) out.Rules = data.Rules.map(redactRule);
+  return out;
+}
