@@ -2,9 +2,19 @@
 import { runCapture } from '../sources/aws/cli.ts';
 import { reportFatal } from './errors.ts';
 
-export async function runCaptureCommand(flags: { out: string; profile?: string; region?: string[]; stats?: boolean }): Promise<number> {
+export async function runCaptureCommand(flags: {
+  out: string;
+  profile?: string;
+  region?: string[];
+  stats?: boolean;
+}): Promise<number> {
   try {
-    return await runCapture({ out: flags.out, profile: flags.profile, regions: flags.region ?? [], stats: flags.stats ?? false });
+    return await runCapture({
+      out: flags.out,
+      profile: flags.profile,
+      regions: flags.region ?? [],
+      stats: flags.stats ?? false,
+    });
   } catch (error) {
     return reportFatal(error);
   }

@@ -16,10 +16,18 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
     let port: number | undefined;
     if (flags.port !== undefined) {
       port = Number(flags.port);
-      if (!/^\d+$/.test(flags.port) || port > 65535) throw new UsageError(`--port "${flags.port}": expected a number 0-65535`);
+      if (!/^\d+$/.test(flags.port) || port > 65535)
+        throw new UsageError(`--port "${flags.port}": expected a number 0-65535`);
     }
     if (flags.snapshot && flags.live) throw new UsageError('use either --snapshot DIR or --live, not both');
-    await runServe({ port, host: flags.host, snapshot: flags.snapshot, live: flags.live, config: flags.config, dataDir: flags.dataDir });
+    await runServe({
+      port,
+      host: flags.host,
+      snapshot: flags.snapshot,
+      live: flags.live,
+      config: flags.config,
+      dataDir: flags.dataDir,
+    });
   } catch (error) {
     process.exitCode = reportFatal(error);
   }

@@ -5,18 +5,31 @@ import { albSgEgressBlocksTargets } from './albSgEgressBlocksTargets.ts';
 import { naclBlocksReturnTraffic } from './naclBlocksReturnTraffic.ts';
 import { naclBlocksTargetTraffic } from './naclBlocksTargetTraffic.ts';
 import { noListenerOnPort } from './noListenerOnPort.ts';
+import { appNotListening } from './appNotListening.ts';
+import { healthCheckMismatch } from './healthCheckMismatch.ts';
+import { naclBlocksListener } from './naclBlocksListener.ts';
+import { sgBlocksHealthCheckPort } from './sgBlocksHealthCheckPort.ts';
+import { targetAzNotEnabled } from './targetAzNotEnabled.ts';
+import { targetGroupNotRouted } from './targetGroupNotRouted.ts';
 import { sgBlocksDynamicPorts } from './sgBlocksDynamicPorts.ts';
 import { sgBlocksTargetPort } from './sgBlocksTargetPort.ts';
 import { sgReferencePublicIp } from './sgReferencePublicIp.ts';
 import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
+  targetGroupNotRouted,
+  targetAzNotEnabled,
   sgBlocksDynamicPorts,
   sgBlocksTargetPort,
+  sgBlocksHealthCheckPort,
   albSgEgressBlocksTargets,
   naclBlocksTargetTraffic,
   naclBlocksReturnTraffic,
+  healthCheckMismatch,
   albSgBlocksListener,
+  naclBlocksListener,
   sgReferencePublicIp,
   noListenerOnPort,
+  // Elimination-based: only when nothing above explains the target.
+  appNotListening,
 ];

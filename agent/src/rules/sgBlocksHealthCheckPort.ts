@@ -1,0 +1,92 @@
+// sg-blocks-health-check-port: the health-check port differs from the traffic port and the path to it is blocked
+// (SG or NACL), so targets fail health checks although traffic could flow. ALB guide, "Target security groups".
+import type { Finding } from '@porthole/shared';
+import { securityGroupFix } from './fix/securityGroupFix.ts';
+import { albPeer, groupBy, makeFinding } from './finding.ts';
+import {
+  deniedHops,
+  describeTargets,
+  healthSummary,
+  refsOf,
+  serviceName,
+  unknownHopFindings,
+} from './pathBlocks.ts';
+import type { Rule } from './types.ts';
+
+export const sgBlocksHealthCheckPort: Rule = {
+  id: 'sg-blocks-health-check-port',
+  summary: 'The health-check port differs from the traffic port and the ALB cannot reach it',
+  doc: 'ALB guide, "Target security groups" (allow the health-check port) and "Health checks for your target groups"',
+  evaluate(model, ctx) {
+    const query = {
+      checks: [
+        'sg-ingress' as const,
+        'sg-egress' as const,
+        'nacl-inbound' as const,
+        'nacl-outbound' as const,
+      ],
+      via: ['health-check' as const],
+    };
+    const findings: Finding[] = [];
+    for (const items of groupBy(
+      deniedHops(ctx.targets(), query),
+      (b) => `${serviceName(b.context)}|${b.hop.component}`,
+    ).values()) {
+      const first = items[0]!;
+      const { loadBalancer: lb, targetGroup: tg, service } = first.context;
+      const hcPort = first.port;
+      const trafficPort = first.context.target.port;
+      const refs = refsOf(items);
+      const sgId = first.hop.component.split(',')[0]!;
+      const isTargetSg = first.hop.check === 'sg-ingress';
+      findings.push(
+        makeFinding({
+          scope: lb.scope,
+          rule: 'sg-blocks-health-check-port',
+          severity: 'critical',
+          title: `${serviceName(first.context)}: health-check port ${hcPort} blocked by ${first.hop.component}`,
+          explanation:
+            `${tg.name} checks health on port ${hcPort}, not on the traffic port ${trafficPort ?? '?'}. ` +
+            `${first.hop.kind} ${first.hop.component} (${first.hop.direction}) does not let the ALB reach port ${hcPort}: ${first.hop.detail}. ` +
+            `${describeTargets(refs, tg.targets?.length ?? null)} fail their health checks (${healthSummary(items)}) even though traffic itself could flow.`,
+          resources: [first.hop.component, tg.arn, lb.arn, ...new Set(items.map((b) => b.context.target.id))],
+          service: service?.key ?? null,
+          targets: refs,
+          evidence: [
+            {
+              kind: 'config',
+              component: tg.arn,
+              detail: `HealthCheckPort ${tg.healthCheck.port}, traffic port ${trafficPort ?? tg.port ?? '?'}`,
+            },
+            ...first.hop.evidence,
+          ],
+          fix:
+            first.hop.kind === 'security-group'
+              ? securityGroupFix(
+                  `Allow tcp ${hcPort} ${isTargetSg ? `on ${sgId} from the load balancer` : `egress on ${sgId} to the targets`}, or use the traffic port for health checks.`,
+                  {
+                    groupId: sgId,
+                    direction: isTargetSg ? 'ingress' : 'egress',
+                    protocol: 'tcp',
+                    from: hcPort,
+                    to: hcPort,
+                    peer: isTargetSg
+                      ? albPeer(model, lb)
+                      : { groupId: first.context.traffic?.endpoint?.securityGroupIds[0] ?? sgId },
+                    description: `${lb.name} health checks`,
+                  },
+                  lb.scope,
+                )
+              : {
+                  summary: `Allow tcp ${hcPort} in ${first.hop.component}, or set the health check to the traffic port: aws elbv2 modify-target-group --target-group-arn ${tg.arn} --health-check-port traffic-port`,
+                  awsCli: [
+                    `aws elbv2 modify-target-group --target-group-arn ${tg.arn} --health-check-port traffic-port`,
+                  ],
+                  terraform: `health_check {\n  port = "traffic-port"\n}`,
+                },
+        }),
+      );
+    }
+    return [...findings, ...unknownHopFindings('sg-blocks-health-check-port', ctx.targets(), query)];
+  },
+};
