@@ -1,0 +1,204 @@
+// EC2 network objects (cold tier), only for the VPCs in use and always filtered and paginated:
+// never an unfiltered DescribeInstances/NetworkInterfaces/SecurityGroups (those get the smaller
+// unfiltered throttle bucket, EC2 API reference "Request throttling").
+import {
+  DescribeInstancesCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeManagedPrefixListsCommand,
+  DescribeNatGatewaysCommand,
+  DescribeNetworkAclsCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  GetManagedPrefixListEntriesCommand,
+} from '@aws-sdk/client-ec2';
+import type { SnapshotKind } from '@porthole/shared';
+import { allPages, chunk } from './api.ts';
+import type { CollectContext } from './context.ts';
+import { ingest } from './ingest.ts';
+import { grouped, perParent, type Item } from './store.ts';
+import { EC2_FILTER_VALUES, EC2_PAGE, vpcsInUse } from './vpcs.ts';
+
+type Filter = { Name: string; Values: string[] };
+type Page = { items: unknown[] | undefined; next: string | undefined };
+
+/** The VPC-scoped kinds: how to ask for one page of them and which VPC each item belongs to. */
+const VPC_KINDS = {
+  Vpcs: (f, t, api) =>
+    api
+      .ec2(new DescribeVpcsCommand({ Filters: f, MaxResults: EC2_PAGE.Vpcs, NextToken: t }))
+      .then((o) => ({ items: o.Vpcs, next: o.NextToken })),
+  Subnets: (f, t, api) =>
+    api
+      .ec2(new DescribeSubnetsCommand({ Filters: f, MaxResults: EC2_PAGE.Subnets, NextToken: t }))
+      .then((o) => ({ items: o.Subnets, next: o.NextToken })),
+  SecurityGroups: (f, t, api) =>
+    api
+      .ec2(
+        new DescribeSecurityGroupsCommand({ Filters: f, MaxResults: EC2_PAGE.SecurityGroups, NextToken: t }),
+      )
+      .then((o) => ({ items: o.SecurityGroups, next: o.NextToken })),
+  NetworkAcls: (f, t, api) =>
+    api
+      .ec2(new DescribeNetworkAclsCommand({ Filters: f, MaxResults: EC2_PAGE.NetworkAcls, NextToken: t }))
+      .then((o) => ({ items: o.NetworkAcls, next: o.NextToken })),
+  RouteTables: (f, t, api) =>
+    api
+      .ec2(new DescribeRouteTablesCommand({ Filters: f, MaxResults: EC2_PAGE.RouteTables, NextToken: t }))
+      .then((o) => ({ items: o.RouteTables, next: o.NextToken })),
+  NetworkInterfaces: (f, t, api) =>
+    api
+      .ec2(
+        new DescribeNetworkInterfacesCommand({
+          Filters: f,
+          MaxResults: EC2_PAGE.NetworkInterfaces,
+          NextToken: t,
+        }),
+      )
+      .then((o) => ({ items: o.NetworkInterfaces, next: o.NextToken })),
+  // Internet gateways name their VPC in attachment.vpc-id; NAT gateways take "Filter", not "Filters".
+  InternetGateways: (f, t, api) =>
+    api
+      .ec2(
+        new DescribeInternetGatewaysCommand({
+          Filters: f.map((x) => ({ ...x, Name: 'attachment.vpc-id' })),
+          MaxResults: EC2_PAGE.InternetGateways,
+          NextToken: t,
+        }),
+      )
+      .then((o) => ({ items: o.InternetGateways, next: o.NextToken })),
+  NatGateways: (f, t, api) =>
+    api
+      .ec2(new DescribeNatGatewaysCommand({ Filter: f, MaxResults: EC2_PAGE.NatGateways, NextToken: t }))
+      .then((o) => ({ items: o.NatGateways, next: o.NextToken })),
+  VpcEndpoints: (f, t, api) =>
+    api
+      .ec2(new DescribeVpcEndpointsCommand({ Filters: f, MaxResults: EC2_PAGE.VpcEndpoints, NextToken: t }))
+      .then((o) => ({ items: o.VpcEndpoints, next: o.NextToken })),
+} satisfies Partial<
+  Record<SnapshotKind, (f: Filter[], token: string | undefined, api: CollectContext['api']) => Promise<Page>>
+>;
+
+export type VpcKind = keyof typeof VPC_KINDS;
+export const VPC_KIND_NAMES = Object.keys(VPC_KINDS) as VpcKind[];
+
+function vpcOf(kind: VpcKind, item: Record<string, unknown>): string {
+  if (kind === 'InternetGateways') {
+    const attachments = (item as Item<'InternetGateways'>).Attachments ?? [];
+    return attachments[0]?.VpcId ?? '?';
+  }
+  return typeof item.VpcId === 'string' ? item.VpcId : '?';
+}
+
+/**
+ * Cold tier. Without `only`, everything for every VPC in use (parts of VPCs no longer in use are
+ * dropped); with `only`, just those VPCs (a target changed state there).
+ */
+export async function collectEc2Cold(ctx: CollectContext, only?: readonly string[]): Promise<void> {
+  const { api, store, now, warnings } = ctx;
+  if (!only) await collectInstances(ctx);
+  const vpcIds = only ? [...only].sort() : vpcsInUse(store);
+  await Promise.all(
+    VPC_KIND_NAMES.map(async (kind) => {
+      const fetched = await grouped(
+        (item: Record<string, unknown>) => vpcOf(kind, item),
+        async () => {
+          const batches = await Promise.all(
+            chunk(vpcIds, EC2_FILTER_VALUES).map((Values) =>
+              allPages((token) => VPC_KINDS[kind]([{ Name: 'vpc-id', Values }], token, api)),
+            ),
+          );
+          return ingest(kind, batches.flat(), warnings) as Record<string, unknown>[];
+        },
+      );
+      store.apply(kind, now, fetched as never, only ? { keys: vpcIds, complete: false } : {});
+    }),
+  );
+  if (!only) await collectPrefixLists(ctx);
+}
+
+/** The EC2 instances behind the container instances, by id (filtered, so a gone id is no error). */
+async function collectInstances(ctx: CollectContext): Promise<void> {
+  const { api, store, now, warnings } = ctx;
+  const ids = instanceIds(ctx);
+  const fetched = await grouped(
+    () => '*',
+    async () => {
+      const batches = await Promise.all(
+        chunk(ids, EC2_FILTER_VALUES).map((Values) =>
+          allPages(async (NextToken) => {
+            const Filters = [{ Name: 'instance-id', Values }];
+            const out = await api.ec2(
+              new DescribeInstancesCommand({ Filters, MaxResults: EC2_PAGE.Reservations, NextToken }),
+            );
+            return { items: out.Reservations, next: out.NextToken };
+          }),
+        ),
+      );
+      return ingest('Reservations', batches.flat(), warnings);
+    },
+  );
+  store.apply('Reservations', now, fetched);
+  const missing = store.unavailable('containerInstances');
+  if (missing) store.fail('Reservations', missing);
+}
+
+export function instanceIds(ctx: Pick<CollectContext, 'store'>): string[] {
+  const ids = ctx.store
+    .items('containerInstances')
+    .flatMap((ci) => (ci.ec2InstanceId ? [ci.ec2InstanceId] : []));
+  return [...new Set(ids)].sort();
+}
+
+/** Prefix lists that security group rules and routes reference, with their entries. */
+export function referencedPrefixLists(ctx: Pick<CollectContext, 'store'>): string[] {
+  const ids = new Set<string>();
+  for (const sg of ctx.store.items('SecurityGroups')) {
+    for (const perm of [...(sg.IpPermissions ?? []), ...(sg.IpPermissionsEgress ?? [])]) {
+      for (const p of perm.PrefixListIds ?? []) ids.add(p.PrefixListId);
+    }
+  }
+  for (const table of ctx.store.items('RouteTables')) {
+    for (const route of table.Routes)
+      if (route.DestinationPrefixListId) ids.add(route.DestinationPrefixListId);
+  }
+  return [...ids].sort();
+}
+
+async function collectPrefixLists(ctx: CollectContext): Promise<void> {
+  const { api, store, now, warnings } = ctx;
+  const ids = referencedPrefixLists(ctx);
+  const lists = await grouped(
+    (list: Item<'PrefixLists'>) => list.PrefixListId,
+    async () => {
+      const batches = await Promise.all(
+        chunk(ids, EC2_FILTER_VALUES).map((Values) =>
+          allPages(async (NextToken) => {
+            const Filters = [{ Name: 'prefix-list-id', Values }];
+            const input = { Filters, MaxResults: EC2_PAGE.PrefixLists, NextToken };
+            const out = await api.ec2(new DescribeManagedPrefixListsCommand(input));
+            return { items: out.PrefixLists, next: out.NextToken };
+          }),
+        ),
+      );
+      return ingest('PrefixLists', batches.flat(), warnings);
+    },
+  );
+  store.apply('PrefixLists', now, lists);
+  const entries = await perParent(
+    ids,
+    (id) => id,
+    async (PrefixListId) => {
+      const all = await allPages(async (NextToken) => {
+        const input = { PrefixListId, MaxResults: EC2_PAGE.ManagedPrefixListEntries, NextToken };
+        const out = await api.ec2(new GetManagedPrefixListEntriesCommand(input));
+        return { items: out.Entries, next: out.NextToken };
+      });
+      return ingest('ManagedPrefixListEntries', [{ PrefixListId, Entries: all }], warnings);
+    },
+  );
+  store.apply('ManagedPrefixListEntries', now, entries);
+}
