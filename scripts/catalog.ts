@@ -1,0 +1,7 @@
+// Prints the rule catalog as a Markdown table for the README (npx tsx scripts/catalog.ts).
+import { RULES } from '../agent/src/rules/registry.ts';
+
+const rows = RULES.map((r) => `| \`${r.id}\` | ${r.summary} | ${r.doc} |`);
+process.stdout.write(
+  ['| rule | what it finds | AWS documentation followed |', '| --- | --- | --- |', ...rows].join('\n') + '\n',
+);
