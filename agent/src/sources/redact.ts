@@ -13,7 +13,7 @@
 // - ELBv2 listener and rule actions' AuthenticateOidcConfig.ClientSecret (the OAuth client secret).
 // Not redacted: `secrets[].valueFrom` and `secretOptions[].valueFrom` (ARNs of where secrets live, not the
 // secrets), environmentFiles (S3 ARNs).
-import type { Listener, Rule, SnapshotData, Task, TaskDefinition } from '@porthole/shared';
+import type { Listener, Rule, SnapshotData, SnapshotKind, Task, TaskDefinition } from '@porthole/shared';
 
 export const REDACTED = '[redacted]';
 
@@ -88,12 +88,28 @@ export function redactRule(rule: Rule): Rule {
   return update(rule, 'Actions', redactActions) as Rule;
 }
 
-/** The snapshot data with every secret above redacted. Idempotent. */
+type Items<K extends SnapshotKind> = NonNullable<SnapshotData[K]>;
+
+const REDACTORS: { [K in SnapshotKind]?: (item: Items<K>[number]) => Items<K>[number] } = {
+  taskDefinitions: redactTaskDefinition,
+  tasks: redactTask,
+  Listeners: redactListener,
+  Rules: redactRule,
+};
+
+/** One kind's items with every secret above redacted (kinds that hold none are returned as they are). */
+export function redactItems<K extends SnapshotKind>(kind: K, items: Items<K>): Items<K> {
+  const redactor = REDACTORS[kind] as ((item: Items<K>[number]) => Items<K>[number]) | undefined;
+  return redactor ? (items.map(redactor) as Items<K>) : items;
+}
+
+/** The snapshot data with every secret above redacted. Idempotent; the input is not modified. */
 export function redactSnapshotData(data: SnapshotData): SnapshotData {
-  const out: SnapshotData = { ...data };
-  if (data.taskDefinitions) out.taskDefinitions = data.taskDefinitions.map(redactTaskDefinition);
-  if (data.tasks) out.tasks = data.tasks.map(redactTask);
-  if (data.Listeners) out.Listeners = data.Listeners.map(redactListener);
-  if (data.Rules) out.Rules = data.Rules.map(redactRule);
-  return out;
+  const out: Record<string, unknown> = {};
+  for (const [kind, items] of Object.entries(data) as Array<
+    [SnapshotKind, Items<SnapshotKind> | undefined]
+  >) {
+    out[kind] = items ? redactItems(kind, items) : items;
+  }
+  return out as SnapshotData;
 }

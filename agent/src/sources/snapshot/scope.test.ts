@@ -11,12 +11,18 @@ describe('scopeFromPath', () => {
   });
 
   it('reads the region alone without accounts/', () => {
-    expect(scopeFromPath('snap/aws_configs/us-gov-west-1/x.json')).toEqual({ account: null, region: 'us-gov-west-1' });
+    expect(scopeFromPath('snap/aws_configs/us-gov-west-1/x.json')).toEqual({
+      account: null,
+      region: 'us-gov-west-1',
+    });
     expect(scopeFromPath('ap-southeast-2\\vpcs.json')).toEqual({ account: null, region: 'ap-southeast-2' });
   });
 
   it('ignores 12-digit folders not under accounts/, non-region folders and the file name', () => {
-    expect(scopeFromPath(`snap/${ACCOUNT}/my-test-1/us-east-1.json`)).toEqual({ account: null, region: null });
+    expect(scopeFromPath(`snap/${ACCOUNT}/my-test-1/us-east-1.json`)).toEqual({
+      account: null,
+      region: null,
+    });
   });
 });
 
@@ -104,7 +110,10 @@ describe('resolveScopes', () => {
 
   it('warns when no file has a known scope', () => {
     const warnings: string[] = [];
-    const scopes = resolveScopes([{ file: 'us-east-1/vpcs.json', scope: { account: null, region: 'us-east-1' } }], warnings);
+    const scopes = resolveScopes(
+      [{ file: 'us-east-1/vpcs.json', scope: { account: null, region: 'us-east-1' } }],
+      warnings,
+    );
     expect(scopes).toEqual([{ account: null, region: 'us-east-1' }]);
     expect(warnings[0]).toMatch(/Could not tell the account of 1 file\(s\) \(us-east-1\/vpcs\.json\)/);
   });

@@ -27,7 +27,13 @@ export function securityGroups(groupId = 'sg-0a1b2c3d4e5f60001', ownerId: string
         ...(ownerId ? { OwnerId: ownerId } : {}),
         GroupId: groupId,
         IpPermissionsEgress: [
-          { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] },
+          {
+            IpProtocol: '-1',
+            IpRanges: [{ CidrIp: '0.0.0.0/0' }],
+            Ipv6Ranges: [],
+            PrefixListIds: [],
+            UserIdGroupPairs: [],
+          },
         ],
         VpcId: 'vpc-0123456789abcdef0',
       },
@@ -107,7 +113,9 @@ export function describeTaskDefinition(region = 'us-east-1') {
             { name: 'PORT', value: '8080' },
             { name: 'DB_PASSWORD', value: SECRET },
           ],
-          repositoryCredentials: { credentialsParameter: `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:reg` },
+          repositoryCredentials: {
+            credentialsParameter: `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:reg`,
+          },
           mountPoints: [],
           volumesFrom: [],
         },
