@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Hop } from '@porthole/shared';
+import { decidingHopIndex, hopTitle, pathOutcome, shortComponent, splitLegs } from './hops.ts';
+
+const hop = (kind: string, verdict: Hop['verdict'], leg: Hop['leg'] = 'request'): Hop => ({
+  component: kind,
+  kind,
+  direction: kind === 'security-group' ? 'inbound' : 'forward',
+  leg,
+  verdict,
+  detail: '',
+});
+
+describe('hops', () => {
+  it('names hops in words, with direction only where it matters', () => {
+    expect(hopTitle({ kind: 'listener', direction: 'forward' })).toBe('ALB listener');
+    expect(hopTitle({ kind: 'security-group', direction: 'inbound' })).toBe('Security group · inbound');
+    expect(hopTitle({ kind: 'network-acl', direction: 'outbound' })).toBe('Network ACL · outbound');
+    expect(hopTitle({ kind: 'vpc-endpoint', direction: 'forward' })).toBe('Vpc endpoint');
+  });
+
+  it('shortens ARNs to their resource name', () => {
+    expect(
+      shortComponent('arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/orders/0123456789abcdef'),
+    ).toBe('targetgroup/orders');
+    expect(shortComponent('arn:aws:elasticloadbalancing:eu-west-1:1:listener/app/web/abc/def')).toBe(
+      'listener/app/web',
+    );
+    expect(shortComponent('sg-123')).toBe('sg-123');
+  });
+
+  it('splits request and reply legs, keeping order', () => {
+    const hops = [hop('client', 'allow'), hop('network-acl', 'allow', 'reply'), hop('target', 'allow')];
+    const legs = splitLegs(hops);
+    expect(legs.request.map((h) => h.kind)).toEqual(['client', 'target']);
+    expect(legs.reply.map((h) => h.kind)).toEqual(['network-acl']);
+  });
+
+  it('finds the deciding hop: the first deny, else the first unknown', () => {
+    expect(decidingHopIndex([hop('a', 'unknown'), hop('b', 'deny')])).toBe(1);
+    expect(decidingHopIndex([hop('a', 'allow'), hop('b', 'unknown')])).toBe(1);
+    expect(decidingHopIndex([hop('a', 'allow')])).toBe(-1);
+  });
+
+  it('words the outcome; no hops is not reachable', () => {
+    expect(pathOutcome([hop('a', 'allow'), hop('b', 'deny')])).toBe('blocked');
+    expect(pathOutcome([hop('a', 'allow'), hop('b', 'unknown')])).toBe('unknown');
+    expect(pathOutcome([hop('a', 'allow')])).toBe('reachable');
+    expect(pathOutcome([])).toBe('unknown');
+  });
+});

@@ -1,0 +1,75 @@
+// Path diagram logic: split a path into its request and reply legs, name each hop, find the blocker.
+import type { Hop } from '@porthole/shared';
+
+const KIND_TITLES: Record<string, string> = {
+  client: 'Client',
+  internet: 'Internet',
+  'load-balancer': 'Load balancer',
+  'load-balancer-node': 'ALB node',
+  listener: 'ALB listener',
+  'listener-rule': 'Listener rule',
+  rule: 'Listener rule',
+  'target-group': 'Target group',
+  target: 'Target',
+  container: 'Container',
+  task: 'Task',
+  'security-group': 'Security group',
+  'network-acl': 'Network ACL',
+  'route-table': 'Route',
+  route: 'Route',
+  'internet-gateway': 'Internet gateway',
+  'nat-gateway': 'NAT gateway',
+};
+
+function titleCase(kind: string): string {
+  const words = kind.replace(/[-_.]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'Hop';
+}
+
+/** "Security group · inbound", "ALB listener", "Route". Forward hops need no direction word. */
+export function hopTitle(hop: Pick<Hop, 'kind' | 'direction'>): string {
+  const base = KIND_TITLES[hop.kind] ?? titleCase(hop.kind);
+  return hop.direction === 'forward' ? base : `${base} · ${hop.direction}`;
+}
+
+/** ARNs are long: keep the resource part ("listener/app/web/…/80") for display; the title keeps all. */
+export function shortComponent(component: string): string {
+  if (!component.startsWith('arn:')) return component;
+  const resource = component.split(':').slice(5).join(':');
+  const parts = resource.split('/');
+  // targetgroup/<name>/<id> → targetgroup/<name>; listener/app/<lb>/<id>/<id> → listener/app/<lb>
+  if (parts[0] === 'targetgroup') return parts.slice(0, 2).join('/');
+  return parts.length <= 3 ? resource : parts.slice(0, 3).join('/');
+}
+
+export interface Legs {
+  request: Hop[];
+  reply: Hop[];
+}
+
+export function splitLegs(hops: readonly Hop[]): Legs {
+  return {
+    request: hops.filter((h) => h.leg === 'request'),
+    reply: hops.filter((h) => h.leg === 'reply'),
+  };
+}
+
+/** Index of the first hop that denies, else the first unknown, else -1: the hop to look at first. */
+export function decidingHopIndex(hops: readonly Hop[]): number {
+  const deny = hops.findIndex((h) => h.verdict === 'deny');
+  return deny !== -1 ? deny : hops.findIndex((h) => h.verdict === 'unknown');
+}
+
+export type PathOutcome = 'reachable' | 'blocked' | 'unknown';
+
+export function pathOutcome(hops: readonly Hop[]): PathOutcome {
+  if (hops.some((h) => h.verdict === 'deny')) return 'blocked';
+  if (hops.length === 0 || hops.some((h) => h.verdict === 'unknown')) return 'unknown';
+  return 'reachable';
+}
+
+export const OUTCOME_WORDS: Record<PathOutcome, string> = {
+  reachable: 'Reachable',
+  blocked: 'Blocked',
+  unknown: 'Cannot tell',
+};

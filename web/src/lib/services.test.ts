@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clustersOf,
+  countByStatus,
+  filterFromQuery,
+  filterServices,
+  filterToQuery,
+  sortBySeverity,
+  targetsText,
+  EMPTY_FILTER,
+} from './services.ts';
+import { sv } from './testing.ts';
+
+const list = [
+  sv('prod/web', 'healthy', 2, 2, 'All targets pass'),
+  sv('prod/api', 'down', 0, 2, 'Security group blocks the ALB'),
+  sv('stage/api', 'degraded', 1, 2, 'One target draining'),
+  sv('prod/jobs', 'unknown', 0, 0, 'Target health data is stale'),
+  sv('stage/web', 'degraded', 1, 4, 'Three targets fail'),
+];
+
+describe('filterServices', () => {
+  it('returns everything for the empty filter', () => {
+    expect(filterServices(list, EMPTY_FILTER)).toHaveLength(5);
+  });
+
+  it('matches every search term against name and why, case-insensitively', () => {
+    expect(filterServices(list, { ...EMPTY_FILTER, query: 'API' }).map((s) => s.name)).toEqual([
+      'prod/api',
+      'stage/api',
+    ]);
+    expect(filterServices(list, { ...EMPTY_FILTER, query: 'api security' }).map((s) => s.name)).toEqual([
+      'prod/api',
+    ]);
+  });
+
+  it('filters by cluster and by any of several statuses', () => {
+    expect(filterServices(list, { ...EMPTY_FILTER, cluster: 'stage' })).toHaveLength(2);
+    const bad = filterServices(list, { ...EMPTY_FILTER, statuses: ['down', 'unknown'] });
+    expect(bad.map((s) => s.name).sort()).toEqual(['prod/api', 'prod/jobs']);
+  });
+});
+
+describe('sortBySeverity', () => {
+  it('puts down first, then degraded by worst share of healthy targets, unknown before healthy', () => {
+    expect(sortBySeverity(list).map((s) => s.name)).toEqual([
+      'prod/api',
+      'stage/web',
+      'stage/api',
+      'prod/jobs',
+      'prod/web',
+    ]);
+  });
+
+  it('does not mutate its input', () => {
+    const copy = [...list];
+    sortBySeverity(list);
+    expect(list).toEqual(copy);
+  });
+});
+
+describe('helpers', () => {
+  it('lists clusters and counts statuses', () => {
+    expect(clustersOf(list)).toEqual(['prod', 'stage']);
+    expect(countByStatus(list)).toEqual({ down: 1, degraded: 2, unknown: 1, healthy: 1 });
+  });
+
+  it('words target counts', () => {
+    expect(targetsText({ targetsHealthy: 1, targetsTotal: 3 })).toBe('1/3');
+    expect(targetsText({ targetsHealthy: 0, targetsTotal: 0 })).toBe('no targets');
+  });
+
+  it('round-trips the filter through the URL query and drops unknown statuses', () => {
+    const f = { query: 'api', cluster: 'prod', statuses: ['down', 'degraded'] as const };
+    expect(filterFromQuery(filterToQuery({ ...f, statuses: [...f.statuses] }))).toEqual({
+      ...f,
+      statuses: ['down', 'degraded'],
+    });
+    expect(filterFromQuery({ status: 'down,bogus' }).statuses).toEqual(['down']);
+    expect(filterToQuery(EMPTY_FILTER)).toEqual({});
+  });
+});

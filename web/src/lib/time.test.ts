@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { DataFreshness } from '@porthole/shared';
+import { ago, clockText, formatElapsed, staleKindsText, staleness } from './time.ts';
+
+const NOW = Date.parse('2025-01-01T12:00:00Z');
+const fresh = (secondsAgo: number, poll = 10): DataFreshness => ({
+  lastCycleAt: new Date(NOW - secondsAgo * 1000).toISOString(),
+  pollIntervalSeconds: poll,
+  staleKinds: [],
+});
+
+describe('formatElapsed / ago', () => {
+  it('uses compact units', () => {
+    expect(formatElapsed(2000)).toBe('now');
+    expect(formatElapsed(42_000)).toBe('42 s');
+    expect(formatElapsed(5 * 60_000)).toBe('5 min');
+    expect(formatElapsed(3 * 3600_000)).toBe('3 h');
+    expect(formatElapsed(3 * 3600_000 + 20 * 60_000)).toBe('3 h 20 min');
+    expect(formatElapsed(50 * 3600_000)).toBe('2 d');
+    expect(formatElapsed(-5)).toBe('now');
+  });
+
+  it('says "just now", "x ago" or a dash', () => {
+    expect(ago(new Date(NOW - 1000).toISOString(), NOW)).toBe('just now');
+    expect(ago(new Date(NOW - 90_000).toISOString(), NOW)).toBe('1 min ago');
+    expect(ago(null, NOW)).toBe('—');
+    expect(ago('garbage', NOW)).toBe('—');
+  });
+
+  it('formats a 24-hour clock', () => {
+    expect(clockText(new Date(2025, 0, 1, 9, 5, 7).getTime())).toBe('09:05:07');
+  });
+});
+
+describe('staleness', () => {
+  it('is stale whenever the socket is down', () => {
+    expect(staleness(fresh(1), false, NOW)).toMatchObject({ stale: true });
+  });
+
+  it('is stale before the first cycle', () => {
+    expect(staleness({ ...fresh(0), lastCycleAt: null }, true, NOW).stale).toBe(true);
+    expect(staleness(null, true, NOW).stale).toBe(true);
+  });
+
+  it('allows up to two poll intervals, then goes stale', () => {
+    expect(staleness(fresh(19), true, NOW).stale).toBe(false);
+    expect(staleness(fresh(20), true, NOW).stale).toBe(false);
+    const late = staleness(fresh(21), true, NOW);
+    expect(late.stale).toBe(true);
+    expect(late.reason).toContain('expected every 10 s');
+  });
+
+  it('lists stale kinds separately', () => {
+    expect(staleKindsText(fresh(1))).toBe('');
+    expect(
+      staleKindsText({
+        ...fresh(1),
+        staleKinds: [{ kind: 'TargetHealth', error: 'throttled', fetchedAt: null }],
+      }),
+    ).toContain('TargetHealth');
+  });
+});
