@@ -28,17 +28,20 @@ export interface PollSource {
   /** State that a restart should resume from (the demo's cycle number), stored after each cycle. */
   checkpoint?(): unknown;
   restore?(state: unknown): void;
+  close?(): void;
 }
 
 /** The engine's entry points, injected so tests can drive the loop with a tiny hand-made analyzer. */
 export interface Engine {
   analyze(snapshot: Snapshot, opts: { now: Date }): { model: EstateModel; result: ScanResult };
-  explainUrl(model: EstateModel, url: string, from?: string): PathResult;
+  /** `now` is the time of the cycle that built the model. */
+  explainUrl(model: EstateModel, url: string, from: string | undefined, now: Date): PathResult;
   reachPath(
     model: EstateModel,
     req: { from: string; to: string; port: number; protocol: ReachRequest['protocol'] },
+    now: Date,
   ): PathResult;
-  servicePaths(model: EstateModel, serviceName: string): ServiceDetail['paths'];
+  servicePaths(model: EstateModel, serviceName: string, now: Date): ServiceDetail['paths'];
 }
 
 export interface CycleOutcome {

@@ -1,0 +1,210 @@
+// Assembles the daemon: store, source, poll loop, alerts, REST + socket.io + metrics on one HTTP server.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AlertDispatcher } from '../alerts/dispatcher.ts';
+import { createApp } from '../server/app.ts';
+import { DaemonMetrics } from '../server/metrics.ts';
+import { createSocketServer, type PortholeIo } from '../server/socket.ts';
+import { DEFAULT_WEB_DIST } from '../server/staticSite.ts';
+import { Store } from '../store/store.ts';
+import { assertSafeBind } from './config/bind.ts';
+import type { DaemonConfig } from './config/schema.ts';
+import { realEngine } from './engine.ts';
+import { LatestState } from './latest.ts';
+import { PollLoop } from './pollLoop.ts';
+import { Scheduler } from './scheduler.ts';
+import { createSource } from './sources.ts';
+import type { CycleOutcome, Engine, PollSource } from './types.ts';
+import { DaemonView } from './view.ts';
+
+export interface DaemonDeps {
+  now?: () => Date;
+  source?: PollSource;
+  engine?: Engine;
+  fetch?: typeof fetch;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  webDist?: string;
+  /** Start the poll schedule (default true). Tests leave it off and call runCycle(). */
+  autoStart?: boolean;
+  /** Collect Node process metrics (default true). */
+  processMetrics?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Daemon {
+  readonly url: string;
+  readonly port: number;
+  readonly config: DaemonConfig;
+  readonly store: Store;
+  readonly loop: PollLoop;
+  readonly alerts: AlertDispatcher;
+  readonly latest: LatestState;
+  readonly metrics: DaemonMetrics;
+  readonly io: PortholeIo;
+  readonly source: PollSource;
+  runCycle(): Promise<CycleOutcome>;
+  /** Pushes data:freshness if it changed (the timer calls it; tests call it after moving the clock). */
+  checkFreshness(): void;
+  /** Applies a new config: poll interval, findings, retention and alerts live; the rest needs a restart. */
+  reload(next: DaemonConfig): string[];
+  close(): Promise<void>;
+}
+
+const RESTART_FIELDS = [
+  'port',
+  'host',
+  'dataDir',
+  'source',
+  'snapshotDir',
+  'demo',
+  'aws',
+  'token',
+  'server',
+] as const;
+const PRUNE_EVERY_MS = 3_600_000;
+
+export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}): Promise<Daemon> {
+  assertSafeBind(initial);
+  let config = initial;
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((line: string) => console.log(`porthole: ${line}`));
+  const source = deps.source ?? createSource(config);
+  const engine = deps.engine ?? realEngine;
+  const store = Store.open(config.dataDir);
+  const latest = new LatestState(() => config.pollIntervalSeconds);
+  const metrics = new DaemonMetrics(now, () => latest.fetchedAt, {
+    processMetrics: deps.processMetrics ?? true,
+  });
+  const alerts = new AlertDispatcher(config.alerts, {
+    store,
+    now,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    onDelivery: (d) => {
+      metrics.observeDelivery(d);
+      if (!d.ok)
+        log(`alert ${d.action} to ${d.sink} for ${d.findingId} failed (attempt ${d.attempt}): ${d.error}`);
+    },
+  });
+  const view = new DaemonView({ store, latest, engine, source, now });
+  let io: PortholeIo | null = null;
+  let lastFreshness = '';
+  let lastPrune = 0;
+
+  const pushFreshness = (force: boolean): void => {
+    const freshness = latest.freshness(now());
+    const key = JSON.stringify(freshness.staleKinds);
+    if (!force && key === lastFreshness) return;
+    lastFreshness = key;
+    io?.emit('data:freshness', freshness);
+  };
+
+  const prune = (): void => {
+    if (now().getTime() - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = now().getTime();
+    const removed = store.prune(now(), config.retention);
+    if (removed > 0) log(`retention: removed ${removed} old rows`);
+  };
+
+  const onCycle = (o: CycleOutcome): void => {
+    metrics.observeCycle(o);
+    metrics.observeState(latest.scan, o.open);
+    if (!o.ok) log(`poll failed: ${o.error}`);
+    for (const f of o.opened) io?.emit('finding:opened', f);
+    for (const f of o.resolved) io?.emit('finding:resolved', f);
+    if (o.serviceSetChanged) io?.emit('overview', view.overview());
+    else for (const s of o.changedServices) io?.emit('service:updated', s);
+    for (const e of o.events) io?.emit('event:new', e);
+    pushFreshness(true);
+    if (o.ok) alerts.evaluate(o.open, config.findings.alertAfterCycles);
+    prune();
+  };
+
+  const loop = new PollLoop({
+    store,
+    source,
+    engine,
+    latest,
+    now,
+    onCycle,
+    settings: () => ({
+      resolveAfterCycles: config.findings.resolveAfterCycles,
+      correlationWindowSeconds: config.findings.correlationWindowSeconds,
+    }),
+  });
+  metrics.observeState(latest.scan, store.findings.open());
+
+  const app = createApp({
+    backend: view,
+    metrics,
+    token: config.token,
+    postRateLimitPerMinute: config.server.postRateLimitPerMinute,
+    trustProxy: config.server.trustProxy,
+    webDist: deps.webDist ?? DEFAULT_WEB_DIST,
+  });
+  const http: HttpServer = createServer(app);
+  io = createSocketServer(http, view, config.token);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => (http.off('error', reject), resolve()));
+    });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  const port = (http.address() as AddressInfo).port;
+  const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${hostInUrl}:${port}`;
+
+  const scheduler = new Scheduler(
+    () => loop.runCycle(),
+    () => config.pollIntervalSeconds * 1000,
+    (err) => log(`cycle crashed: ${String(err)}`),
+  );
+  const freshnessTimer = setInterval(() => pushFreshness(false), 5000);
+  freshnessTimer.unref();
+  if (deps.autoStart ?? true) scheduler.start();
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    get config() {
+      return config;
+    },
+    store,
+    loop,
+    alerts,
+    latest,
+    metrics,
+    io,
+    source,
+    runCycle: () => loop.runCycle(),
+    checkFreshness: () => pushFreshness(false),
+    reload(next) {
+      const needRestart = RESTART_FIELDS.filter((f) => JSON.stringify(next[f]) !== JSON.stringify(config[f]));
+      config = { ...next, ...Object.fromEntries(needRestart.map((f) => [f, config[f]])) } as DaemonConfig;
+      alerts.reconfigure(config.alerts);
+      return needRestart.map((f) => `${f} changed: takes effect after a restart`);
+    },
+    close() {
+      closing ??= (async () => {
+        scheduler.stop();
+        clearInterval(freshnessTimer);
+        await loop.idle();
+        alerts.stop();
+        await alerts.drain();
+        // io.close() also closes the HTTP server; give in-flight requests a moment, then cut the rest.
+        const closed = io!.close().catch(() => undefined);
+        http.closeIdleConnections();
+        const force = setTimeout(() => http.closeAllConnections(), 3000);
+        await closed;
+        clearTimeout(force);
+        source.close?.();
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}

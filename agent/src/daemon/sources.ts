@@ -1,0 +1,51 @@
+// Where the daemon's snapshots come from: the demo estate, a snapshot folder, or live AWS.
+import { readSnapshotFolder } from '../sources/snapshot/index.ts';
+import { LiveAwsConfigSchema, LiveSource } from '../sources/aws/index.ts';
+import { ConfigError } from './config/load.ts';
+import { formatPath } from './config/paths.ts';
+import type { DaemonConfig } from './config/schema.ts';
+import { demoSource } from './demoSource.ts';
+import type { PollSource } from './types.ts';
+
+/** Re-reads the folder every poll, so re-capturing into it updates the dashboard. */
+export function snapshotSource(dir: string): PollSource {
+  return {
+    kind: 'snapshot',
+    label: `snapshot ${dir}`,
+    poll: async () => ({ snapshot: await readSnapshotFolder(dir), calls: null }),
+  };
+}
+
+export function liveSource(config: DaemonConfig, env: NodeJS.ProcessEnv = process.env): PollSource {
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const section = config.aws ?? (region ? { regions: [region] } : undefined);
+  if (!section) throw new ConfigError(['aws.regions: required for the live source (or set AWS_REGION)']);
+  const parsed = LiveAwsConfigSchema.safeParse(section);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `aws.${formatPath(i.path)}: ${i.message}`));
+  }
+  const source = new LiveSource({ config: parsed.data });
+  const scopes = parsed.data.accounts?.length
+    ? `${parsed.data.accounts.length} account(s)`
+    : 'default account';
+  return {
+    kind: 'live',
+    label: `live AWS (${scopes}, ${parsed.data.regions.join(', ')})`,
+    poll: async (now) => {
+      const result = await source.poll(now);
+      return { snapshot: result.snapshot, calls: result.calls };
+    },
+    close: () => source.close(),
+  };
+}
+
+export function createSource(config: DaemonConfig): PollSource {
+  switch (config.source) {
+    case 'demo':
+      return demoSource(config.demo.seed);
+    case 'snapshot':
+      return snapshotSource(config.snapshotDir!);
+    case 'live':
+      return liveSource(config);
+  }
+}

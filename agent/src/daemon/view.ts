@@ -1,0 +1,114 @@
+// The daemon as the API sees it: the last scan and model in memory, findings and timeline from the store.
+import type {
+  ExplainRequest,
+  FindingRecord,
+  Overview,
+  ReachRequest,
+  ServiceDetail,
+  TimelineEvent,
+} from '@porthole/shared';
+import { NotReadyError, type ApiBackend, type EventFilter, type FindingFilter } from '../server/backend.ts';
+import { toRecord, type Store } from '../store/store.ts';
+import type { LatestState } from './latest.ts';
+import type { Engine, PollSource } from './types.ts';
+
+const DEFAULT_EVENTS = 200;
+
+function countBy<T>(items: readonly T[], key: (t: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
+
+export class DaemonView implements ApiBackend {
+  constructor(
+    private readonly d: {
+      store: Store;
+      latest: LatestState;
+      engine: Engine;
+      source: PollSource;
+      now: () => Date;
+    },
+  ) {}
+
+  ready(): boolean {
+    return this.d.latest.firstCycleDone;
+  }
+
+  overview(): Overview {
+    const services = this.services();
+    const openFindings = this.d.store.findings.open().map(toRecord);
+    return {
+      source: this.d.source.label,
+      services,
+      openFindings,
+      freshness: this.freshness(),
+      counts: {
+        services: countBy(services, (s) => s.status),
+        findings: countBy(openFindings, (f) => f.severity),
+      },
+    };
+  }
+
+  services() {
+    return this.d.latest.scan?.services ?? [];
+  }
+
+  serviceDetail(name: string): ServiceDetail | null {
+    const { latest, store, engine } = this.d;
+    const service = latest.scan?.services.find((s) => s.name === name);
+    if (!service) return null;
+    const at = latest.lastOkAt ? new Date(latest.lastOkAt) : this.d.now();
+    return {
+      service,
+      targets: (latest.scan?.targets ?? []).filter((t) => t.service === name),
+      paths: latest.model ? engine.servicePaths(latest.model, name, at) : [],
+      findings: store.findings.query({ service: name, limit: 100 }).map(toRecord),
+      events: store.events.query({ service: name, newestFirst: true, limit: 100 }).reverse(),
+    };
+  }
+
+  findings(filter: FindingFilter): FindingRecord[] {
+    return this.d.store.findings.query(filter).map(toRecord);
+  }
+
+  finding(id: string): FindingRecord | null {
+    const row = this.d.store.findings.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Chronological. With a cursor (id or time): the events after it; without: the newest `limit`. */
+  events(filter: EventFilter): TimelineEvent[] {
+    const { store } = this.d;
+    const limit = filter.limit ?? DEFAULT_EVENTS;
+    if (filter.afterId !== undefined || filter.sinceTime !== undefined)
+      return store.events.query({ ...filter, limit });
+    return store.events.query({ ...filter, limit, newestFirst: true }).reverse();
+  }
+
+  deliveries(filter: { findingId?: string; limit?: number }) {
+    return this.d.store.deliveries.list(filter);
+  }
+
+  private model() {
+    const { latest } = this.d;
+    if (!latest.model || !latest.lastOkAt) {
+      throw new NotReadyError('no estate data yet: the first poll cycle has not succeeded');
+    }
+    return { model: latest.model, at: new Date(latest.lastOkAt) };
+  }
+
+  explain(req: ExplainRequest) {
+    const { model, at } = this.model();
+    return this.d.engine.explainUrl(model, req.url, req.from, at);
+  }
+
+  reach(req: ReachRequest) {
+    const { model, at } = this.model();
+    return this.d.engine.reachPath(model, req, at);
+  }
+
+  freshness() {
+    return this.d.latest.freshness(this.d.now());
+  }
+}

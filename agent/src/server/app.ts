@@ -1,0 +1,63 @@
+// The HTTP app: security headers, health probes, token-guarded API and metrics, the dashboard.
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { ApiBackend } from './backend.ts';
+import type { DaemonMetrics } from './metrics.ts';
+import { apiRouter } from './routes.ts';
+import { requireToken, securityHeaders } from './security.ts';
+import { staticSite } from './staticSite.ts';
+
+export interface AppOptions {
+  backend: ApiBackend;
+  metrics: DaemonMetrics;
+  /** PORTHOLE_TOKEN; null = no auth (loopback only, enforced by the caller). */
+  token: string | null;
+  postRateLimitPerMinute: number;
+  trustProxy: boolean;
+  webDist: string;
+}
+
+export function createApp(opts: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustProxy);
+  app.use(securityHeaders());
+
+  // Probes stay open (they reveal nothing) so orchestrators can use them without the token.
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.get('/readyz', (_req, res) => {
+    const ready = opts.backend.ready();
+    res.status(ready ? 200 : 503).json({ ready, freshness: opts.backend.freshness() });
+  });
+
+  const auth = requireToken(opts.token);
+  app.get('/metrics', auth, async (_req, res) => {
+    res.type(opts.metrics.registry.contentType).send(await opts.metrics.registry.metrics());
+  });
+
+  const postLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: opts.postRateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    message: { error: 'too many requests: POST endpoints are rate limited, try again in a minute' },
+  });
+  app.use('/api', auth, express.json({ limit: '32kb' }), apiRouter(opts.backend, postLimiter));
+  app.use(staticSite(opts.webDist));
+
+  const onError: ErrorRequestHandler = (
+    err: { status?: number; type?: string; message?: string },
+    _req,
+    res,
+    _next,
+  ) => {
+    // body-parser errors carry a status (400 bad JSON, 413 too large); anything else is our bug.
+    if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+      return void res.status(err.status).json({ error: err.message ?? 'bad request' });
+    }
+    console.error('porthole: request failed:', err);
+    res.status(500).json({ error: 'internal error' });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,51 @@
+// What the HTTP and socket layers need from the daemon; the daemon implements it (daemon/view.ts).
+import type {
+  AlertDelivery,
+  DataFreshness,
+  ExplainRequest,
+  FindingRecord,
+  Overview,
+  PathResult,
+  ReachRequest,
+  ServiceDetail,
+  ServiceVerdict,
+  Severity,
+  TimelineEvent,
+  TimelineEventType,
+} from '@porthole/shared';
+
+export interface FindingFilter {
+  status?: 'open' | 'resolved';
+  service?: string;
+  severity?: Severity;
+  limit?: number;
+}
+
+export interface EventFilter {
+  afterId?: number;
+  sinceTime?: string;
+  service?: string;
+  types?: TimelineEventType[];
+  limit?: number;
+}
+
+export interface ApiBackend {
+  /** True once the first poll cycle of this process has completed. */
+  ready(): boolean;
+  overview(): Overview;
+  services(): ServiceVerdict[];
+  serviceDetail(name: string): ServiceDetail | null;
+  findings(filter: FindingFilter): FindingRecord[];
+  finding(id: string): FindingRecord | null;
+  events(filter: EventFilter): TimelineEvent[];
+  deliveries(filter: { findingId?: string; limit?: number }): AlertDelivery[];
+  /** Throws NotReadyError before the first successful cycle, PathInputError on bad input. */
+  explain(req: ExplainRequest): PathResult;
+  reach(req: ReachRequest): PathResult;
+  freshness(): DataFreshness;
+}
+
+/** No model yet (the first cycle has not succeeded): the API answers 503. */
+export class NotReadyError extends Error {
+  override name = 'NotReadyError';
+}

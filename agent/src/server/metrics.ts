@@ -1,0 +1,136 @@
+// Prometheus metrics (prom-client), all prefixed porthole_. One registry per daemon so tests can run several.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AlertDelivery, ScanResult } from '@porthole/shared';
+import type { CallCounts } from '../sources/aws/callCounter.ts';
+import type { FindingState } from '../store/store.ts';
+
+export class DaemonMetrics {
+  readonly registry = new Registry();
+  private readonly targets;
+  private readonly services;
+  private readonly openFindings;
+  private readonly awsCalls;
+  private readonly awsCallFailures;
+  private readonly pollDuration;
+  private readonly cycles;
+  private readonly events;
+  private readonly deliveries;
+  private readonly lastSuccess;
+
+  /** `dataAge` is read at scrape time: kind → ISO time of the data held. */
+  constructor(
+    now: () => Date,
+    dataTimes: () => Map<string, string>,
+    opts: { processMetrics?: boolean } = {},
+  ) {
+    const registers = [this.registry];
+    if (opts.processMetrics !== false)
+      collectDefaultMetrics({ register: this.registry, prefix: 'porthole_' });
+    this.targets = new Gauge({
+      name: 'porthole_targets',
+      help: 'Load balancer targets by health state',
+      labelNames: ['state'],
+      registers,
+    });
+    this.services = new Gauge({
+      name: 'porthole_services',
+      help: 'ECS services by Porthole status',
+      labelNames: ['status'],
+      registers,
+    });
+    this.openFindings = new Gauge({
+      name: 'porthole_open_findings',
+      help: 'Open findings by rule and severity',
+      labelNames: ['rule', 'severity'],
+      registers,
+    });
+    this.awsCalls = new Counter({
+      name: 'porthole_aws_api_calls_total',
+      help: 'AWS API calls made by the live source, by service and action',
+      labelNames: ['service', 'action'],
+      registers,
+    });
+    this.awsCallFailures = new Counter({
+      name: 'porthole_aws_api_call_failures_total',
+      help: 'AWS API calls that failed after retries, by service and action',
+      labelNames: ['service', 'action'],
+      registers,
+    });
+    this.pollDuration = new Histogram({
+      name: 'porthole_poll_duration_seconds',
+      help: 'Duration of a poll cycle (fetch, analyse, diff, store)',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+      registers,
+    });
+    this.cycles = new Counter({
+      name: 'porthole_poll_cycles_total',
+      help: 'Poll cycles by outcome',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.events = new Counter({
+      name: 'porthole_timeline_events_total',
+      help: 'Timeline events recorded, by type',
+      labelNames: ['type'],
+      registers,
+    });
+    this.deliveries = new Counter({
+      name: 'porthole_alert_deliveries_total',
+      help: 'Alert delivery attempts by sink, action and outcome',
+      labelNames: ['sink', 'action', 'outcome'],
+      registers,
+    });
+    this.lastSuccess = new Gauge({
+      name: 'porthole_last_successful_poll_timestamp_seconds',
+      help: 'Unix time of the last successful poll cycle',
+      registers,
+    });
+    new Gauge({
+      name: 'porthole_data_age_seconds',
+      help: 'Age of the data held, by snapshot kind',
+      labelNames: ['kind'],
+      registers,
+      collect() {
+        this.reset();
+        const nowMs = now().getTime();
+        for (const [kind, at] of dataTimes())
+          this.set({ kind }, Math.max(0, (nowMs - Date.parse(at)) / 1000));
+      },
+    });
+  }
+
+  observeCycle(c: {
+    ok: boolean;
+    durationMs: number;
+    at: string;
+    events: Array<{ type: string }>;
+    calls: CallCounts | null;
+  }): void {
+    this.pollDuration.observe(c.durationMs / 1000);
+    this.cycles.inc({ outcome: c.ok ? 'ok' : 'error' });
+    if (c.ok) this.lastSuccess.set(Date.parse(c.at) / 1000);
+    for (const e of c.events) this.events.inc({ type: e.type });
+    for (const [key, n] of Object.entries(c.calls?.byAction ?? {})) this.awsCalls.inc(splitAction(key), n);
+    for (const [key, n] of Object.entries(c.calls?.failures ?? {}))
+      this.awsCallFailures.inc(splitAction(key), n);
+  }
+
+  observeState(scan: ScanResult | null, open: readonly FindingState[]): void {
+    this.targets.reset();
+    this.services.reset();
+    this.openFindings.reset();
+    for (const t of scan?.targets ?? []) this.targets.inc({ state: t.state });
+    for (const s of scan?.services ?? []) this.services.inc({ status: s.status });
+    for (const f of open) this.openFindings.inc({ rule: f.rule, severity: f.severity });
+  }
+
+  observeDelivery(d: AlertDelivery): void {
+    this.deliveries.inc({ sink: d.sink, action: d.action, outcome: d.ok ? 'ok' : 'error' });
+  }
+}
+
+/** "ecs:DescribeTasks" → { service: "ecs", action: "DescribeTasks" } */
+function splitAction(key: string): { service: string; action: string } {
+  const i = key.indexOf(':');
+  return i < 0 ? { service: 'unknown', action: key } : { service: key.slice(0, i), action: key.slice(i + 1) };
+}

@@ -1,0 +1,36 @@
+// socket.io: one typed event map (shared/src/events.ts). On connect the overview; then deltas. Connection-
+// state recovery replays what a briefly disconnected client missed instead of a full overview.
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@porthole/shared';
+import type { ApiBackend } from './backend.ts';
+import { bearerToken, tokenMatches } from './security.ts';
+
+export type PortholeIo = Server<ClientToServerEvents, ServerToClientEvents>;
+
+export function createSocketServer(http: HttpServer, backend: ApiBackend, token: string | null): PortholeIo {
+  const io: PortholeIo = new Server(http, {
+    serveClient: false,
+    // Same origin only: the dashboard is served by this daemon.
+    cors: { origin: false },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+  });
+
+  io.use((socket, next) => {
+    if (token === null) return next();
+    const auth = socket.handshake.auth as { token?: unknown };
+    const given =
+      typeof auth.token === 'string' ? auth.token : bearerToken(socket.handshake.headers.authorization);
+    if (tokenMatches(token, given)) return next();
+    next(new Error('unauthorized: pass auth.token = PORTHOLE_TOKEN'));
+  });
+
+  io.on('connection', (socket) => {
+    // A recovered session already has everything up to its disconnect plus the replayed deltas.
+    if (!socket.recovered) socket.emit('overview', backend.overview());
+    socket.on('overview:get', (ack) => {
+      if (typeof ack === 'function') ack(backend.overview());
+    });
+  });
+  return io;
+}
