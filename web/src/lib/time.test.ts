@@ -33,19 +33,21 @@ describe('formatElapsed / ago', () => {
 });
 
 describe('staleness', () => {
-  it('is stale whenever the socket is down', () => {
-    expect(staleness(fresh(1), false, NOW)).toMatchObject({ stale: true });
+  it('is stale whenever the socket is down, and says so when a token is missing', () => {
+    expect(staleness(fresh(1), 'disconnected', NOW)).toMatchObject({ stale: true });
+    expect(staleness(fresh(1), 'connecting', NOW).reason).toMatch(/reconnecting/);
+    expect(staleness(fresh(1), 'unauthorized', NOW).reason).toMatch(/token/);
   });
 
   it('is stale before the first cycle', () => {
-    expect(staleness({ ...fresh(0), lastCycleAt: null }, true, NOW).stale).toBe(true);
-    expect(staleness(null, true, NOW).stale).toBe(true);
+    expect(staleness({ ...fresh(0), lastCycleAt: null }, 'connected', NOW).stale).toBe(true);
+    expect(staleness(null, 'connected', NOW).stale).toBe(true);
   });
 
   it('allows up to two poll intervals, then goes stale', () => {
-    expect(staleness(fresh(19), true, NOW).stale).toBe(false);
-    expect(staleness(fresh(20), true, NOW).stale).toBe(false);
-    const late = staleness(fresh(21), true, NOW);
+    expect(staleness(fresh(19), 'connected', NOW).stale).toBe(false);
+    expect(staleness(fresh(20), 'connected', NOW).stale).toBe(false);
+    const late = staleness(fresh(21), 'connected', NOW);
     expect(late.stale).toBe(true);
     expect(late.reason).toContain('expected every 10 s');
   });

@@ -39,8 +39,20 @@ export interface Staleness {
  * Data is stale when the live connection is down, no cycle has completed, or the last completed
  * cycle is older than two poll intervals (one missed cycle is normal jitter, two are not).
  */
-export function staleness(freshness: DataFreshness | null, connected: boolean, now: number): Staleness {
-  if (!connected) return { stale: true, reason: 'Lost connection to the Porthole daemon; reconnecting.' };
+export function staleness(
+  freshness: DataFreshness | null,
+  connection: 'connected' | 'connecting' | 'disconnected' | 'unauthorized',
+  now: number,
+): Staleness {
+  if (connection === 'unauthorized') {
+    return {
+      stale: true,
+      reason: 'The daemon refused the connection: open the dashboard with ?token=<PORTHOLE_TOKEN>.',
+    };
+  }
+  if (connection !== 'connected') {
+    return { stale: true, reason: 'Lost connection to the Porthole daemon; reconnecting.' };
+  }
   if (!freshness || !freshness.lastCycleAt)
     return { stale: true, reason: 'Waiting for the first poll cycle.' };
   const last = Date.parse(freshness.lastCycleAt);

@@ -74,9 +74,12 @@ export function fitGrid(input: GridInput): GridLayout {
   return best ?? { cols: 1, rows: 1, perPage: 1, pages: 1, tileWidth: width, tileHeight: height };
 }
 
-/** Base font size for a tile, px: grows with the tile so a half-empty wall uses its space. */
+/**
+ * Base font size for a tile, px: grows with the tile so a half-empty wall uses its space. A tile holds
+ * about 9.4 em of height at this size (state, name, three lines of why, "changed …", padding), ~14 em across.
+ */
 export function tileFontPx(tileWidth: number, tileHeight: number): number {
-  return Math.round(Math.max(14, Math.min(72, tileHeight / 8, tileWidth / 14)));
+  return Math.round(Math.max(12, Math.min(72, tileHeight / 9.4, tileWidth / 14)));
 }
 
 /**
