@@ -54,23 +54,23 @@ export interface PortOutcomes {
 }
 
 /**
- * Folds per-cell outcomes into per-port outcomes: a port is allowed (denied) only when every address
- * span allows (denies) it; any unknown cell, or a mix of allow and deny, makes the port unknown.
+ * Folds per-cell outcomes (`grid[i][j]` = interval i, address span j) into per-port outcomes: a port is
+ * allowed (denied) only when every address span allows (denies) it; any unknown cell, or a mix of allow and
+ * deny, makes the port unknown.
  */
 export function foldCells(
   intervals: readonly PortRange[],
-  spans: readonly AddressSpan[],
-  cell: (span: AddressSpan, ports: PortRange) => CellOutcome,
+  grid: readonly (readonly CellOutcome[])[],
 ): PortOutcomes {
   const out: PortOutcomes = { allowed: [], denied: [], unknown: [], mixed: [] };
-  for (const ports of intervals) {
-    const seen = new Set(spans.map((span) => cell(span, ports)));
+  intervals.forEach((ports, i) => {
+    const seen = new Set(grid[i]);
     if (seen.size === 1 && !seen.has('unknown')) (seen.has('allow') ? out.allowed : out.denied).push(ports);
     else {
       out.unknown.push(ports);
       if (seen.has('allow') && seen.has('deny')) out.mixed.push(ports);
     }
-  }
+  });
   return {
     allowed: mergeRanges(out.allowed),
     denied: mergeRanges(out.denied),

@@ -5,12 +5,12 @@ export type AddressFamily = 'ipv4' | 'ipv6';
 
 /** A normalised address range: an IP is a /32 (/128); host bits of a CIDR are cleared, as AWS does. */
 export interface AddressRange {
-  family: AddressFamily;
-  first: bigint;
-  last: bigint;
-  prefix: number;
+  readonly family: AddressFamily;
+  readonly first: bigint;
+  readonly last: bigint;
+  readonly prefix: number;
   /** Canonical "network/prefix" text, e.g. "10.0.1.0/24", "2001:db8::/32". */
-  cidr: string;
+  readonly cidr: string;
 }
 
 /** Inclusive port range (also used for ICMP types). */
@@ -43,9 +43,23 @@ export function formatAddress(family: AddressFamily, value: bigint): string {
   return ipaddr.fromByteArray(bytes).toString();
 }
 
+// Memo of parsed ranges: prefix lists (hundreds of entries) are re-parsed for every ENI otherwise.
+// Deterministic, so purity holds; bounded so a long-running daemon cannot grow it without limit.
+const parsed = new Map<string, AddressRange>();
+const PARSED_MAX = 20_000;
+
 /** Parses "10.0.1.5", "2001:db8::1", "10.0.0.0/16" or "::/0"; throws a clear Error on anything else. */
 export function parseAddressRange(s: string): AddressRange {
   if (typeof s !== 'string') throw new Error(`not an IP address or CIDR: ${String(s)}`);
+  const hit = parsed.get(s);
+  if (hit) return hit;
+  const range = Object.freeze(parseUncached(s));
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(s, range);
+  return range;
+}
+
+function parseUncached(s: string): AddressRange {
   const text = s.trim();
   const slash = text.indexOf('/');
   let ip: ipaddr.IPv4 | ipaddr.IPv6;

@@ -2,7 +2,7 @@
 // nothing matched = the final `*` rule denies (VPC user guide, "Network ACLs" → "Network ACL rules").
 import type { NetworkAcl, NetworkAclEntry } from '@porthole/shared';
 import { foldCells, portsInside, spanInside, splitAddresses, splitPorts, verdictOf } from './cells.ts';
-import type { AddressSpan, CellOutcome } from './cells.ts';
+import type { CellOutcome } from './cells.ts';
 import { ALL_PORTS, formatPortRanges, mergeRanges, parseAddressRange } from './cidr.ts';
 import type { AddressFamily, AddressRange, PortRange } from './cidr.ts';
 import { naclPortDecisions, type NaclPortDecision } from './naclPorts.ts';
@@ -73,15 +73,15 @@ function evaluateClass(entries: ParsedEntry[], remote: AddressRange, query: Prot
     ports,
     relevant.map((e) => entryPorts(e, query)),
   );
-  const decider = (span: AddressSpan, cell: PortRange) =>
-    relevant.find((e) => spanInside(span, e.range) && portsInside(cell, entryPorts(e, query))) ?? null;
-  const outcome = (span: AddressSpan, cell: PortRange): CellOutcome =>
-    decider(span, cell)?.entry.RuleAction === 'allow' ? 'allow' : 'deny';
-  const outcomes = foldCells(intervals, spans, outcome);
-  const cells = intervals.map((ports) => ({
-    ports,
-    deciders: spans.map((s) => decider(s, ports)?.entry ?? null),
-  }));
+  const deciders = intervals.map((cell) => {
+    const byPorts = relevant.filter((e) => portsInside(cell, entryPorts(e, query)));
+    return spans.map((span) => byPorts.find((e) => spanInside(span, e.range))?.entry ?? null);
+  });
+  const grid = deciders.map((row) =>
+    row.map((d): CellOutcome => (d?.RuleAction === 'allow' ? 'allow' : 'deny')),
+  );
+  const outcomes = foldCells(intervals, grid);
+  const cells = intervals.map((ports, i) => ({ ports, deciders: deciders[i]! }));
   return { outcomes, portDecisions: naclPortDecisions(query, cells) };
 }
 
@@ -118,17 +118,17 @@ export function evaluateNetworkAcl(
   const what = (rs: PortRange[]) =>
     protocol === 'all' ? 'all traffic' : `${queryLabel(protocol)} ${formatPortRanges(rs)}`;
   let reason: string;
-  if (verdict === 'allow') reason = `${what([ports])} allowed by ${describeAll(pick('allow'), acl)}`;
+  if (verdict === 'allow')
+    reason = `${what([ports])} ${toFrom} ${remote} allowed by ${describeAll(pick('allow'), acl)}`;
   else if (verdict === 'deny') {
     const by = pick('deny');
     const defaulted = portDecisions.some((d) => d.verdict === 'deny' && d.defaultDeny);
-    const parts = [
-      ...(by.length > 0 ? [describeAll(by, acl)] : []),
-      ...(defaulted ? ['no entry matches: the * rule'] : []),
-    ];
-    reason = `${what(deniedPorts)} ${toFrom} ${remote} denied by ${parts.join('; ')}`;
+    const head = `${what(deniedPorts)} ${toFrom} ${remote} denied`;
+    const byText = by.length > 0 ? ` by ${describeAll(by, acl)}` : '';
+    reason = `${head}${byText}${defaulted ? `${byText ? ';' : ':'} no entry matches, so the default * rule denies` : ''}`;
   } else {
-    reason = `${what(unknownPorts)} ${toFrom} ${remote} depends on which address in ${remote} (${describeAll(pick('unknown'), acl)})`;
+    const involved = describeAll(pick('unknown'), acl);
+    reason = `${what(unknownPorts)} ${toFrom} ${remote} depends on which address in ${remote} (${involved})`;
   }
   return { verdict, decidingEntries, deniedPorts, unknownPorts, portDecisions, reason };
 }

@@ -132,20 +132,22 @@ export function evaluateSecurityGroups(
     ...applicable.map((a) => a.grant.ports),
     ...unknowns.map((u) => u.ports),
   ]);
-  const used = new Set<Applicable>();
   const usedUnknowns = new Set<string>();
-  const outcomes = foldCells(intervals, spans, (span, cell) => {
-    const allowing = applicable.filter(
-      (a) => portsInside(cell, a.grant.ports) && a.ranges.some((r) => spanInside(span, r)),
-    );
-    allowing.forEach((a) => used.add(a));
-    if (allowing.length > 0) return 'allow';
+  const grid = intervals.map((cell) => {
+    const byPorts = applicable.filter((a) => portsInside(cell, a.grant.ports));
     const maybe = unknowns.filter((u) => portsInside(cell, u.ports));
-    maybe.forEach((u) => usedUnknowns.add(u.reason));
-    return maybe.length > 0 ? 'unknown' : 'deny';
+    return spans.map((span) => {
+      if (byPorts.some((a) => a.ranges.some((r) => spanInside(span, r)))) return 'allow';
+      maybe.forEach((u) => usedUnknowns.add(u.reason));
+      return maybe.length > 0 ? 'unknown' : 'deny';
+    });
   });
+  const outcomes = foldCells(intervals, grid);
   const verdict = verdictOf(outcomes);
-  const allowedBy = [...used].map(({ grant }) => toMatch(grant, intersectRanges([grant.ports], [ports])[0]!));
+  // Every applicable grant allows the cells of its own range and ports: those overlapping the ask are used.
+  const allowedBy = applicable.flatMap(({ grant }) =>
+    intersectRanges([grant.ports], [ports]).map((p) => toMatch(grant, p)),
+  );
   const unknownReasons = [...usedUnknowns];
   if (outcomes.mixed.length > 0) {
     unknownReasons.push(
