@@ -76,8 +76,13 @@ export function classifyError(error: unknown, action: string): AwsCallError {
   const message = typeof e.message === 'string' ? e.message : String(error);
   const attempts = e.$metadata?.attempts;
   let kind: FailureKind = 'error';
-  if (ACCESS_DENIED.has(code) || /not authorized to perform/i.test(message)) kind = 'access-denied';
-  else if (THROTTLED.has(code)) kind = 'throttled';
+  if (ACCESS_DENIED.has(code) || /not authorized to perform/i.test(message)) {
+    // The message names the action really denied, which differs when the role could not be
+    // assumed ("…is not authorized to perform: sts:AssumeRole on resource…").
+    const named = /not authorized to perform: ([a-z0-9-]+:[A-Za-z0-9]+)/.exec(message)?.[1];
+    return new AwsCallError('access-denied', named ?? action, code, message, attempts);
+  }
+  if (THROTTLED.has(code)) kind = 'throttled';
   else if (TIMEOUT.has(code) || TIMEOUT.has(String(e.code))) kind = 'timeout';
   return new AwsCallError(kind, action, code, message, attempts);
 }

@@ -5,10 +5,10 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { classifyError, type ScopeClients } from './api.ts';
 import type { CallCounter } from './callCounter.ts';
 import type { LiveAwsConfig } from './config.ts';
+import { assumeRoleCredentials, baseCredentials, type Credentials } from './credentials.ts';
 
 /** A problem with the AWS setup (config, credentials, region): the user's to fix, not a bug. */
 export class AwsSetupError extends Error {
@@ -21,10 +21,8 @@ export interface ScanTarget {
   clients: ScopeClients;
 }
 
-type Credentials = ReturnType<typeof fromNodeProviderChain>;
-
 /** Client settings shared by every service: SDK standard retries and a per-request timeout. */
-function clientConfig(region: string, credentials: Credentials, requestTimeoutMs: number) {
+export function clientConfig(region: string, credentials: Credentials, requestTimeoutMs: number) {
   return {
     region,
     credentials,
@@ -50,10 +48,6 @@ export function accountOfRoleArn(roleArn: string): string {
   const account = roleArn.split(':')[4];
   if (!account || !/^\d{12}$/.test(account)) throw new Error(`not an IAM role ARN: ${roleArn}`);
   return account;
-}
-
-export function baseCredentials(profile: string | undefined): Credentials {
-  return fromNodeProviderChain(profile ? { profile } : {});
 }
 
 /**
@@ -91,14 +85,11 @@ export async function resolveTargets(config: LiveAwsConfig, counter?: CallCounte
     const account = acct.id ?? accountOfRoleArn(acct.roleArn);
     const regions = acct.regions ?? config.regions;
     // One provider per account: every region's clients share the session (refreshed before expiry).
-    const credentials = fromTemporaryCredentials({
-      masterCredentials: base,
-      params: {
-        RoleArn: acct.roleArn,
-        RoleSessionName: 'porthole',
-        ...(acct.externalId ? { ExternalId: acct.externalId } : {}),
-      },
-      clientConfig: { region: regions[0] },
+    const credentials = assumeRoleCredentials({
+      base,
+      roleArn: acct.roleArn,
+      externalId: acct.externalId,
+      region: regions[0] as string,
     });
     return regions.map((region) => ({ account, region, clients: clientsFor(region, credentials, timeout) }));
   });

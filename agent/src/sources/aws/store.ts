@@ -136,18 +136,15 @@ export async function perParent<P, T>(
   keyOf: (parent: P) => string,
   fetch: (parent: P) => Promise<T[]>,
 ): Promise<Fetched<T>> {
+  const settled = await Promise.allSettled(parents.map(fetch));
+  // Parts in the parents' order, whatever order the calls finished in: the snapshot is deterministic.
   const result: Fetched<T> & { gone: string[] } = { parts: new Map(), errors: [], gone: [] };
-  await Promise.all(
-    parents.map(async (parent) => {
-      const key = keyOf(parent);
-      try {
-        result.parts.set(key, await fetch(parent));
-      } catch (error) {
-        if (error instanceof AwsCallError && GONE.has(error.code)) result.gone.push(key);
-        else result.errors.push(error);
-      }
-    }),
-  );
+  settled.forEach((outcome, i) => {
+    const key = keyOf(parents[i] as P);
+    if (outcome.status === 'fulfilled') result.parts.set(key, outcome.value);
+    else if (outcome.reason instanceof AwsCallError && GONE.has(outcome.reason.code)) result.gone.push(key);
+    else result.errors.push(outcome.reason);
+  });
   return result;
 }
 
