@@ -68,7 +68,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   let config = initial;
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((line: string) => console.log(`porthole: ${line}`));
-  const source = deps.source ?? createSource(config);
+  const source = deps.source ?? (await createSource(config));
   const engine = deps.engine ?? realEngine;
   const store = Store.open(config.dataDir);
   const latest = new LatestState(() => config.pollIntervalSeconds);

@@ -4,7 +4,6 @@ import { LiveAwsConfigSchema, LiveSource } from '../sources/aws/index.ts';
 import { ConfigError } from './config/load.ts';
 import { formatPath } from './config/paths.ts';
 import type { DaemonConfig } from './config/schema.ts';
-import { demoSource } from './demoSource.ts';
 import type { PollSource } from './types.ts';
 
 /** Re-reads the folder every poll, so re-capturing into it updates the dashboard. */
@@ -39,10 +38,13 @@ export function liveSource(config: DaemonConfig, env: NodeJS.ProcessEnv = proces
   };
 }
 
-export function createSource(config: DaemonConfig): PollSource {
+export async function createSource(config: DaemonConfig): Promise<PollSource> {
   switch (config.source) {
-    case 'demo':
+    case 'demo': {
+      // Loaded on demand: a live or snapshot daemon never loads the demo estate.
+      const { demoSource } = await import('./demoSource.ts');
       return demoSource(config.demo.seed);
+    }
     case 'snapshot':
       return snapshotSource(config.snapshotDir!);
     case 'live':

@@ -40,7 +40,7 @@ const SETTING_TYPES = {
 const change = (type: TimelineEventType, fact: Fact, message: string): Change => ({
   type,
   service: fact.service,
-  resources: fact.resources,
+  resources: [...new Set(fact.resources)],
   message,
 });
 

@@ -1,0 +1,46 @@
+# syntax=docker/dockerfile:1
+# Porthole: the daemon (`porthole serve`) and the dashboard in one image.
+#   docker build -t porthole .
+#   docker compose up            (see docker-compose.yml and docs/daemon.md)
+
+# ---- build: all dependencies, the dashboard bundle, then runtime dependencies only ----
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# Toolchain for better-sqlite3 in case no prebuilt binary matches the platform.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+COPY shared/package.json shared/
+COPY agent/package.json agent/
+COPY web/package.json web/
+RUN npm ci --no-audit --no-fund
+COPY . .
+# The dashboard (served at / from web/dist) when the web workspace has a build script.
+RUN npm run build -w web --if-present
+# Porthole runs its TypeScript through tsx (no compile step): keep it, drop the other dev tools.
+RUN TSX_VERSION="$(node -p "require('./node_modules/tsx/package.json').version")" \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && npm install --no-save --omit=dev --no-audit --no-fund "tsx@${TSX_VERSION}" \
+ && rm -rf test bench web/src web/node_modules/.vite
+
+# ---- runtime: non-root, tini as PID 1 so signals reach node and zombies are reaped ----
+FROM node:20-bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    PORTHOLE_HOST=0.0.0.0 \
+    PORTHOLE_PORT=7070 \
+    PORTHOLE_DATA_DIR=/data
+WORKDIR /app
+COPY --from=build --chown=root:root /app /app
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 7070
+# Listening on 0.0.0.0 inside the container: Porthole refuses to start unless PORTHOLE_TOKEN is set.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORTHOLE_PORT||7070)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "agent/bin/porthole.js"]
+CMD ["serve"]
