@@ -18,6 +18,11 @@ import {
   unknownHopFindings,
 } from './pathBlocks.ts';
 import type { Rule } from './types.ts';
+import type { LoadBalancerModel } from '../model/types.ts';
+
+function listenerPortFor(lb: LoadBalancerModel, tgArn: string): number | null {
+  return lb.listeners.find((l) => l.rules.some((r) => r.targetGroupArns.includes(tgArn)))?.port ?? null;
+}
 
 export const sgBlocksDynamicPorts: Rule = {
   id: 'sg-blocks-dynamic-ports',
@@ -36,7 +41,9 @@ export const sgBlocksDynamicPorts: Rule = {
       const mapping = loadBalancedMapping(svc, tg.arn);
       const observed = observedHostPorts(svc, mapping?.containerName ?? null);
       const range = inferEphemeralRange(observed.length > 0 ? observed : portsOf(items));
-      const opens = first.hop.evidence.filter((e) => e.kind === 'security-group-rule').map((e) => e.detail);
+      const opens = first.hop.evidence
+        .filter((e) => e.kind === 'security-group-rule')
+        .map((e) => e.detail.replace(/^sg-\S+ (ingress|egress) /, ''));
       const sgId = first.hop.component.split(',')[0]!;
       const albSg = lb.securityGroupIds[0];
       const sourceText = albSg ? ` from the ALB's security group ${albSg}` : '';
@@ -55,7 +62,7 @@ export const sgBlocksDynamicPorts: Rule = {
             `The container instances' security group ${first.hop.component} ` +
             (opens.length > 0 ? `only admits ${opens.join('; ')}` : 'admits nothing from the ALB') +
             `, so ${lb.name} cannot reach ${describeTargets(refs, total)} on those ports: the health checks time out ` +
-            `(${healthSummary(items)}). Listener → ${tg.name} → host port ${portsOf(items)[0]} → container ` +
+            `(${healthSummary(items)}). Listener ${listenerPortFor(lb, tg.arn) ?? '?'} → ${tg.name} → host port ${portsOf(items)[0]} → container ` +
             `${mapping?.containerPort ?? '?'}: the container port is never what the ALB connects to.`,
           resources: [first.hop.component, ...new Set(items.map((b) => b.context.target.id)), tg.arn, lb.arn],
           service: svc.key,

@@ -31,7 +31,9 @@ export const sgBlocksTargetPort: Rule = {
       const { service, loadBalancer: lb, targetGroup: tg } = first.context;
       const port = portsOf(items)[0]!;
       const sgId = first.hop.component.split(',')[0]!;
-      const opens = first.hop.evidence.filter((e) => e.kind === 'security-group-rule').map((e) => e.detail);
+      const opens = first.hop.evidence
+        .filter((e) => e.kind === 'security-group-rule')
+        .map((e) => e.detail.replace(/^sg-\S+ (ingress|egress) /, ''));
       const mode = service?.networkMode ? `${service.networkMode} mode, ` : '';
       const kind = tg.targetType === 'ip' ? 'task ENI' : 'instance';
       const refs = refsOf(items);

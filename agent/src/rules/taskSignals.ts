@@ -1,0 +1,80 @@
+// What ECS says in words — task stoppedReason, container reason, service events — matched against known symptoms.
+// Formats: ECS guide, "Amazon ECS stopped task error messages" and "Amazon ECS service event messages".
+import type { Evidence } from '@porthole/shared';
+import type { ServiceModel, TaskModel } from '../model/types.ts';
+
+/** Image pull failures: "CannotPullContainerError: … dial tcp …:443: i/o timeout", or the Fargate auth step. */
+export const PULL_ERROR =
+  /CannotPullContainerError|ResourceInitializationError: unable to pull secrets or registry auth/i;
+/** stoppedReason "Task failed ELB health checks in (target-group arn:…)". */
+export const ELB_HEALTH_STOP = /Task failed ELB health checks/i;
+/** "(service web) (task 0123) (port 8080) is unhealthy in (target-group arn:…) due to (reason …)". */
+export const ELB_UNHEALTHY_EVENT = /is unhealthy in \(?target-group/i;
+/** "… The closest matching container-instance … is already using a port required by your task." */
+export const PORT_IN_USE_EVENT = /already using a port required by your task/i;
+
+export interface TaskMessage {
+  task: TaskModel;
+  text: string;
+}
+
+/** The task's stoppedReason and its containers' reasons that match the pattern. */
+export function taskMessages(tasks: TaskModel[], pattern: RegExp): TaskMessage[] {
+  return tasks.flatMap((task) =>
+    [task.stoppedReason, ...task.containerReasons]
+      .filter((text): text is string => text !== null && pattern.test(text))
+      .map((text) => ({ task, text })),
+  );
+}
+
+export interface ServiceEvent {
+  createdAt: string | null;
+  message: string;
+}
+
+export function serviceEvents(svc: ServiceModel, pattern: RegExp): ServiceEvent[] {
+  return (svc.raw.events ?? [])
+    .filter((e) => pattern.test(e.message))
+    .map((e) => ({
+      createdAt:
+        e.createdAt === null || e.createdAt === undefined
+          ? null
+          : typeof e.createdAt === 'number'
+            ? new Date(e.createdAt * 1000).toISOString()
+            : e.createdAt,
+      message: e.message,
+    }));
+}
+
+/** Short task id: the last segment of the task ARN. */
+export function taskId(task: TaskModel): string {
+  return task.arn.split('/').pop() ?? task.arn;
+}
+
+function clip(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function taskEvidence(messages: TaskMessage[], limit = 3): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const m of messages) {
+    if (seen.has(m.text) || out.length >= limit) continue;
+    seen.add(m.text);
+    const stopped = m.task.stoppedAt ? ` (stopped ${m.task.stoppedAt})` : '';
+    out.push({
+      kind: 'task',
+      component: m.task.arn,
+      detail: `task ${taskId(m.task)}${stopped}: ${clip(m.text)}`,
+    });
+  }
+  return out;
+}
+
+export function eventEvidence(svc: ServiceModel, events: ServiceEvent[], limit = 3): Evidence[] {
+  return events.slice(0, limit).map((e) => ({
+    kind: 'service-event',
+    component: svc.arn,
+    detail: `${e.createdAt ?? ''} ${clip(e.message)}`.trim(),
+  }));
+}
