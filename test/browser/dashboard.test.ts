@@ -1,0 +1,127 @@
+// The dashboard in Debian's Chromium against the real daemon on the demo estate with a fast timeline:
+// the wall, a scripted breakage going red live, the drill-down's blocking SG rule and fix, explain of
+// :8081, and the stale banner across a daemon restart. Screenshots land in test-artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ServiceDetail, ServiceVerdict } from '@porthole/shared';
+import { ensureDashboardBuilt } from '../../web/scripts/ensureBuilt.ts';
+import { launchChromium, screenshot, skipReason } from './chromium.ts';
+import { RealDaemon } from './realDaemon.ts';
+
+const reason = skipReason();
+if (reason) console.warn(`browser tests skipped: ${reason}`);
+
+/** Fast timeline: one demo step per poll. The flagship breakage (instance SG) lands at cycle 2 or 3. */
+const POLL_SECONDS = 2;
+const CYCLE_MS = POLL_SECONDS * 1000;
+const BROKEN = 'prod/web';
+
+describe.skipIf(reason)('dashboard on the demo estate (real daemon, Chromium)', () => {
+  let browser: Browser;
+  let daemon: RealDaemon;
+  let wall: Page;
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    browser = await launchChromium();
+    daemon = new RealDaemon({ pollIntervalSeconds: POLL_SECONDS });
+    const url = await daemon.start();
+    wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wall.goto(`${url}#/wall`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await daemon?.dispose();
+  });
+
+  const tile = (name: string) => wall.locator(`[data-testid=wall-tile][data-service="${name}"]`);
+
+  it('the wall renders every service', async () => {
+    await expect
+      .poll(() => daemon.api<ServiceVerdict[]>('api/services').then((s) => s.length))
+      .toBeGreaterThan(0);
+    const services = await daemon.api<ServiceVerdict[]>('api/services');
+    await expect
+      .poll(() =>
+        wall.$$eval('[data-testid=wall-tile]', (els) =>
+          els.map((e) => e.getAttribute('data-service')).sort(),
+        ),
+      )
+      .toEqual(services.map((s) => s.name).sort());
+    expect(await tile(BROKEN).getAttribute('data-status')).toBe('healthy');
+    await screenshot(wall, 'wall-healthy');
+  });
+
+  it('a scripted breakage turns its tile red within one cycle, without a reload', async () => {
+    await wall.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    // Wait (server side) for the cycle that breaks the service, then give the page one cycle at most.
+    await expect
+      .poll(
+        async () =>
+          (await daemon.api<ServiceVerdict[]>('api/services')).find((s) => s.name === BROKEN)?.status,
+        {
+          timeout: 10 * CYCLE_MS,
+          interval: 100,
+        },
+      )
+      .toBe('down');
+    await expect.poll(() => tile(BROKEN).getAttribute('data-status'), { timeout: CYCLE_MS }).toBe('down');
+    expect(
+      await wall.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBe(true);
+    // A tile that turns red goes first, on page one.
+    expect(await wall.locator('[data-testid=wall-tile]').first().getAttribute('data-status')).toBe('down');
+    await screenshot(wall, 'wall');
+  });
+
+  it('the drill-down shows the blocking security-group rule and the fix', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await page.goto(`${daemon.url}#/service/prod/web`);
+    const deny = page.locator('[data-testid=hop][data-verdict=deny]').first();
+    await deny.waitFor();
+    expect(await deny.textContent()).toMatch(/sg-[0-9a-f]+/);
+    const finding = page.getByTestId('finding').first();
+    await finding.waitFor();
+    expect(await finding.getByTestId('evidence').textContent()).toMatch(/sg-[0-9a-f]+/);
+    const fix = await finding.getByTestId('fix').textContent();
+    expect(fix).toMatch(/aws ec2 authorize-security-group-ingress/);
+    expect(fix).toMatch(/resource "aws_/);
+    expect(await page.getByTestId('targets-table').textContent()).toMatch(/Target\.Timeout/);
+    await screenshot(page, 'drill-down');
+    await page.screenshot({
+      path: (await screenshot(page, 'drill-down')).replace('.png', '-full.png'),
+      fullPage: true,
+    });
+    await page.close();
+  });
+
+  it('explain of the ALB on :8081 answers "no listener"', async () => {
+    const detail = await daemon.api<ServiceDetail>('api/services/prod/web');
+    const dns = /[\w.-]+\.elb\.amazonaws\.com/.exec(JSON.stringify(detail.paths))?.[0];
+    expect(dns).toBeTruthy();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${daemon.url}#/explain`);
+    await page.getByTestId('explain-url').fill(`http://${dns}:8081/`);
+    await page.getByRole('button', { name: 'Explain' }).click();
+    const summary = page.getByTestId('path-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/no listener/i);
+    expect(await page.getByTestId('path-result').getAttribute('data-verdict')).not.toBe('reachable');
+    await screenshot(page, 'explain');
+    await page.close();
+  });
+
+  it('shows the stale banner when the daemon stops, and recovers when it is back', async () => {
+    expect(await wall.getByTestId('stale-banner').count()).toBe(0);
+    await daemon.stop();
+    await wall.getByTestId('stale-banner').waitFor({ timeout: 10_000 });
+    await screenshot(wall, 'wall-stale');
+    // Tiles stay on screen (with the banner) while the daemon is away.
+    expect(await wall.locator('[data-testid=wall-tile]').count()).toBeGreaterThan(0);
+    await daemon.start();
+    await wall.getByTestId('stale-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(
+      await wall.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBe(true);
+  });
+});
