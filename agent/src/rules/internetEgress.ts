@@ -1,11 +1,12 @@
 // Can a task or container instance reach the internet (ECR, S3) from its subnet? VPC guide, "Route tables",
 // "NAT gateways" (public NAT in a subnet routed to an IGW; a private NAT cannot reach the internet),
 // "NAT instances" (source/destination check off) and "Internet gateways" (needs a public or Elastic IP).
-import type { Evidence, SnapshotScope } from '@porthole/shared';
+import type { Evidence, RouteTable, SnapshotScope } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel } from '../model/types.ts';
 import { INTERNET_PROBE_ADDRESS } from '../net/paths/egressAddress.ts';
 import { routeHop } from '../net/paths/hops.ts';
+import { describeRoute, routeTarget } from '../net/routes.ts';
 import type { Placement } from './ecsPlacement.ts';
 
 export type EgressCause =
@@ -149,4 +150,28 @@ function natGatewayEgress(
     [natEvidence, ...natHop.evidence],
     natHop.component,
   );
+}
+
+/** Why the table gives no way out to the internet, or null when 0.0.0.0/0 goes to an IGW and is active. */
+export function igwProblem(table: RouteTable): { problem: string; evidence: Evidence } | null {
+  const route = table.Routes.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
+  const evidence = (detail: string): Evidence => ({ kind: 'route', component: table.RouteTableId, detail });
+  if (!route) {
+    const routes = table.Routes.map((r) => describeRoute(r)).join('; ');
+    return {
+      problem: 'has no 0.0.0.0/0 route',
+      evidence: evidence(`${table.RouteTableId} routes: ${routes || 'none'}`),
+    };
+  }
+  const target = routeTarget(route);
+  const text = describeRoute(route, table.RouteTableId);
+  if (target.kind !== 'internet-gateway') {
+    return {
+      problem: `sends 0.0.0.0/0 to ${target.kind} ${target.id}, not an internet gateway`,
+      evidence: evidence(text),
+    };
+  }
+  if (route.State === 'blackhole')
+    return { problem: `has 0.0.0.0/0 → ${target.id} as a blackhole`, evidence: evidence(text) };
+  return null;
 }

@@ -47,6 +47,8 @@ export function makeNaclFindings(
     const decided = first.hop.evidence.map((e) => e.detail).join('; ');
     const denying =
       first.hop.naclEntries?.find((e) => e.RuleAction === 'deny' && e.RuleNumber !== 32767) ?? null;
+    // Replacing a deny entry keeps its own CIDR when it is narrower than our guess of the peer range.
+    const cidr = denying?.CidrBlock && denying.CidrBlock !== '0.0.0.0/0' ? denying.CidrBlock : peerCidr;
     findings.push(
       makeFinding({
         scope: lb.scope,
@@ -66,9 +68,9 @@ export function makeNaclFindings(
         ],
         fix: acl
           ? networkAclFix(
-              `Allow ${egress ? 'outbound' : 'inbound'} tcp ${formatPortRange(ports)} ${egress ? 'to' : 'from'} ${peerCidr} in ${acl.NetworkAclId}` +
+              `Allow ${egress ? 'outbound' : 'inbound'} tcp ${formatPortRange(ports)} ${egress ? 'to' : 'from'} ${cidr} in ${acl.NetworkAclId}` +
                 (denying ? ` (replace deny entry #${denying.RuleNumber})` : ' (before the default * deny)'),
-              { acl, egress, from: ports.from, to: ports.to, cidr: peerCidr, denyingEntry: denying },
+              { acl, egress, from: ports.from, to: ports.to, cidr, denyingEntry: denying },
               lb.scope,
             )
           : { summary: `Allow the traffic in ${first.hop.component}.`, awsCli: [], terraform: '' },

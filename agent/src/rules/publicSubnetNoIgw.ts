@@ -8,7 +8,8 @@ import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { describeRoute, routeTableForSubnet, routeTarget } from '../net/routes.ts';
 import { attachedIgw } from './fix/egressRouteFix.ts';
 import { igwFix } from './fix/igwRouteFix.ts';
-import { groupBy, makeFinding, regionFlag, unknownFinding } from './finding.ts';
+import { groupBy, makeFinding, unknownFinding } from './finding.ts';
+import { igwProblem } from './internetEgress.ts';
 import type { Rule } from './types.ts';
 
 const RULE = 'public-subnet-no-igw';
@@ -19,30 +20,6 @@ interface Broken {
   explicit: boolean;
   problem: string;
   evidence: Evidence;
-}
-
-/** Why the table gives no way out to the internet, or null when 0.0.0.0/0 goes to an IGW and is active. */
-export function igwProblem(table: RouteTable): { problem: string; evidence: Evidence } | null {
-  const route = table.Routes.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
-  const evidence = (detail: string): Evidence => ({ kind: 'route', component: table.RouteTableId, detail });
-  if (!route) {
-    const routes = table.Routes.map((r) => describeRoute(r)).join('; ');
-    return {
-      problem: 'has no 0.0.0.0/0 route',
-      evidence: evidence(`${table.RouteTableId} routes: ${routes || 'none'}`),
-    };
-  }
-  const target = routeTarget(route);
-  const text = describeRoute(route, table.RouteTableId);
-  if (target.kind !== 'internet-gateway') {
-    return {
-      problem: `sends 0.0.0.0/0 to ${target.kind} ${target.id}, not an internet gateway`,
-      evidence: evidence(text),
-    };
-  }
-  if (route.State === 'blackhole')
-    return { problem: `has 0.0.0.0/0 → ${target.id} as a blackhole`, evidence: evidence(text) };
-  return null;
 }
 
 export const publicSubnetNoIgw: Rule = {

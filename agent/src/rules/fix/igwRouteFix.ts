@@ -5,7 +5,7 @@ import type { Finding, RouteTable } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import { routeTarget } from '../../net/routes.ts';
 import { regionFlag } from '../finding.ts';
-import { igwProblem } from '../publicSubnetNoIgw.ts';
+import { igwProblem } from '../internetEgress.ts';
 
 export function igwFix(
   model: EstateModel,
