@@ -5,7 +5,7 @@
 import type { Evidence, Finding, RouteTable } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
-import { describeRoute, routeTableForSubnet, routeTarget } from '../net/routes.ts';
+import { routeTableForSubnet } from '../net/routes.ts';
 import { attachedIgw } from './fix/egressRouteFix.ts';
 import { igwFix } from './fix/igwRouteFix.ts';
 import { groupBy, makeFinding, unknownFinding } from './finding.ts';
