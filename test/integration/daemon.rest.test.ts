@@ -132,7 +132,9 @@ describe('REST API on the demo estate', () => {
     expect(explain.status).toBe(200);
     expect(PathResultSchema.parse(await explain.json()).verdict).toBe('unknown');
     const lb = [...t.daemon.latest.model!.loadBalancers.values()].find((l) => l.name === 'web-alb')!;
-    const web = PathResultSchema.parse(await (await t.post('/api/explain', { url: `http://${lb.dnsName}/` })).json());
+    const web = PathResultSchema.parse(
+      await (await t.post('/api/explain', { url: `http://${lb.dnsName}/` })).json(),
+    );
     expect(web).toMatchObject({ reachable: true, verdict: 'reachable' });
     expect(web.hops.length).toBeGreaterThan(3);
     const reach = await t.post('/api/reach', { from: '0.0.0.0', to: 'nowhere', port: 80 });
