@@ -49,6 +49,7 @@ export function spawnServe(args: string[], env: Record<string, string> = {}): Ch
   const url = waitFor(/serving .* at (http:\/\/\S+)/).then(
     () => /serving .* at (http:\/\/\S+)/.exec(out)![1]!,
   );
+  url.catch(() => undefined); // only tests expecting a server await it: no stray unhandled rejection
   return { proc, url, output: () => out, exited, waitFor };
 }
 
