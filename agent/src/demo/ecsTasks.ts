@@ -104,8 +104,9 @@ export function taskJson(ids: DemoIds, task: TaskPlan, options: TaskOptions = {}
     memory: String(plan.memory),
     overrides: { containerOverrides: [{ name: plan.name }], inferenceAcceleratorOverrides: [] },
     ...(fargate ? { platformVersion: '1.4.0', platformFamily: 'Linux' } : {}),
-    pullStartedAt: ran ? TIMES.taskPullStarted : createdAt,
-    ...(ran ? { pullStoppedAt: TIMES.taskPullStopped, startedAt } : {}),
+    // A task given its own times pulls from creation until start; baseline tasks use the fixed instants.
+    pullStartedAt: ran && !options.createdAt ? TIMES.taskPullStarted : createdAt,
+    ...(ran ? { pullStoppedAt: options.startedAt ? startedAt : TIMES.taskPullStopped, startedAt } : {}),
     startedBy: deploymentIdOf(ids, task.service),
     ...(stopped
       ? {

@@ -1,13 +1,21 @@
 // Deterministic pseudo-random pieces for the demo estate: ids, MACs, UUIDs. No Math.random, no clock:
 // the same account/region/name always yields the same value, and another account or region a different one.
 
-/** FNV-1a, 32 bit: tiny, stable, good enough to spread names over hex digits. */
+/**
+ * FNV-1a (32 bit) with MurmurHash3's final mix: tiny and stable; the mix makes names that differ in one
+ * character give unrelated digits (plain FNV would print look-alike ids).
+ */
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return hash >>> 0;
 }
 

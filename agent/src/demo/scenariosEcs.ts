@@ -39,8 +39,11 @@ export const ecsScenarios: Partial<Record<ScenarioName, Apply>> = {
       const old = plans.find((t) => t.service === 'web' && t.bridge?.hostPort === oldPort);
       if (!old?.bridge) throw new Error(`demo scenario: web task on port ${oldPort} not found`);
       const index = tasks.findIndex((t) => String(t.taskArn).endsWith(`/${old.taskId}`));
-      // The old task: killed after failing 2 checks 30 s apart, with no grace period to protect it.
+      // The task had just been replaced; still warming up, it failed 2 checks 30 s apart and, with no grace
+      // period to protect it, was stopped about 65 s after it started.
       tasks[index] = taskJson(ids, old, {
+        createdAt: incidentTime(-35),
+        startedAt: incidentTime(0),
         stopped: {
           stoppedReason: `Task failed ELB health checks in (target-group ${tgArn})`,
           stopCode: 'ServiceSchedulerInitiated',
@@ -64,19 +67,19 @@ export const ecsScenarios: Partial<Record<ScenarioName, Apply>> = {
     const newPorts = new Set(REPLACED.map(([, port]) => port));
     setTargetHealth(kit, 'web', TIMED_OUT, 200, (d) => newPorts.has((d.Target as Json).Port as number));
     const taskList = (list: Array<{ taskId: string }>) => list.map((t) => `(task ${t.taskId})`).join(' ');
+    const stoppedList = taskList(stoppedIds.map((taskId) => ({ taskId })));
     addServiceEvents(kit, 'web', [
+      [-35, `(service web) has started 2 tasks: ${stoppedList}.`],
+      [-5, `(service web) registered 2 targets in (target-group ${tgArn})`],
       [
-        40,
+        62,
         `(service web) (instance ${ids.instances.ecsA.id}) (port 32772) is unhealthy in (target-group ${tgArn}) due to (reason Request timed out).`,
       ],
       [
-        41,
+        63,
         `(service web) (instance ${ids.instances.ecsB.id}) (port 32775) is unhealthy in (target-group ${tgArn}) due to (reason Request timed out).`,
       ],
-      [
-        65,
-        `(service web) has stopped 2 running tasks: ${taskList(stoppedIds.map((taskId) => ({ taskId })))}.`,
-      ],
+      [65, `(service web) has stopped 2 running tasks: ${stoppedList}.`],
       [66, `(service web) deregistered 2 targets in (target-group ${tgArn})`],
       [105, `(service web) has started 2 tasks: ${taskList(started)}.`],
       [132, `(service web) registered 2 targets in (target-group ${tgArn})`],
