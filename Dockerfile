@@ -18,11 +18,14 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 # The dashboard (served at / from web/dist) when the web workspace has a build script.
 RUN npm run build -w web --if-present
-# Porthole runs its TypeScript through tsx (no compile step): keep it, drop the other dev tools.
-RUN TSX_VERSION="$(node -p "require('./node_modules/tsx/package.json').version")" \
+# Porthole runs its TypeScript through tsx (no compile step): keep tsx and its esbuild, drop the other
+# dev tools (`npm prune --omit=dev` would remove tsx too, as it is a devDependency).
+RUN mkdir -p /tmp/keep \
+ && cp -a node_modules/tsx node_modules/esbuild node_modules/@esbuild /tmp/keep/ \
  && npm prune --omit=dev --no-audit --no-fund \
- && npm install --no-save --omit=dev --no-audit --no-fund "tsx@${TSX_VERSION}" \
- && rm -rf test bench web/src web/node_modules/.vite
+ && rm -rf node_modules/@esbuild \
+ && cp -a /tmp/keep/. node_modules/ \
+ && rm -rf /tmp/keep test bench web/src
 
 # ---- runtime: non-root, tini as PID 1 so signals reach node and zombies are reaped ----
 FROM node:20-bookworm-slim
