@@ -8,12 +8,23 @@ const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 export function runRules(model: EstateModel, ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
   const byId = new Map<string, Finding>();
+  const eliminative = new Set(rules.filter((r) => r.eliminative).map((r) => r.id as string));
   for (const rule of rules) {
     for (const finding of rule.evaluate(model, ctx)) {
       const seen = byId.get(finding.id);
       if (!seen) byId.set(finding.id, finding);
       else seen.targets = dedupeTargets([...seen.targets, ...finding.targets]);
     }
+  }
+  const explained = new Set(
+    [...byId.values()]
+      .filter((f) => !eliminative.has(f.rule) && f.rule !== 'data-missing')
+      .flatMap((f) => f.targets.map(targetKey)),
+  );
+  for (const [id, f] of byId) {
+    if (!eliminative.has(f.rule)) continue;
+    f.targets = f.targets.filter((t) => !explained.has(targetKey(t)));
+    if (f.targets.length === 0) byId.delete(id);
   }
   const precedence = new Map(rules.map((r, i) => [r.id as string, i]));
   return [...byId.values()].sort(
@@ -22,6 +33,10 @@ export function runRules(model: EstateModel, ctx: RuleContext, rules: readonly R
       (precedence.get(a.rule) ?? 99) - (precedence.get(b.rule) ?? 99) ||
       a.id.localeCompare(b.id),
   );
+}
+
+function targetKey(t: Finding['targets'][number]): string {
+  return `${t.targetGroupArn}|${t.id}|${t.port}`;
 }
 
 function dedupeTargets(targets: Finding['targets']): Finding['targets'] {

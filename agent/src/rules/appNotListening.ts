@@ -16,6 +16,7 @@ function pathsOf(t: TargetContext) {
 export const appNotListening: Rule = {
   id: 'app-not-listening',
   summary: 'Every network hop is open, yet targets time out: the container is not answering on its port',
+  eliminative: true,
   doc: 'ALB guide, "Troubleshoot your Application Load Balancers" (target fails health checks); ECS guide, "Use an Application Load Balancer"',
   evaluate(_model, ctx) {
     const failing = ctx

@@ -24,4 +24,9 @@ export interface Rule {
   /** The AWS documentation the rule follows. */
   doc: string;
   evaluate(model: EstateModel, ctx: RuleContext): Finding[];
+  /**
+   * Diagnosis by elimination: its findings keep only the targets no other rule explains
+   * (and disappear when none is left).
+   */
+  eliminative?: boolean;
 }
