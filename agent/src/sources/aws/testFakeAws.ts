@@ -1,21 +1,7 @@
 // A fake AWS for the live source's tests, on aws-sdk-client-mock: answers each command from an
 // estate (per account/region), honouring the real limits (page sizes, batch sizes, filters) so a
 // collector that breaks one fails loudly. Timestamps come back as Date objects, as from the SDK.
-import {
-  DescribeInstancesCommand,
-  DescribeInternetGatewaysCommand,
-  DescribeManagedPrefixListsCommand,
-  DescribeNatGatewaysCommand,
-  DescribeNetworkAclsCommand,
-  DescribeNetworkInterfacesCommand,
-  DescribeRouteTablesCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeSubnetsCommand,
-  DescribeVpcEndpointsCommand,
-  DescribeVpcsCommand,
-  EC2Client,
-  GetManagedPrefixListEntriesCommand,
-} from '@aws-sdk/client-ec2';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeClustersCommand,
   DescribeContainerInstancesCommand,
@@ -38,10 +24,10 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { SnapshotData } from '@porthole/shared';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { ScanTarget } from './clients.ts';
-import { clientsFor } from './clients.ts';
+import { clientsFor, type ScanTarget } from './clients.ts';
+import { installEc2 } from './testFakeEc2.ts';
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 type GetClient = () => {
   config: { region: () => Promise<string>; credentials: () => Promise<{ accessKeyId: string }> };
 };
@@ -65,7 +51,13 @@ function sdkShape<T>(value: T): T {
   return value;
 }
 
-function page<T>(items: T[], token: string | undefined, size: number | undefined, max: number, dflt: number) {
+export function page<T>(
+  items: T[],
+  token: string | undefined,
+  size: number | undefined,
+  max: number,
+  dflt: number,
+) {
   if (size !== undefined && (size < 1 || size > max))
     throw awsError('InvalidParameterException', `page size ${size} not in 1..${max}`);
   const start = token ? Number(token) : 0;
@@ -91,9 +83,11 @@ export function installFakeAws(estates: Record<string, SnapshotData>) {
   const elb = mockClient(ElasticLoadBalancingV2Client);
   const ec2 = mockClient(EC2Client);
   const sts = mockClient(STSClient);
+  // getClient() is the client of the latest send: read it before the first await.
   const scopeOf = async (getClient: GetClient): Promise<SnapshotData> => {
-    const region = await getClient().config.region();
-    const { accessKeyId } = await getClient().config.credentials();
+    const client = getClient();
+    const region = await client.config.region();
+    const { accessKeyId } = await client.config.credentials();
     const key = `${accessKeyId.replace(/^AKIA/, '')}/${region}`;
     const data = estates[key];
     if (!data) throw awsError('UnrecognizedClientException', `no estate for ${key}`);
@@ -208,67 +202,6 @@ export function installFakeAws(estates: Record<string, SnapshotData>) {
   }));
   const restore = () => [ecs, elb, ec2, sts].forEach((m) => m.restore());
   return { ecs, elb, ec2, sts, restore };
-}
-
-const MUST_FILTER = new Set(['Reservations', 'NetworkInterfaces', 'SecurityGroups']);
-
-function installEc2(
-  on: (stub: never, command: unknown, fn: (i: Obj, d: SnapshotData) => unknown) => unknown,
-  ec2: unknown,
-) {
-  const kinds: [unknown, keyof SnapshotData, number][] = [
-    [DescribeVpcsCommand, 'Vpcs', 1000],
-    [DescribeSubnetsCommand, 'Subnets', 1000],
-    [DescribeSecurityGroupsCommand, 'SecurityGroups', 1000],
-    [DescribeNetworkAclsCommand, 'NetworkAcls', 1000],
-    [DescribeRouteTablesCommand, 'RouteTables', 100],
-    [DescribeNetworkInterfacesCommand, 'NetworkInterfaces', 1000],
-    [DescribeInternetGatewaysCommand, 'InternetGateways', 1000],
-    [DescribeNatGatewaysCommand, 'NatGateways', 1000],
-    [DescribeVpcEndpointsCommand, 'VpcEndpoints', 1000],
-    [DescribeInstancesCommand, 'Reservations', 1000],
-    [DescribeManagedPrefixListsCommand, 'PrefixLists', 100],
-  ];
-  for (const [command, kind, max] of kinds) {
-    on(ec2 as never, command, (i, d) => {
-      const filters = (i.Filters ?? i.Filter ?? []) as { Name: string; Values: string[] }[];
-      if (filters.length === 0 && MUST_FILTER.has(kind))
-        throw awsError('UnfilteredCall', `unfiltered ${String(kind)}`);
-      let items = (d[kind] ?? []) as Obj[];
-      if (kind === 'Reservations') {
-        items = items
-          .map((r) => ({
-            ...r,
-            Instances: (r.Instances as Obj[]).filter((inst) => filters.every((f) => matches(inst, f))),
-          }))
-          .filter((r) => r.Instances.length > 0);
-      } else items = items.filter((item) => filters.every((f) => matches(item, f)));
-      const p = page(items, i.NextToken as string, i.MaxResults as number, max, max);
-      return { [kind]: p.items, NextToken: p.next };
-    });
-  }
-  on(ec2 as never, GetManagedPrefixListEntriesCommand, (i, d) => {
-    const list = (d.ManagedPrefixListEntries ?? []).find((e) => e.PrefixListId === i.PrefixListId);
-    const p = page(list?.Entries ?? [], i.NextToken as string, i.MaxResults as number, 100, 100);
-    return { Entries: p.items, NextToken: p.next };
-  });
-}
-
-function matches(item: Obj, filter: { Name: string; Values: string[] }): boolean {
-  if (filter.Values.length > 200) throw awsError('FilterLimitExceeded', `${filter.Values.length} values`);
-  const has = (v: unknown) => typeof v === 'string' && filter.Values.includes(v);
-  switch (filter.Name) {
-    case 'vpc-id':
-      return has(item.VpcId);
-    case 'attachment.vpc-id':
-      return ((item.Attachments ?? []) as Obj[]).some((a) => has(a.VpcId));
-    case 'instance-id':
-      return has(item.InstanceId);
-    case 'prefix-list-id':
-      return has(item.PrefixListId);
-    default:
-      throw awsError('InvalidParameterValue', `unknown filter ${filter.Name}`);
-  }
 }
 
 /** Real SDK clients (their send is mocked) with static credentials naming the account. */

@@ -61,14 +61,20 @@ export class LiveSource {
   }
 
   async poll(now: Date): Promise<PollResult> {
-    await this.ensureScopes();
+    const resolvedNow = await this.ensureScopes();
     const nowIso = now.toISOString();
     const warnings: string[] = [];
     const runs = await Promise.all(
       this.scopes.map((s) => this.pollScope(s, now.getTime(), nowIso, warnings)),
     );
     const calls = this.counter.take();
-    const floor: Floor = addFloors(runs.map((r) => r.floor));
+    // Finding the default identity's account costs one sts:GetCallerIdentity, once.
+    const identity = resolvedNow && !this.options.targets && !this.options.config.accounts?.length;
+    const identityFloor: Floor = {
+      total: identity ? 1 : 0,
+      byAction: identity ? { 'sts:GetCallerIdentity': 1 } : {},
+    };
+    const floor: Floor = addFloors([identityFloor, ...runs.map((r) => r.floor)]);
     const tiers = Object.fromEntries(this.scopes.map((s, i) => [s.api.key, runs[i]!.run]));
     const snapshot: Snapshot = {
       partitions: this.scopes.map((s) => s.store.toPartition(LIVE_KINDS)),
@@ -91,9 +97,14 @@ export class LiveSource {
     if (this.targets) destroyTargets(this.targets);
   }
 
-  private async ensureScopes(): Promise<void> {
-    if (this.targets) return;
-    this.pending ??= (async () => {
+  /** Resolves the accounts/regions on first use; true when that happened in this call. */
+  private async ensureScopes(): Promise<boolean> {
+    if (this.targets) return false;
+    if (this.pending) {
+      await this.pending; // another poll is resolving them
+      return false;
+    }
+    this.pending = (async () => {
       const resolve = this.options.targets ?? (() => resolveTargets(this.options.config, this.counter));
       const targets = await resolve();
       this.scopes = targets.map((t) => ({
@@ -108,6 +119,7 @@ export class LiveSource {
       this.pending = null;
     });
     await this.pending;
+    return true;
   }
 
   private async pollScope(s: ScopeState, t: number, now: string, warnings: string[]) {
