@@ -80,5 +80,5 @@ export function explainLoadBalancer(
     hops.push(...forwardHops(model, ctx, lb, listener, host, path));
   }
   const findings: Finding[] = relevantFindings(runRules(model, ctx), lb, hops);
-  return pathResult(hops, findings, `${callerText} → http://${host}:${port}${path}`);
+  return pathResult(model, hops, findings, `${callerText} → http://${host}:${port}${path}`);
 }

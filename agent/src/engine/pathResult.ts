@@ -1,15 +1,8 @@
 // Turn evaluated hops into the public PathResult: verdict, summary, and one finding per blocker.
 import type { Finding, Hop, PathResult } from '@porthole/shared';
-import type { LoadBalancerModel } from '../model/types.ts';
+import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
+import { genericFinding } from './genericFindings.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
-
-const GENERIC: Record<string, Finding['rule']> = {
-  'sg-ingress': 'sg-blocks-ingress',
-  'sg-egress': 'sg-blocks-egress',
-  'nacl-inbound': 'nacl-blocks',
-  'nacl-outbound': 'nacl-blocks',
-  route: 'no-route',
-};
 
 export function toHop(h: EvaluatedHop): Hop {
   return {
@@ -32,29 +25,20 @@ export function relevantFindings(all: Finding[], lb: LoadBalancerModel, hops: Ev
   );
 }
 
-export function pathResult(hops: EvaluatedHop[], catalog: Finding[], what: string): PathResult {
+export function pathResult(
+  model: EstateModel | null,
+  hops: EvaluatedHop[],
+  catalog: Finding[],
+  what: string,
+): PathResult {
   const findings = [...catalog];
   for (const h of hops.filter((x) => x.verdict === 'deny')) {
     const explained = findings.some(
       (f) => f.resources[0] === h.component || f.resources[0] === h.component.split(',')[0],
     );
     if (explained) continue;
-    const rule = GENERIC[h.check];
-    if (!rule) continue;
-    findings.push({
-      id: `${rule}:${h.component}:${h.leg}`,
-      rule,
-      severity: 'critical',
-      title: `${h.kind} ${h.component} blocks the ${h.leg}`,
-      explanation: h.detail,
-      resources: [h.component],
-      service: null,
-      targets: [],
-      evidence: h.evidence,
-      fix: { summary: `Change ${h.component} to allow: ${h.detail}`, awsCli: [], terraform: '' },
-      account: null,
-      region: null,
-    });
+    const generic = genericFinding(model, h);
+    if (generic && !findings.some((f) => f.id === generic.id)) findings.push(generic);
   }
   const denied = hops.filter((h) => h.verdict === 'deny');
   const unknown = hops.filter((h) => h.verdict === 'unknown');

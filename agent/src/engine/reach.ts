@@ -124,5 +124,5 @@ export function reachPath(model: EstateModel, req: ReachRequest, now = new Date(
       'request',
     ),
   );
-  return pathResult(hops, [], `${req.from} → ${req.to}:${req.port}/${req.protocol}`);
+  return pathResult(model, hops, [], `${req.from} → ${req.to}:${req.port}/${req.protocol}`);
 }

@@ -19,6 +19,8 @@ export interface EvaluatedHop extends Hop {
   route?: RouteDecision;
   /** For NACLs: the entries that decided (empty = the default deny). */
   naclEntries?: NetworkAclEntry[];
+  /** What was asked, so a blocker can be turned into a fix. */
+  query?: { scope: SnapshotScope; peer?: Peer; remote?: string; protocol: Protocol };
 }
 
 export function prefixListResolver(model: EstateModel) {
@@ -90,6 +92,7 @@ export function securityGroupHop(
     ports,
     evidence,
     gaps: decision.unknownReasons,
+    query: { scope, peer, protocol },
   };
 }
 
@@ -132,6 +135,7 @@ export function networkAclHop(
     evidence,
     gaps: [],
     naclEntries: decision.decidingEntries,
+    query: { scope, remote, protocol },
   };
 }
 

@@ -1,0 +1,85 @@
+// A blocking hop that no catalog rule explains becomes a generic finding (sg-blocks-ingress, sg-blocks-egress,
+// nacl-blocks, no-route) with the deciding entries as evidence and a fix built from what was asked.
+import type { Finding, Fix } from '@porthole/shared';
+import type { EstateModel } from '../model/types.ts';
+import { formatPortRange } from '../net/cidr.ts';
+import type { EvaluatedHop } from '../net/paths/hops.ts';
+import { networkAclFix } from '../rules/fix/networkAclFix.ts';
+import { securityGroupFix } from '../rules/fix/securityGroupFix.ts';
+
+const GENERIC: Record<string, Finding['rule']> = {
+  'sg-ingress': 'sg-blocks-ingress',
+  'sg-egress': 'sg-blocks-egress',
+  'nacl-inbound': 'nacl-blocks',
+  'nacl-outbound': 'nacl-blocks',
+  route: 'no-route',
+};
+
+function cidrOf(address: string): string {
+  return address.includes('/') ? address : `${address}/32`;
+}
+
+function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
+  const q = h.query;
+  const ports = h.ports;
+  const protocol = q?.protocol === 'udp' ? 'udp' : 'tcp';
+  if (q && ports && q.peer && (h.check === 'sg-ingress' || h.check === 'sg-egress')) {
+    const groupId = h.component.split(',')[0]!;
+    const peer = q.peer.securityGroupIds[0]
+      ? { groupId: q.peer.securityGroupIds[0] }
+      : { cidr: cidrOf(q.peer.address) };
+    const direction = h.check === 'sg-ingress' ? 'ingress' : 'egress';
+    return securityGroupFix(
+      `Allow ${direction} ${protocol} ${formatPortRange(ports)} on ${groupId} ${direction === 'ingress' ? 'from' : 'to'} ${'groupId' in peer ? peer.groupId : peer.cidr}.`,
+      {
+        groupId,
+        direction,
+        protocol,
+        from: ports.from,
+        to: ports.to,
+        peer,
+        description: 'opened after porthole reach',
+      },
+      q.scope,
+    );
+  }
+  const acl = model?.networkAcls.get(h.component);
+  if (q && ports && q.remote && acl) {
+    const egress = h.check === 'nacl-outbound';
+    const denying = h.naclEntries?.find((e) => e.RuleAction === 'deny' && e.RuleNumber !== 32767) ?? null;
+    return networkAclFix(
+      `Allow ${egress ? 'outbound' : 'inbound'} ${protocol} ${formatPortRange(ports)} ${egress ? 'to' : 'from'} ${cidrOf(q.remote)} in ${acl.NetworkAclId}.`,
+      { acl, egress, from: ports.from, to: ports.to, cidr: cidrOf(q.remote), denyingEntry: denying },
+      q.scope,
+    );
+  }
+  return {
+    summary: `Change ${h.component} so that it allows this traffic: ${h.detail}`,
+    awsCli: [],
+    terraform: '',
+  };
+}
+
+export function genericFinding(model: EstateModel | null, h: EvaluatedHop): Finding | null {
+  const rule = GENERIC[h.check];
+  if (!rule) return null;
+  const what = h.ports ? ` ${h.query?.protocol ?? 'tcp'} ${formatPortRange(h.ports)}` : '';
+  return {
+    id: `${rule}:${h.component}:${h.leg}`,
+    rule,
+    severity: 'critical',
+    title: `${h.kind} ${h.component} blocks the ${h.leg}${what}`,
+    explanation:
+      h.leg === 'reply'
+        ? `The reply is dropped: ${h.detail}. Network ACLs are stateless, so the return direction needs its own allow entry.`
+        : `The ${h.direction} ${h.kind} check denies the request: ${h.detail}.`,
+    resources: [h.component],
+    service: null,
+    targets: [],
+    evidence:
+      h.evidence.length > 0 ? h.evidence : [{ kind: 'config', component: h.component, detail: h.detail }],
+    fix: fixFor(model, h),
+    account: h.query?.scope.account ?? null,
+    region: h.query?.scope.region ?? null,
+  };
+}
