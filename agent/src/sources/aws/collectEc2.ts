@@ -115,6 +115,10 @@ export async function collectEc2Cold(ctx: CollectContext, only?: readonly string
         },
       );
       store.apply(kind, now, fetched as never, only ? { keys: vpcIds, complete: false } : {});
+      // Without the load balancers or target groups the VPCs in use are unknown: an empty list
+      // must not pass for "this VPC has no such objects".
+      const blind = only ? null : (store.unavailable('LoadBalancers') ?? store.unavailable('TargetGroups'));
+      if (blind) store.fail(kind, blind);
     }),
   );
   if (!only) await collectPrefixLists(ctx);

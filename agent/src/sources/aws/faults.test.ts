@@ -1,6 +1,9 @@
 import { DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
 import { DescribeTasksCommand, ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
-import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeLoadBalancersCommand,
+  DescribeTargetHealthCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SnapshotData } from '@porthole/shared';
 import { analyzeSnapshot } from '../../engine/analyze.ts';
@@ -141,5 +144,18 @@ describe('SDK standard retries', () => {
     expect(out.clusterArns).toHaveLength(1);
     expect(attempts).toBe(3);
     expect(counter.take()).toMatchObject({ total: 1, retries: 2, byAction: { 'ecs:ListClusters': 1 } });
+  });
+});
+
+describe('dependencies', () => {
+  it('network kinds are stale, not empty and fresh, when the VPCs in use cannot be known', async () => {
+    const source = liveSource(buildEstate());
+    aws!.elb.on(DescribeLoadBalancersCommand).rejects(awsError('AccessDenied'));
+    const part = (await source.poll(T0)).snapshot.partitions[0]!;
+    expect(part.stale?.SecurityGroups).toEqual({
+      error: 'needs LoadBalancers, which failed: AccessDenied: elasticloadbalancing:DescribeLoadBalancers',
+      fetchedAt: T0.toISOString(), // the groups of the target groups' VPC were read, but maybe not all
+    });
+    expect(part.stale?.Listeners?.error).toContain('needs LoadBalancers');
   });
 });
