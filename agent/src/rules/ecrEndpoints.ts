@@ -57,7 +57,9 @@ export function ecrEndpointCoverage(
   for (const service of ECR_SERVICES) {
     const candidates = inVpc.filter((e) => serves(e, scope.region, service));
     const result =
-      service === 's3' ? s3Check(candidates, routeTableId) : interfaceCheck(model, scope, p, candidates);
+      service === 's3'
+        ? s3Check(candidates, routeTableId)
+        : interfaceCheck(model, scope, p, service, candidates);
     if (result.gaps.length > 0) gaps.push(...result.gaps);
     if (result.ok) {
       evidence.push({ kind: 'config', component: result.ok, detail: `${result.ok} serves ${service}` });
@@ -109,11 +111,17 @@ function interfaceCheck(
   model: EstateModel,
   scope: SnapshotScope,
   p: Placement,
+  name: EcrService,
   candidates: VpcEndpoint[],
 ): Check {
   const service = candidates[0]?.ServiceName ?? null;
-  if (candidates.length === 0)
-    return { ok: null, why: 'no interface endpoint for this service in the VPC', gaps: [] };
+  if (candidates.length === 0) {
+    return {
+      ok: null,
+      why: `no ${endpointServiceName(scope.region, name)} interface endpoint in ${p.vpcId}`,
+      gaps: [],
+    };
+  }
   const reasons: string[] = [];
   const gaps: string[] = [];
   let blockingGroupId: string | null = null;

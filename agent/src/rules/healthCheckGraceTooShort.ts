@@ -19,6 +19,8 @@ import type { Rule, RuleContext } from './types.ts';
 const RULE = 'health-check-grace-too-short';
 /** Service events about ELB health: "… is unhealthy in (target-group …)" and "… failed ELB health checks …". */
 const ELB_HEALTH_EVENT = /is unhealthy in \(?target-group|failed ELB health checks/i;
+/** Margin for ECS's own reaction time when deciding whether a task was still starting when it was stopped. */
+const STARTUP_SLACK_SECONDS = 120;
 
 /** Seconds from startedAt to stoppedAt, when both are known. */
 export function lifetimeSeconds(m: TaskMessage): number | null {
@@ -54,6 +56,12 @@ function explainedElsewhere(ctx: RuleContext, svc: ServiceModel): boolean {
     ) &&
     targets.some((t) => t.target.reason === 'Target.ResponseCodeMismatch');
   return blocked || neverMatches;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return seconds < 172800 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
 }
 
 function targetGroupFor(
@@ -98,7 +106,9 @@ export const healthCheckGraceTooShort: Rule = {
       const hc = tg.healthCheck;
       const unhealthyWindow = hc.unhealthyThreshold * hc.intervalSeconds;
       const healthyWindow = hc.healthyThreshold * hc.intervalSeconds;
-      const lives = stops.map(lifetimeSeconds).filter((n): n is number => n !== null);
+      // Only kills soon after start tell about startup; a task stopped days later failed for another reason.
+      const cutoff = grace + unhealthyWindow + healthyWindow + STARTUP_SLACK_SECONDS;
+      const lives = stops.map(lifetimeSeconds).filter((n): n is number => n !== null && n <= cutoff);
       const longest = lives.length > 0 ? Math.max(...lives) : null;
       if (!(grace < unhealthyWindow || (longest !== null && grace < longest))) continue;
       findings.push(finding(svc, tg, stops, events, { grace, unhealthyWindow, healthyWindow, longest }));
@@ -123,10 +133,16 @@ function finding(
 ): Finding {
   const hc = tg.healthCheck;
   const n = proposedGrace(t.grace, t.unhealthyWindow, t.healthyWindow, t.longest);
+  const basis =
+    t.longest !== null
+      ? `tasks were stopped ${t.longest} s after starting`
+      : `ELB fails a starting target after ${t.unhealthyWindow} s`;
   const short = (svc.runningCount ?? 0) < (svc.desiredCount ?? 0);
   const stopped = new Set(stops.map((s) => s.task.arn)).size;
   const lifeText =
-    t.longest !== null ? `Stopped tasks lived up to ${t.longest} s without turning healthy. ` : '';
+    t.longest !== null
+      ? `Tasks stopped ${t.longest} s after starting, before they ever turned healthy. `
+      : '';
   const evidence: Evidence[] = [
     {
       kind: 'config',
@@ -142,7 +158,7 @@ function finding(
     },
     ...taskEvidence(stops).map((e) => {
       const life = lifetimeSeconds(stops.find((s) => s.task.arn === e.component)!);
-      return life === null ? e : { ...e, detail: `${e.detail} — lived ${life} s` };
+      return life === null ? e : { ...e, detail: `${e.detail} — ran ${formatDuration(life)}` };
     }),
     ...eventEvidence(svc, events),
   ];
@@ -150,7 +166,7 @@ function finding(
     scope: svc.scope,
     rule: RULE,
     severity: short ? 'critical' : 'warning',
-    title: `${svc.key}: tasks are stopped by ELB health checks before they finish starting (grace period ${t.grace} s)`,
+    title: `${svc.key}: ELB health checks stop tasks — grace period ${t.grace} s is shorter than a starting task needs (${t.unhealthyWindow} s to be judged)`,
     explanation:
       `ECS ignores failing ELB health checks only for healthCheckGracePeriodSeconds (${t.grace} s) after a task starts. ` +
       `${tg.name} marks a new target unhealthy after ${hc.unhealthyThreshold} × ${hc.intervalSeconds} s = ${t.unhealthyWindow} s of failed checks ` +
@@ -163,7 +179,7 @@ function finding(
     targets: [],
     evidence,
     fix: {
-      summary: `Raise the grace period to ${n} s (longest observed start ${t.longest ?? 'unknown'} s + ${t.healthyWindow} s to turn healthy, rounded up to 30 s).`,
+      summary: `Raise the grace period to ${n} s (${basis}, plus ${t.healthyWindow} s of passing checks to turn healthy, rounded up to 30 s).`,
       awsCli: [
         `aws ecs update-service --cluster ${svc.clusterName} --service ${svc.name} --health-check-grace-period-seconds ${n}${regionFlag(svc.scope)}`,
       ],

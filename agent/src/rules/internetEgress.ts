@@ -18,6 +18,8 @@ export type EgressCause =
   | 'igw-no-public-ip'
   | 'nat-instance-down';
 
+export type BrokenEgress = Extract<Egress, { status: 'broken' }>;
+
 export type Egress =
   | { status: 'ok'; via: string; tableId: string }
   /** Through an instance whose source/destination check is on: nat-instance-source-dest-check reports it. */
@@ -45,7 +47,12 @@ export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Plac
   if (hop.verdict === 'unknown') return { status: 'unknown', gaps: hop.gaps };
   const tableId = hop.component;
   const target = hop.route?.target ?? null;
-  const broken = (cause: EgressCause, detail: string, extra: Evidence[] = [], table = tableId): Egress => ({
+  const broken = (
+    cause: EgressCause,
+    detail: string,
+    extra: Evidence[] = [],
+    table = tableId,
+  ): BrokenEgress => ({
     status: 'broken',
     cause,
     tableId: table,
@@ -55,9 +62,18 @@ export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Plac
     evidence: [...hop.evidence, ...extra],
   });
   if (hop.verdict === 'deny' || !target) {
-    return hop.route?.blackhole
-      ? broken('blackhole', `${hop.detail}`)
-      : broken('no-route', `${tableId} has no route to the internet (no 0.0.0.0/0 route)`);
+    if (hop.route?.blackhole && hop.route.route) {
+      const text = describeRoute(hop.route.route, tableId);
+      return {
+        ...broken('blackhole', `${tableId}'s default route ${text} is a blackhole: its target is gone`),
+        evidence: [{ kind: 'route', component: tableId, detail: text }],
+      };
+    }
+    const routes = (model.routeTables.get(tableId)?.Routes ?? []).map((r) => describeRoute(r)).join('; ');
+    return {
+      ...broken('no-route', `${tableId} has no route to the internet (no 0.0.0.0/0 route)`),
+      evidence: [{ kind: 'route', component: tableId, detail: `${tableId} routes: ${routes || 'none'}` }],
+    };
   }
   switch (target.kind) {
     case 'internet-gateway': {

@@ -164,7 +164,7 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
       ]),
     ].join('\n'),
   };
-  const base = `${tableIds.join(', ')} route${routes.length > 1 ? 's' : ''} ${destinations.join(', ')} to ${first.instanceId}, but an EC2 instance drops packets that are not addressed to it unless its source/destination check is disabled — which a NAT instance needs (${first.checkSource}).`;
+  const base = `${tableIds.join(', ')} send${tableIds.length > 1 ? '' : 's'} ${destinations.join(', ')} to ${first.instanceId}, but an EC2 instance drops packets that are not addressed to it unless its source/destination check is disabled — which a NAT instance needs (${first.checkSource}).`;
   const affected = affectedServices(model, new Set(tableIds));
   if (affected.length === 0) {
     return [

@@ -101,9 +101,7 @@ function ownersByGroup(model: EstateModel): Map<string, Owner[]> {
 
 function finding(model: EstateModel, group: SecurityGroup, owner: Owner, open: OpenRule[]): Finding {
   const { svc } = owner;
-  const who = svc
-    ? `${svc.key}'s ${svc.awsvpc ? 'task' : 'container instance'} security group`
-    : 'container instance security group';
+  const who = svc?.awsvpc ? 'task security group' : 'container instance security group';
   const exposure = owner.publicIp
     ? `${owner.holders[0]} has a public IP (${owner.publicIp}), so the ports are reachable from the internet`
     : 'the holders have no public IP today, but anything that can route to the VPC reaches every container port directly';

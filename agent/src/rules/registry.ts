@@ -14,6 +14,12 @@ import { targetGroupNotRouted } from './targetGroupNotRouted.ts';
 import { sgBlocksDynamicPorts } from './sgBlocksDynamicPorts.ts';
 import { sgBlocksTargetPort } from './sgBlocksTargetPort.ts';
 import { sgReferencePublicIp } from './sgReferencePublicIp.ts';
+import { publicSubnetNoIgw } from './publicSubnetNoIgw.ts';
+import { natInstanceSourceDestCheck } from './natInstanceSourceDestCheck.ts';
+import { privateSubnetNoEgress } from './privateSubnetNoEgress.ts';
+import { healthCheckGraceTooShort } from './healthCheckGraceTooShort.ts';
+import { staticHostPortConflict } from './staticHostPortConflict.ts';
+import { overlyOpenDynamicPorts } from './overlyOpenDynamicPorts.ts';
 import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
@@ -28,8 +34,14 @@ export const RULES: readonly Rule[] = [
   healthCheckMismatch,
   albSgBlocksListener,
   naclBlocksListener,
+  publicSubnetNoIgw,
   sgReferencePublicIp,
   noListenerOnPort,
+  natInstanceSourceDestCheck,
+  privateSubnetNoEgress,
+  healthCheckGraceTooShort,
+  staticHostPortConflict,
+  overlyOpenDynamicPorts,
   // Elimination-based: only when nothing above explains the target.
   appNotListening,
 ];

@@ -59,8 +59,9 @@ export function taskEvidence(messages: TaskMessage[], limit = 3): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const m of messages) {
-    if (seen.has(m.text) || out.length >= limit) continue;
-    seen.add(m.text);
+    const key = `${m.task.arn}|${m.text}`;
+    if (seen.has(key) || out.length >= limit) continue;
+    seen.add(key);
     const stopped = m.task.stoppedAt ? ` (stopped ${m.task.stoppedAt})` : '';
     out.push({
       kind: 'task',
