@@ -9,7 +9,8 @@ import {
   ECS_LIST_PAGE,
 } from './collectEcs.ts';
 import { ELB_PAGE_SIZE, hasRules } from './collectElb.ts';
-import { instanceIds, referencedPrefixLists, VPC_KIND_NAMES } from './collectEc2.ts';
+import { instanceIds, referencedPrefixLists } from './collectEc2.ts';
+import { VPC_KIND_NAMES } from './ec2VpcKinds.ts';
 import type { ScopeStore } from './store.ts';
 import { EC2_FILTER_VALUES, EC2_PAGE, vpcsInUse } from './vpcs.ts';
 
