@@ -20,6 +20,7 @@ export function parseUrl(raw: string): URL {
 
 export function explainUrl(model: EstateModel, rawUrl: string, from?: string, now = new Date(0)): PathResult {
   const url = parseUrl(rawUrl);
+  resolveCaller(model, from); // validates --from before anything else
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   const lb = findLoadBalancer(model, url.hostname);
   if (!lb) {

@@ -2,6 +2,7 @@
 // group), the hops from a client to the containers and back, each with its verdict and deciding entry.
 import type { ServiceDetail } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
+import { findService } from '../model/services.ts';
 import { evaluateFrontDoor, type Caller } from '../net/paths/frontDoor.ts';
 import { createRuleContext } from '../rules/context.ts';
 import type { RuleContext } from '../rules/types.ts';

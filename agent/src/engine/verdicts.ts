@@ -28,7 +28,7 @@ export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetV
         state: t.state,
         reason: t.reason,
         description: t.description,
-        service: tg.services[0] ?? null,
+        service: tg.services[0] ? (model.services.get(tg.services[0])?.key ?? null) : null,
         rootCause: healthy ? null : (causes.get(`${tg.arn}|${t.id}|${t.port}`)?.rule ?? null),
       });
     }
@@ -50,7 +50,10 @@ export function serviceVerdicts(
         targets,
       ),
     )
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        a.name.localeCompare(b.name) || `${a.account}${a.region}`.localeCompare(`${b.account}${b.region}`),
+    );
 }
 
 function serviceVerdict(

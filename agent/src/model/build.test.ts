@@ -4,6 +4,7 @@ import { buildModel } from './build.ts';
 import { endpointForTarget } from './endpoints.ts';
 import { dataGaps } from './scopes.ts';
 import { listenerArnFromRuleArn } from './arn.ts';
+import { findService } from './services.ts';
 
 const A = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333';
 const LB = `${A}:loadbalancer/app/web/abc123`;
@@ -167,7 +168,7 @@ describe('buildModel', () => {
         ],
       }),
     );
-    const svc = model.services.get('prod/api')!;
+    const svc = findService(model, 'prod/api')!;
     expect(svc.networkMode).toBe('awsvpc');
     expect(svc.tasks[0]!.eniId).toBe('eni-task');
     expect(svc.tasks[0]!.bindings).toEqual([

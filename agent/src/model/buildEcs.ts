@@ -2,6 +2,7 @@
 import type { SnapshotPartition, Task, TaskDefinition } from '@porthole/shared';
 import { clusterNameFromArn } from './arn.ts';
 import type { EstateModel, ServiceModel, TaskBinding, TaskModel } from './types.ts';
+import { serviceId } from './services.ts';
 
 export function addEcs(
   model: EstateModel,
@@ -16,10 +17,12 @@ export function addEcs(
   for (const svc of d.services ?? []) {
     const clusterName = clusterNameFromArn(svc.clusterArn);
     const key = `${clusterName}/${svc.serviceName}`;
+    const id = serviceId(scope, key);
     const taskDef = svc.taskDefinition ? taskDefs.get(svc.taskDefinition) : undefined;
     const awsvpc = svc.networkConfiguration?.awsvpcConfiguration;
     const service: ServiceModel = {
       scope,
+      id,
       key,
       arn: svc.serviceArn,
       name: svc.serviceName,
@@ -54,10 +57,10 @@ export function addEcs(
       tasks: [],
       raw: svc,
     };
-    model.services.set(key, service);
+    model.services.set(id, service);
     for (const lb of service.loadBalancers) {
       const tg = model.targetGroups.get(lb.targetGroupArn);
-      if (tg && !tg.services.includes(key)) tg.services.push(key);
+      if (tg && !tg.services.includes(id)) tg.services.push(id);
     }
   }
   for (const task of d.tasks ?? []) {
@@ -86,7 +89,9 @@ function taskModel(
   return {
     scope,
     arn: task.taskArn,
-    serviceKey: serviceName ? `${clusterNameFromArn(task.clusterArn)}/${serviceName}` : null,
+    serviceKey: serviceName
+      ? serviceId(scope, `${clusterNameFromArn(task.clusterArn)}/${serviceName}`)
+      : null,
     clusterArn: task.clusterArn ?? null,
     lastStatus: task.lastStatus ?? null,
     desiredStatus: task.desiredStatus ?? null,

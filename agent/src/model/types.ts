@@ -102,7 +102,7 @@ export interface TargetGroupModel extends Scoped {
   healthCheck: HealthCheckModel;
   /** null when target health is not in the snapshot for this group: unknown, never healthy. */
   targets: TargetModel[] | null;
-  /** "cluster/service" keys of the services registered in this group. */
+  /** Ids (ServiceModel.id) of the services registered in this group. */
   services: string[];
   raw: TargetGroup;
 }
@@ -130,6 +130,7 @@ export interface TaskBinding {
 
 export interface TaskModel extends Scoped {
   arn: string;
+  /** ServiceModel.id of the owning service. */
   serviceKey: string | null;
   clusterArn: string | null;
   lastStatus: string | null;
@@ -150,6 +151,9 @@ export interface TaskModel extends Scoped {
 }
 
 export interface ServiceModel extends Scoped {
+  /** Unique across accounts and regions: "account/region/cluster/service" (the map key). */
+  id: string;
+  /** "cluster/service": the public name; may repeat across accounts and regions. */
   key: string;
   arn: string;
   name: string;
