@@ -1,4 +1,6 @@
 // REST on a real daemon: the scripted demo estate, one cycle per step on a fake clock.
+import { request } from 'node:http';
+import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FindingRecordSchema,
@@ -172,5 +174,28 @@ describe('REST API on the demo estate', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(await res.text()).toContain('dashboard is not built');
+  });
+
+  it('refuses foreign Host names (DNS rebinding) and cross-origin websockets without a token', async () => {
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const { port } = new URL(t.daemon.url);
+        request({ host: '127.0.0.1', port, path: '/api/overview', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await status('evil.example:7070')).toBe(403);
+    expect(await status('localhost:7070')).toBe(200);
+    const socket = connect(t.daemon.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { origin: 'http://evil.example' },
+    });
+    const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    expect(error.message).toMatch(/websocket error|Forbidden|xhr poll error/i);
+    socket.disconnect();
   });
 });

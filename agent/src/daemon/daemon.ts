@@ -138,12 +138,13 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     backend: view,
     metrics,
     token: config.token,
+    host: config.host,
     postRateLimitPerMinute: config.server.postRateLimitPerMinute,
     trustProxy: config.server.trustProxy,
     webDist: deps.webDist ?? DEFAULT_WEB_DIST,
   });
   const http: HttpServer = createServer(app);
-  io = createSocketServer(http, view, config.token);
+  io = createSocketServer(http, view, config.token, config.host);
   try {
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);

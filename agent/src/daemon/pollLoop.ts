@@ -49,6 +49,7 @@ export class PollLoop {
     if (checkpoint !== null) source.restore?.(checkpoint);
     latest.scan = store.kv.get(KV_SCAN);
     latest.lastOkAt = store.cycles.lastOk()?.startedAt ?? null;
+    latest.lastCycleAt = store.cycles.recent(1)[0]?.startedAt ?? null;
   }
 
   /** Runs one cycle; concurrent callers share the cycle in flight. */

@@ -4,7 +4,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { ApiBackend } from './backend.ts';
 import type { DaemonMetrics } from './metrics.ts';
 import { apiRouter } from './routes.ts';
-import { requireToken, securityHeaders } from './security.ts';
+import { requireAllowedHost, requireToken, securityHeaders } from './security.ts';
 import { staticSite } from './staticSite.ts';
 
 export interface AppOptions {
@@ -12,6 +12,8 @@ export interface AppOptions {
   metrics: DaemonMetrics;
   /** PORTHOLE_TOKEN; null = no auth (loopback only, enforced by the caller). */
   token: string | null;
+  /** The bind address: without a token, requests must name it or a loopback host. */
+  host: string;
   postRateLimitPerMinute: number;
   trustProxy: boolean;
   webDist: string;
@@ -22,6 +24,7 @@ export function createApp(opts: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy);
   app.use(securityHeaders());
+  app.use(requireAllowedHost(opts.host, opts.token));
 
   // Probes stay open (they reveal nothing) so orchestrators can use them without the token.
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));

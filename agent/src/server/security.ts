@@ -33,6 +33,50 @@ export function requireToken(token: string | null) {
   };
 }
 
+/** "127.0.0.1:7070" → "127.0.0.1", "[::1]:7070" → "::1" */
+export function hostname(hostHeader: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hostHeader);
+  if (bracketed) return bracketed[1]!;
+  return hostHeader.replace(/:\d+$/, '');
+}
+
+/**
+ * Without a token the daemon trusts whoever can reach loopback, so it must not answer a browser that
+ * was pointed at it through another name (DNS rebinding): the Host must be a loopback name or the
+ * configured host. With a token, the token is the guard.
+ */
+export function hostAllowed(
+  hostHeader: string | undefined,
+  boundHost: string,
+  token: string | null,
+): boolean {
+  if (token !== null) return true;
+  if (!hostHeader) return false;
+  const name = hostname(hostHeader).toLowerCase();
+  return isLoopback(name) || name === boundHost.toLowerCase();
+}
+
+/** Browsers send Origin on websocket upgrades; a page from another origin must not read the estate. */
+export function sameOrigin(originHeader: string | undefined, hostHeader: string | undefined): boolean {
+  if (!originHeader) return true; // not a browser (curl, Prometheus, socket.io-client on Node)
+  try {
+    return new URL(originHeader).host === hostHeader;
+  } catch {
+    return false;
+  }
+}
+
+export function requireAllowedHost(boundHost: string, token: string | null) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (hostAllowed(req.headers.host, boundHost, token)) return next();
+    res
+      .status(403)
+      .json({
+        error: `host ${req.headers.host ?? '(none)'} is not allowed: use http://127.0.0.1 or set PORTHOLE_TOKEN`,
+      });
+  };
+}
+
 /** Same-origin websocket URLs for the CSP (older browsers do not let 'self' cover ws:/wss:). */
 function websocketOrigins(req: IncomingMessage): string {
   const host = req.headers.host ?? '';

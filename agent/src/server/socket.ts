@@ -4,15 +4,27 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@porthole/shared';
 import type { ApiBackend } from './backend.ts';
-import { bearerToken, tokenMatches } from './security.ts';
+import { bearerToken, hostAllowed, sameOrigin, tokenMatches } from './security.ts';
 
 export type PortholeIo = Server<ClientToServerEvents, ServerToClientEvents>;
 
-export function createSocketServer(http: HttpServer, backend: ApiBackend, token: string | null): PortholeIo {
+export function createSocketServer(
+  http: HttpServer,
+  backend: ApiBackend,
+  token: string | null,
+  boundHost: string,
+): PortholeIo {
   const io: PortholeIo = new Server(http, {
     serveClient: false,
     // Same origin only: the dashboard is served by this daemon.
     cors: { origin: false },
+    // Websockets are not subject to CORS: refuse other origins (cross-site websocket hijacking) and
+    // foreign Host names (DNS rebinding) before the handshake.
+    allowRequest: (req, callback) =>
+      callback(
+        null,
+        sameOrigin(req.headers.origin, req.headers.host) && hostAllowed(req.headers.host, boundHost, token),
+      ),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
 
