@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { healthCheckGraceTooShort, proposedGrace } from './healthCheckGraceTooShort.ts';
-import { healthy, ids, run, scenario, serviceJson, unknownsFor, without } from './ruleTestKit.ts';
+import { analyzeSnapshot } from '../engine/analyze.ts';
+import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
+import { NOW, healthy, ids, run, scenario, serviceJson, unknownsFor, without } from './ruleTestKit.ts';
 
 const RULE = 'health-check-grace-too-short';
 const WEB_ARN = `arn:aws:ecs:${ids.region}:${ids.account}:service/prod/web`;
@@ -37,6 +39,15 @@ describe('health-check-grace-too-short', () => {
       `aws ecs update-service --cluster prod --service web --health-check-grace-period-seconds 270 --region ${ids.region}`,
     ]);
     expect(f!.fix.terraform).toContain('health_check_grace_period_seconds = 270');
+    // The replacements still failing their first checks are the targets it explains.
+    expect(f!.targets.map((t) => t.port).sort()).toEqual([32776, 32777]);
+  });
+
+  it('is the root cause of the failing targets in a full scan', () => {
+    const docs = scenario('grace-too-short');
+    const { result } = analyzeSnapshot(snapshotFromDocuments(docs), { now: NOW });
+    const failing = result.targets.filter((t) => t.state !== 'healthy');
+    expect(failing.map((t) => t.rootCause)).toEqual([RULE, RULE]);
   });
 
   it('is critical when the service runs fewer tasks than desired', () => {

@@ -5,9 +5,11 @@
 import type { Evidence, Finding } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel, TargetGroupModel } from '../model/types.ts';
-import { makeFinding, regionFlag, unknownFinding } from './finding.ts';
+import { makeFinding, regionFlag, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
 import {
   ELB_HEALTH_STOP,
+  formatDuration,
+  lifetimeSeconds,
   eventEvidence,
   serviceEvents,
   taskEvidence,
@@ -21,15 +23,6 @@ const RULE = 'health-check-grace-too-short';
 const ELB_HEALTH_EVENT = /is unhealthy in \(?target-group|failed ELB health checks/i;
 /** Margin for ECS's own reaction time when deciding whether a task was still starting when it was stopped. */
 const STARTUP_SLACK_SECONDS = 120;
-
-/** Seconds from startedAt to stoppedAt, when both are known. */
-export function lifetimeSeconds(m: TaskMessage): number | null {
-  const start = Date.parse(m.task.startedAt ?? '');
-  const stop = Date.parse(m.task.stoppedAt ?? '');
-  return Number.isFinite(start) && Number.isFinite(stop) && stop > start
-    ? Math.round((stop - start) / 1000)
-    : null;
-}
 
 /** The grace period to propose: the longest observed life plus the time to turn healthy, rounded up to 30 s. */
 export function proposedGrace(
@@ -56,12 +49,6 @@ function explainedElsewhere(ctx: RuleContext, svc: ServiceModel): boolean {
     ) &&
     targets.some((t) => t.target.reason === 'Target.ResponseCodeMismatch');
   return blocked || neverMatches;
-}
-
-function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return seconds < 172800 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
 }
 
 function targetGroupFor(
@@ -111,7 +98,16 @@ export const healthCheckGraceTooShort: Rule = {
       const lives = stops.map(lifetimeSeconds).filter((n): n is number => n !== null && n <= cutoff);
       const longest = lives.length > 0 ? Math.max(...lives) : null;
       if (!(grace < unhealthyWindow || (longest !== null && grace < longest))) continue;
-      findings.push(finding(svc, tg, stops, events, { grace, unhealthyWindow, healthyWindow, longest }));
+      // The targets still failing their checks are the ones this explains (root cause over app-not-listening).
+      const failing = ctx
+        .targets()
+        .filter(
+          (c) =>
+            c.targetGroup.arn === tg.arn && c.target.state !== 'healthy' && c.target.state !== 'draining',
+        )
+        .map(targetRef);
+      const timing = { grace, unhealthyWindow, healthyWindow, longest };
+      findings.push(finding(svc, tg, stops, events, timing, uniqueTargets(failing)));
     }
     return findings;
   },
@@ -130,6 +126,7 @@ function finding(
   stops: TaskMessage[],
   events: ReturnType<typeof serviceEvents>,
   t: Timing,
+  targets: Finding['targets'],
 ): Finding {
   const hc = tg.healthCheck;
   const n = proposedGrace(t.grace, t.unhealthyWindow, t.healthyWindow, t.longest);
@@ -176,7 +173,7 @@ function finding(
       '(if the app never answers the health check, the network and health-check findings apply instead).',
     resources: [svc.arn, tg.arn, ...new Set(stops.map((s) => s.task.arn))].slice(0, 8),
     service: svc.key,
-    targets: [],
+    targets,
     evidence,
     fix: {
       summary: `Raise the grace period to ${n} s (${basis}, plus ${t.healthyWindow} s of passing checks to turn healthy, rounded up to 30 s).`,

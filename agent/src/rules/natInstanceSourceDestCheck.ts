@@ -6,7 +6,8 @@ import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
 import { describeRoute, routeTableForSubnet } from '../net/routes.ts';
 import { servicePlacements } from './ecsPlacement.ts';
-import { makeFinding, regionFlag, unknownFinding } from './finding.ts';
+import { makeFinding, unknownFinding } from './finding.ts';
+import { sourceDestCheckFix } from './fix/sourceDestCheckFix.ts';
 import { PULL_ERROR, taskEvidence, taskMessages } from './taskSignals.ts';
 import type { Rule } from './types.ts';
 
@@ -141,29 +142,7 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
     { kind: 'config', component: first.instanceId, detail: first.checkSource },
   ];
   const eniIds = [...new Set(routes.flatMap((r) => (r.secondaryEniId ? [r.secondaryEniId] : [])))];
-  const fix = {
-    summary: `Disable the source/destination check on ${first.instanceId}${eniIds.length ? ` (ENI ${eniIds.join(', ')})` : ''} so it can forward traffic it is not the destination of.`,
-    awsCli: [
-      `aws ec2 modify-instance-attribute --instance-id ${first.instanceId} --no-source-dest-check${regionFlag(scope)}`,
-      ...eniIds.map(
-        (e) =>
-          `aws ec2 modify-network-interface-attribute --network-interface-id ${e} --no-source-dest-check${regionFlag(scope)}`,
-      ),
-    ],
-    terraform: [
-      `resource "aws_instance" "nat" {`,
-      `  # ${first.instanceId}`,
-      `  source_dest_check = false`,
-      `}`,
-      ...eniIds.flatMap((e) => [
-        ``,
-        `resource "aws_network_interface" "nat_${e.replace(/-/g, '_')}" {`,
-        `  # ${e}`,
-        `  source_dest_check = false`,
-        `}`,
-      ]),
-    ].join('\n'),
-  };
+  const fix = sourceDestCheckFix(first.instanceId, eniIds, scope);
   const base = `${tableIds.join(', ')} send${tableIds.length > 1 ? '' : 's'} ${destinations.join(', ')} to ${first.instanceId}, but an EC2 instance drops packets that are not addressed to it unless its source/destination check is disabled — which a NAT instance needs (${first.checkSource}).`;
   const affected = affectedServices(model, new Set(tableIds));
   if (affected.length === 0) {

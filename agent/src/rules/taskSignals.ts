@@ -79,3 +79,19 @@ export function eventEvidence(svc: ServiceModel, events: ServiceEvent[], limit =
     detail: `${e.createdAt ?? ''} ${clip(e.message)}`.trim(),
   }));
 }
+
+/** Seconds from startedAt to stoppedAt, when both are known. */
+export function lifetimeSeconds(m: TaskMessage): number | null {
+  const start = Date.parse(m.task.startedAt ?? '');
+  const stop = Date.parse(m.task.stoppedAt ?? '');
+  return Number.isFinite(start) && Number.isFinite(stop) && stop > start
+    ? Math.round((stop - start) / 1000)
+    : null;
+}
+
+/** "100 s", "12 min", "43 h", "3 days". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return seconds < 172800 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
+}
