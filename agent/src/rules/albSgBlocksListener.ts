@@ -37,6 +37,7 @@ export const albSgBlocksListener: Rule = {
   evaluate(model) {
     const findings: Finding[] = [];
     for (const lb of model.loadBalancers.values()) {
+      if (lb.type !== 'application') continue;
       if (lb.listeners.length === 0) continue;
       const gaps = dataGaps(
         model,

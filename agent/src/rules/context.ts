@@ -45,11 +45,14 @@ export function createRuleContext(model: EstateModel, now: Date, probe: Probe | 
       if (cached) return cached;
       cached = [];
       for (const tg of model.targetGroups.values()) {
+        // Lambda and ALB-type targets have no network path to evaluate.
+        if (tg.targetType === 'lambda' || tg.targetType === 'alb') continue;
         const service = tg.services.length > 0 ? (model.services.get(tg.services[0]!) ?? null) : null;
         for (const target of tg.targets ?? []) {
           for (const lbArn of tg.loadBalancerArns) {
             const lb = model.loadBalancers.get(lbArn);
-            if (!lb) continue;
+            // Porthole models Application Load Balancers; NLB/GWLB forward differently (client IP preservation).
+            if (!lb || lb.type !== 'application') continue;
             const port = target.port ?? tg.port;
             const hcPort = healthCheckPortOf(tg, target);
             cached.push({

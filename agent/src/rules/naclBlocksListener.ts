@@ -17,6 +17,7 @@ export const naclBlocksListener: Rule = {
   evaluate(model) {
     const findings: Finding[] = [];
     for (const lb of model.loadBalancers.values()) {
+      if (lb.type !== 'application') continue;
       if (lb.listeners.length === 0) continue;
       const gaps = dataGaps(model, lb.scope, ['NetworkAcls']);
       if (gaps.length > 0) {

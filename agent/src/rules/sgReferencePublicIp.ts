@@ -19,6 +19,7 @@ export const sgReferencePublicIp: Rule = {
   evaluate(model) {
     const findings: Finding[] = [];
     for (const lb of model.loadBalancers.values()) {
+      if (lb.type !== 'application') continue;
       if (lb.scheme !== 'internet-facing') continue;
       for (const listener of lb.listeners) {
         if (listener.port === null) continue;
