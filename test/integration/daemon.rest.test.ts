@@ -101,11 +101,19 @@ describe('REST API on the demo estate', () => {
     expect(detail.service).toMatchObject({ name: 'prod/web', status: 'down' });
     expect(detail.targets.length).toBe(4);
     expect(detail.targets.every((x) => x.state === 'unhealthy' && x.reason === 'Target.Timeout')).toBe(true);
-    expect(detail.paths.length).toBeGreaterThan(0);
-    expect(detail.paths[0]!.hops.some((h) => h.verdict === 'deny')).toBe(true);
     expect(detail.findings.map((f) => f.rule)).toContain('sg-blocks-dynamic-ports');
     expect(detail.events.some((e) => e.type === 'target-health')).toBe(true);
     expect((await t.get('/api/services/prod/nope')).status).toBe(404);
+    // The same name in several accounts/regions: ?account=&region= picks one.
+    expect((await t.get('/api/services/prod/web?account=111122223333&region=eu-west-1')).status).toBe(200);
+    expect((await t.get('/api/services/prod/web?account=999999999999')).status).toBe(404);
+    expect((await t.get('/api/services/prod/web?account=abc')).status).toBe(400);
+  });
+
+  it('GET /api/services/:cluster/:service draws the request paths hop by hop, showing the blocked hop', async () => {
+    const detail = ServiceDetailSchema.parse(await (await t.get('/api/services/prod/web')).json());
+    expect(detail.paths.length).toBeGreaterThan(0);
+    expect(detail.paths[0]!.hops.some((h) => h.verdict === 'deny')).toBe(true);
   });
 
   it('resolves the finding when the fix lands', async () => {

@@ -54,16 +54,31 @@ export class DaemonView implements ApiBackend {
     return this.d.latest.scan?.services ?? [];
   }
 
-  serviceDetail(name: string): ServiceDetail | null {
+  serviceDetail(name: string, scope: { account?: string; region?: string } = {}): ServiceDetail | null {
     const { latest, store, engine } = this.d;
-    const service = latest.scan?.services.find((s) => s.name === name);
+    const inScope = (account: string | null, region: string | null): boolean =>
+      (!scope.account || account === scope.account) && (!scope.region || region === scope.region);
+    const service = latest.scan?.services.find((s) => s.name === name && inScope(s.account, s.region));
     if (!service) return null;
     const at = latest.lastOkAt ? new Date(latest.lastOkAt) : this.d.now();
+    // The same "cluster/service" may exist in several accounts/regions: keep what belongs to this one.
+    const sameScope = (account: string | null | undefined, region: string | null | undefined): boolean =>
+      (!account || !service.account || account === service.account) &&
+      (!region || !service.region || region === service.region);
+    const arnScope = (arn: string): [string | undefined, string | undefined] => {
+      const parts = arn.split(':'); // arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/…
+      return [parts[4], parts[3]];
+    };
     return {
       service,
-      targets: (latest.scan?.targets ?? []).filter((t) => t.service === name),
+      targets: (latest.scan?.targets ?? []).filter(
+        (t) => t.service === name && sameScope(...arnScope(t.targetGroupArn)),
+      ),
       paths: latest.model ? engine.servicePaths(latest.model, name, at) : [],
-      findings: store.findings.query({ service: name, limit: 100 }).map(toRecord),
+      findings: store.findings
+        .query({ service: name, limit: 100 })
+        .filter((f) => sameScope(f.account, f.region))
+        .map(toRecord),
       events: store.events.query({ service: name, newestFirst: true, limit: 100 }).reverse(),
     };
   }

@@ -34,7 +34,8 @@ export interface ApiBackend {
   ready(): boolean;
   overview(): Overview;
   services(): ServiceVerdict[];
-  serviceDetail(name: string): ServiceDetail | null;
+  /** "cluster/service"; `scope` picks one when the same name exists in several accounts/regions. */
+  serviceDetail(name: string, scope?: { account?: string; region?: string }): ServiceDetail | null;
   findings(filter: FindingFilter): FindingRecord[];
   finding(id: string): FindingRecord | null;
   events(filter: EventFilter): TimelineEvent[];

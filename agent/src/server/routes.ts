@@ -37,6 +37,14 @@ const EventsQuery = z.object({
   limit: limit(1000),
 });
 
+const ServiceQuery = z.object({
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'expected a 12-digit account id')
+    .optional(),
+  region: z.string().min(1).optional(),
+});
+
 const DeliveriesQuery = z.object({ finding: z.string().min(1).optional(), limit: limit(1000) });
 
 function invalid(res: Response, error: z.ZodError, what: string): void {
@@ -76,7 +84,9 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
   r.get('/services', (_req, res) => void res.json(backend.services()));
   r.get('/services/:cluster/:service', (req: Request<{ cluster: string; service: string }>, res) => {
     const name = `${req.params.cluster}/${req.params.service}`;
-    const detail = backend.serviceDetail(name);
+    const scope = parse(ServiceQuery, req.query, res, 'query');
+    if (!scope) return;
+    const detail = backend.serviceDetail(name, scope);
     if (!detail) return void res.status(404).json({ error: `no service named ${name}` });
     res.json(detail);
   });

@@ -69,11 +69,9 @@ export function sameOrigin(originHeader: string | undefined, hostHeader: string 
 export function requireAllowedHost(boundHost: string, token: string | null) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (hostAllowed(req.headers.host, boundHost, token)) return next();
-    res
-      .status(403)
-      .json({
-        error: `host ${req.headers.host ?? '(none)'} is not allowed: use http://127.0.0.1 or set PORTHOLE_TOKEN`,
-      });
+    res.status(403).json({
+      error: `host ${req.headers.host ?? '(none)'} is not allowed: use http://127.0.0.1 or set PORTHOLE_TOKEN`,
+    });
   };
 }
 
