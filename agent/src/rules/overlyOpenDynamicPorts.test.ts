@@ -69,6 +69,17 @@ describe('overly-open-dynamic-ports', () => {
     expect(unknown[0]!.evidence[0]!.detail).toContain('SecurityGroups missing');
   });
 
+  it("answers unknown when the container instances' groups cannot be resolved", () => {
+    const docs = without(scenario('overly-open-instance-sg'), 'Reservations', 'NetworkInterfaces');
+    const findings = run(overlyOpenDynamicPorts, docs);
+    expect(findings.filter((f) => f.rule === RULE)).toEqual([]);
+    expect(
+      unknownsFor(findings, RULE)
+        .map((f) => f.service)
+        .sort(),
+    ).toEqual(['prod/admin', 'prod/web']);
+  });
+
   it('checks awsvpc task SGs too, proposing the target port from the ALB SG', () => {
     const docs = healthy();
     const sg = find(docs, 'SecurityGroups', (g) => g.GroupId === ids.sgs.apiTasks);

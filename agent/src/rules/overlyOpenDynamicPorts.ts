@@ -50,8 +50,11 @@ export const overlyOpenDynamicPorts: Rule = {
     'A container-instance or task security group opens ≥ 1,000 ports, the dynamic range or all traffic to the world instead of the ALB',
   doc: 'ECS developer guide, "Use an Application Load Balancer" (dynamic port mapping); VPC guide, "Security group rules"',
   evaluate(model) {
-    const findings: Finding[] = [];
-    for (const [groupId, owners] of ownersByGroup(model)) {
+    const { owners: byGroup, unresolved } = ownersByGroup(model);
+    const findings: Finding[] = unresolved.map(({ svc, gaps }) =>
+      unknownFinding(RULE, svc.scope, svc.key, [svc.arn], gaps),
+    );
+    for (const [groupId, owners] of byGroup) {
       for (const owner of owners) {
         const gaps = dataGaps(model, owner.scope, ['SecurityGroups']);
         const group = model.securityGroups.get(groupId);
@@ -68,8 +71,15 @@ export const overlyOpenDynamicPorts: Rule = {
   },
 };
 
-/** Each ECS security group with the services (or bare container instances) it protects. */
-function ownersByGroup(model: EstateModel): Map<string, Owner[]> {
+/**
+ * Each ECS security group with the services (or bare container instances) it protects; `unresolved`: services
+ * whose groups cannot be known (e.g. their container instances are not in the snapshot).
+ */
+function ownersByGroup(model: EstateModel): {
+  owners: Map<string, Owner[]>;
+  unresolved: Array<{ svc: ServiceModel; gaps: string[] }>;
+} {
+  const unresolved: Array<{ svc: ServiceModel; gaps: string[] }> = [];
   const owners = new Map<string, Owner[]>();
   const add = (groupId: string, owner: Owner) => {
     const list = owners.get(groupId) ?? [];
@@ -82,11 +92,18 @@ function ownersByGroup(model: EstateModel): Map<string, Owner[]> {
   };
   const covered = new Set<string>();
   for (const svc of model.services.values()) {
-    for (const p of servicePlacements(model, svc).placements) {
+    const { placements, gaps } = servicePlacements(model, svc);
+    for (const p of placements) {
       if (p.kind === 'instance') covered.add(p.id);
       const publicIp = p.publicIp ?? (p.publicIpAssigned ? 'assigned at launch' : null);
       for (const g of p.securityGroupIds) add(g, { svc, scope: svc.scope, holders: [p.id], publicIp });
     }
+    // awsvpc: the configured groups apply to every task, even when no subnet or ENI could be resolved.
+    const seen = new Set(placements.flatMap((p) => p.securityGroupIds));
+    const configured = (svc.awsvpc?.securityGroups ?? []).filter((g) => !seen.has(g));
+    const publicIp = svc.awsvpc?.assignPublicIp === 'ENABLED' ? 'assigned at launch' : null;
+    for (const g of configured) add(g, { svc, scope: svc.scope, holders: svc.awsvpc!.subnets, publicIp });
+    if (seen.size === 0 && configured.length === 0 && gaps.length > 0) unresolved.push({ svc, gaps });
   }
   for (const instanceId of new Set(model.containerInstances.values())) {
     if (!instanceId || covered.has(instanceId)) continue;
@@ -96,7 +113,7 @@ function ownersByGroup(model: EstateModel): Map<string, Owner[]> {
       add(g, { svc: null, scope: endpoint.scope, holders: [instanceId], publicIp: endpoint.publicIp });
     }
   }
-  return owners;
+  return { owners, unresolved };
 }
 
 function finding(model: EstateModel, group: SecurityGroup, owner: Owner, open: OpenRule[]): Finding {

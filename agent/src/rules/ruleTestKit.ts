@@ -1,8 +1,13 @@
 // Test helpers for rule tests: the demo estate (healthy, a named scenario, or hand-edited), evaluated by one rule.
 import { FindingSchema, type Finding } from '@porthole/shared';
-import { buildDemoEstate, type EstateDocuments } from '../demo/estate.ts';
-import { demoIds } from '../demo/ids.ts';
-import { applyScenario, removeKind, type ScenarioName } from '../demo/scenarios.ts';
+import {
+  applyScenario,
+  buildDemoEstate,
+  demoIds,
+  removeKind,
+  type EstateDocuments,
+  type ScenarioName,
+} from '../demo/index.ts';
 import { buildModel } from '../model/build.ts';
 import type { EstateModel } from '../model/types.ts';
 import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
