@@ -3,7 +3,8 @@
 // :8081, and the stale banner across a daemon restart. Screenshots land in test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ServiceDetail, ServiceVerdict } from '@porthole/shared';
+import type { ServiceVerdict } from '@porthole/shared';
+import { buildDemoEstate } from '../../agent/src/demo/index.ts';
 import { ensureDashboardBuilt } from '../../web/scripts/ensureBuilt.ts';
 import { launchChromium, screenshot, skipReason } from './chromium.ts';
 import { RealDaemon } from './realDaemon.ts';
@@ -12,7 +13,7 @@ const reason = skipReason();
 if (reason) console.warn(`browser tests skipped: ${reason}`);
 
 /** Fast timeline: one demo step per poll. The flagship breakage (instance SG) lands at cycle 2 or 3. */
-const POLL_SECONDS = 2;
+const POLL_SECONDS = 3;
 const CYCLE_MS = POLL_SECONDS * 1000;
 const BROKEN = 'prod/web';
 
@@ -20,6 +21,8 @@ describe.skipIf(reason)('dashboard on the demo estate (real daemon, Chromium)', 
   let browser: Browser;
   let daemon: RealDaemon;
   let wall: Page;
+  /** Opened before the breakage: it must update live, like the wall. */
+  let drill: Page;
 
   beforeAll(async () => {
     ensureDashboardBuilt();
@@ -28,6 +31,8 @@ describe.skipIf(reason)('dashboard on the demo estate (real daemon, Chromium)', 
     const url = await daemon.start();
     wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await wall.goto(`${url}#/wall`);
+    drill = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await drill.goto(`${url}#/service/prod/web`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -74,38 +79,40 @@ describe.skipIf(reason)('dashboard on the demo estate (real daemon, Chromium)', 
     await screenshot(wall, 'wall');
   });
 
-  it('the drill-down shows the blocking security-group rule and the fix', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    await page.goto(`${daemon.url}#/service/prod/web`);
-    const deny = page.locator('[data-testid=hop][data-verdict=deny]').first();
-    await deny.waitFor();
-    expect(await deny.textContent()).toMatch(/sg-[0-9a-f]+/);
-    const finding = page.getByTestId('finding').first();
-    await finding.waitFor();
-    expect(await finding.getByTestId('evidence').textContent()).toMatch(/sg-[0-9a-f]+/);
+  it('the drill-down shows the blocking security-group rule and the fix, live', async () => {
+    const sgDeny = drill.locator('[data-testid=hop][data-verdict=deny][data-kind=security-group]').first();
+    await sgDeny.waitFor({ timeout: 2 * CYCLE_MS }).catch(async (err: unknown) => {
+      await screenshot(drill, 'drill-down-failed');
+      throw err;
+    });
+    const sgId = /sg-[0-9a-f]+/.exec((await sgDeny.textContent()) ?? '')?.[0];
+    expect(sgId).toBeTruthy();
+    expect(await sgDeny.textContent()).toMatch(/Blocked here/i);
+    const finding = drill.locator('[data-testid=finding][data-rule=sg-blocks-dynamic-ports]').first();
+    await finding.waitFor({ timeout: CYCLE_MS });
+    // The deciding rule as evidence, then the fix in both forms.
+    expect(await finding.getByTestId('evidence').textContent()).toContain(`${sgId} ingress tcp`);
     const fix = await finding.getByTestId('fix').textContent();
-    expect(fix).toMatch(/aws ec2 authorize-security-group-ingress/);
-    expect(fix).toMatch(/resource "aws_/);
-    expect(await page.getByTestId('targets-table').textContent()).toMatch(/Target\.Timeout/);
-    await screenshot(page, 'drill-down');
-    await page.screenshot({
-      path: (await screenshot(page, 'drill-down')).replace('.png', '-full.png'),
+    expect(fix).toMatch(new RegExp(`aws ec2 authorize-security-group-ingress --group-id ${sgId}`));
+    expect(fix).toMatch(/resource "aws_vpc_security_group_ingress_rule"/);
+    expect(await drill.getByTestId('targets-table').textContent()).toMatch(/Target\.Timeout/);
+    await screenshot(drill, 'drill-down');
+    await drill.screenshot({
+      path: (await screenshot(drill, 'drill-down')).replace('.png', '-full.png'),
       fullPage: true,
     });
-    await page.close();
   });
 
   it('explain of the ALB on :8081 answers "no listener"', async () => {
-    const detail = await daemon.api<ServiceDetail>('api/services/prod/web');
-    const dns = /[\w.-]+\.elb\.amazonaws\.com/.exec(JSON.stringify(detail.paths))?.[0];
-    expect(dns).toBeTruthy();
+    const dns = /"DNSName":\s*"(web-alb-[^"]+)"/.exec(JSON.stringify(buildDemoEstate()))?.[1];
+    expect(dns).toMatch(/\.elb\.amazonaws\.com$/);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${daemon.url}#/explain`);
     await page.getByTestId('explain-url').fill(`http://${dns}:8081/`);
     await page.getByRole('button', { name: 'Explain' }).click();
-    const summary = page.getByTestId('path-summary');
-    await summary.waitFor();
-    expect(await summary.textContent()).toMatch(/no listener/i);
+    const blockers = page.getByTestId('path-blockers');
+    await blockers.waitFor();
+    expect(await blockers.textContent()).toMatch(/ALB listener.*no listener on port 8081/i);
     expect(await page.getByTestId('path-result').getAttribute('data-verdict')).not.toBe('reachable');
     await screenshot(page, 'explain');
     await page.close();

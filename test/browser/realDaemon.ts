@@ -4,10 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MAIN = path.join(REPO, 'agent', 'src', 'daemon', 'main.ts');
+/** tsx's loader by path: the daemon runs with its data dir as cwd, where `--import tsx` would not resolve. */
+const TSX_LOADER = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 export interface RealDaemonOptions {
   pollIntervalSeconds: number;
@@ -38,7 +40,7 @@ export class RealDaemon {
     else delete env.PORTHOLE_TOKEN;
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', MAIN, '--port', String(this.port), '--host', '127.0.0.1'],
+      ['--import', TSX_LOADER, MAIN, '--port', String(this.port), '--host', '127.0.0.1'],
       { cwd: this.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;

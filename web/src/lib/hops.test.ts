@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Hop } from '@porthole/shared';
-import { decidingHopIndex, hopTitle, pathOutcome, shortComponent, splitLegs } from './hops.ts';
+import {
+  blockerLabel,
+  blockingHopIndexes,
+  hopTitle,
+  pathOutcome,
+  shortComponent,
+  splitLegs,
+} from './hops.ts';
 
 const hop = (kind: string, verdict: Hop['verdict'], leg: Hop['leg'] = 'request'): Hop => ({
   component: kind,
@@ -36,10 +43,18 @@ describe('hops', () => {
     expect(legs.reply.map((h) => h.kind)).toEqual(['network-acl']);
   });
 
-  it('finds the deciding hop: the first deny, else the first unknown', () => {
-    expect(decidingHopIndex([hop('a', 'unknown'), hop('b', 'deny')])).toBe(1);
-    expect(decidingHopIndex([hop('a', 'allow'), hop('b', 'unknown')])).toBe(1);
-    expect(decidingHopIndex([hop('a', 'allow')])).toBe(-1);
+  it('highlights every denying hop, or the first unknown when nothing denies', () => {
+    expect(
+      blockingHopIndexes([hop('security-group', 'deny'), hop('a', 'allow'), hop('listener', 'deny')]),
+    ).toEqual([0, 2]);
+    expect(blockingHopIndexes([hop('a', 'allow'), hop('b', 'unknown'), hop('c', 'unknown')])).toEqual([1]);
+    expect(blockingHopIndexes([hop('a', 'allow')])).toEqual([]);
+  });
+
+  it('labels a failing target group as the symptom it is', () => {
+    expect(blockerLabel({ kind: 'target-group', verdict: 'deny' })).toBe('No healthy targets');
+    expect(blockerLabel({ kind: 'security-group', verdict: 'deny' })).toBe('Blocked here');
+    expect(blockerLabel({ kind: 'route-table', verdict: 'unknown' })).toBe('Cannot tell from here');
   });
 
   it('words the outcome; no hops is not reachable', () => {

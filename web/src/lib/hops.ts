@@ -58,10 +58,21 @@ export function splitLegs(hops: readonly Hop[]): Legs {
   };
 }
 
-/** Index of the first hop that denies, else the first unknown, else -1: the hop to look at first. */
-export function decidingHopIndex(hops: readonly Hop[]): number {
-  const deny = hops.findIndex((h) => h.verdict === 'deny');
-  return deny !== -1 ? deny : hops.findIndex((h) => h.verdict === 'unknown');
+/**
+ * The hops to look at: every one that denies (each must be fixed), or, when nothing denies, the first
+ * unknown one (where the evidence runs out). Indexes in path order.
+ */
+export function blockingHopIndexes(hops: readonly Hop[]): number[] {
+  const denies = hops.flatMap((h, i) => (h.verdict === 'deny' ? [i] : []));
+  if (denies.length > 0) return denies;
+  const unknown = hops.findIndex((h) => h.verdict === 'unknown');
+  return unknown === -1 ? [] : [unknown];
+}
+
+/** Marker for a highlighted hop. An all-unhealthy target group "denies" too, but it is a symptom. */
+export function blockerLabel(hop: Pick<Hop, 'kind' | 'verdict'>): string {
+  if (hop.verdict !== 'deny') return 'Cannot tell from here';
+  return hop.kind === 'target-group' ? 'No healthy targets' : 'Blocked here';
 }
 
 export type PathOutcome = 'reachable' | 'blocked' | 'unknown';
