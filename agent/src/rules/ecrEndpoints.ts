@@ -58,7 +58,7 @@ export function ecrEndpointCoverage(
     const candidates = inVpc.filter((e) => serves(e, scope.region, service));
     const result =
       service === 's3'
-        ? s3Check(candidates, routeTableId)
+        ? s3Check(model, scope, p, candidates, routeTableId)
         : interfaceCheck(model, scope, p, service, candidates);
     if (result.gaps.length > 0) gaps.push(...result.gaps);
     if (result.ok) {
@@ -68,7 +68,7 @@ export function ecrEndpointCoverage(
     const first = candidates[0] ?? null;
     problems.push({
       service,
-      endpointId: first?.VpcEndpointId ?? null,
+      endpointId: result.endpointId !== undefined ? result.endpointId : (first?.VpcEndpointId ?? null),
       blockingGroupId: result.blockingGroupId ?? null,
       detail: result.why,
     });
@@ -86,25 +86,32 @@ interface Check {
   why: string;
   gaps: string[];
   blockingGroupId?: string | null;
+  /** The endpoint the fix should change (e.g. the S3 gateway endpoint to associate), when not the first. */
+  endpointId?: string | null;
 }
 
-function s3Check(candidates: VpcEndpoint[], routeTableId: string): Check {
-  const gateway = candidates.find(
-    (e) =>
-      usable(e) &&
-      (e.VpcEndpointType ?? 'Gateway') === 'Gateway' &&
-      (e.RouteTableIds ?? []).includes(routeTableId),
-  );
+function s3Check(
+  model: EstateModel,
+  scope: SnapshotScope,
+  p: Placement,
+  candidates: VpcEndpoint[],
+  routeTableId: string,
+): Check {
+  const gateways = candidates.filter((e) => (e.VpcEndpointType ?? 'Gateway') === 'Gateway');
+  const gateway = gateways.find((e) => usable(e) && (e.RouteTableIds ?? []).includes(routeTableId));
+  if (gateway) return { ok: gateway.VpcEndpointId, why: '', gaps: [] };
   // An S3 interface endpoint with private DNS also answers the S3 hostnames ECR sends layer downloads to.
-  const iface = candidates.find((e) => usable(e) && e.VpcEndpointType === 'Interface' && e.PrivateDnsEnabled);
-  const found = gateway ?? iface;
-  if (found) return { ok: found.VpcEndpointId, why: '', gaps: [] };
-  const other = candidates.find((e) => (e.VpcEndpointType ?? 'Gateway') === 'Gateway');
+  const interfaces = candidates.filter((e) => e.VpcEndpointType === 'Interface');
+  if (interfaces.length > 0) {
+    const result = interfaceCheck(model, scope, p, 's3', interfaces);
+    if (result.ok || result.gaps.length > 0) return result;
+  }
+  const other = gateways[0];
   const why = other
     ? `S3 gateway endpoint ${other.VpcEndpointId} (${other.State ?? '?'}) is not associated with ${routeTableId}` +
       ` (route tables: ${(other.RouteTableIds ?? []).join(', ') || 'none'})`
-    : `no S3 gateway endpoint in the VPC: image layers (stored in S3) cannot be downloaded`;
-  return { ok: null, why, gaps: [] };
+    : 'no S3 gateway endpoint in the VPC: image layers (stored in S3) cannot be downloaded';
+  return { ok: null, why, gaps: [], endpointId: other?.VpcEndpointId ?? null };
 }
 
 function interfaceCheck(

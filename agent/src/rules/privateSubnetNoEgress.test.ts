@@ -115,6 +115,19 @@ describe('private-subnet-no-egress', () => {
     expect(run(privateSubnetNoEgress, docs)).toEqual([]);
   });
 
+  it('accepts an S3 interface endpoint with private DNS instead of the gateway endpoint', () => {
+    const docs = scenario('nat-route-removed');
+    addEndpoints(docs, { s3Tables: [] });
+    const s3 = find(docs, 'VpcEndpoints', (e) => String(e.ServiceName).endsWith('.s3'));
+    Object.assign(s3, {
+      VpcEndpointType: 'Interface',
+      SubnetIds: [ids.subnets.privateA.id],
+      Groups: [{ GroupId: ENDPOINT_SG }],
+      PrivateDnsEnabled: true,
+    });
+    expect(run(privateSubnetNoEgress, docs)).toEqual([]);
+  });
+
   it("names the endpoint SG that does not admit 443 and the S3 endpoint missing the subnet's table", () => {
     const docs = scenario('nat-route-removed');
     addEndpoints(docs, { sgAdmits: false, s3Tables: [ids.routeTables.public] });
