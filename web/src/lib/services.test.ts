@@ -7,6 +7,8 @@ import {
   filterToQuery,
   sortBySeverity,
   targetsText,
+  countsText,
+  whyText,
   EMPTY_FILTER,
 } from './services.ts';
 import { sv } from './testing.ts';
@@ -65,9 +67,20 @@ describe('helpers', () => {
     expect(countByStatus(list)).toEqual({ down: 1, degraded: 2, unknown: 1, healthy: 1 });
   });
 
-  it('words target counts', () => {
+  it('words target counts, and task counts for services without targets', () => {
     expect(targetsText({ targetsHealthy: 1, targetsTotal: 3 })).toBe('1/3');
     expect(targetsText({ targetsHealthy: 0, targetsTotal: 0 })).toBe('no targets');
+    const noLb = { targetsHealthy: 0, targetsTotal: 0, runningCount: 1, desiredCount: 2 };
+    expect(countsText(noLb)).toBe('1/2 tasks');
+    expect(countsText({ ...noLb, desiredCount: null })).toBe('no targets');
+    expect(countsText({ ...noLb, targetsTotal: 4, targetsHealthy: 3 })).toBe('3/4');
+  });
+
+  it('drops the service name the daemon puts in front of the why', () => {
+    expect(whyText({ name: 'prod/web', why: 'prod/web: instance SG blocks the ALB' })).toBe(
+      'Instance SG blocks the ALB',
+    );
+    expect(whyText({ name: 'prod/web', why: 'All 4 targets healthy.' })).toBe('All 4 targets healthy.');
   });
 
   it('round-trips the filter through the URL query and drops unknown statuses', () => {

@@ -58,6 +58,21 @@ export function targetsText(s: Pick<ServiceVerdict, 'targetsHealthy' | 'targetsT
   return s.targetsTotal === 0 ? 'no targets' : `${s.targetsHealthy}/${s.targetsTotal}`;
 }
 
+/** For services without a load balancer the useful count is tasks: "1/1 tasks". */
+export function countsText(
+  s: Pick<ServiceVerdict, 'targetsHealthy' | 'targetsTotal' | 'runningCount' | 'desiredCount'>,
+): string {
+  if (s.targetsTotal > 0) return `${s.targetsHealthy}/${s.targetsTotal}`;
+  return s.desiredCount === null ? 'no targets' : `${s.runningCount ?? '?'}/${s.desiredCount} tasks`;
+}
+
+/** The one-line why without a leading "cluster/service: " (the tile or row already names the service). */
+export function whyText(s: Pick<ServiceVerdict, 'name' | 'why'>): string {
+  const prefix = `${s.name}: `;
+  const text = s.why.startsWith(prefix) ? s.why.slice(prefix.length) : s.why;
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
 /** Filter state ↔ URL query, so a filtered list can be bookmarked and shared. */
 export function filterFromQuery(q: Record<string, string>): ServiceFilter {
   const valid = new Set<string>(STATUS_ORDER);
