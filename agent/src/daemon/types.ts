@@ -41,7 +41,12 @@ export interface Engine {
     req: { from: string; to: string; port: number; protocol: ReachRequest['protocol'] },
     now: Date,
   ): PathResult;
-  servicePaths(model: EstateModel, serviceName: string, now: Date): ServiceDetail['paths'];
+  servicePaths(
+    model: EstateModel,
+    serviceName: string,
+    now: Date,
+    scope?: { account: string | null; region: string | null },
+  ): ServiceDetail['paths'];
 }
 
 export interface CycleOutcome {

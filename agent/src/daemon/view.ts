@@ -74,7 +74,9 @@ export class DaemonView implements ApiBackend {
       targets: (latest.scan?.targets ?? []).filter(
         (t) => t.service === name && sameScope(...arnScope(t.targetGroupArn)),
       ),
-      paths: latest.model ? engine.servicePaths(latest.model, name, at) : [],
+      paths: latest.model
+        ? engine.servicePaths(latest.model, name, at, { account: service.account, region: service.region })
+        : [],
       findings: store.findings
         .query({ service: name, limit: 100 })
         .filter((f) => sameScope(f.account, f.region))
