@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LiveAwsConfigSchema } from '../../sources/aws/index.ts';
 import { assertSafeBind } from './bind.ts';
 import { ConfigError, loadConfig } from './load.ts';
 
@@ -113,5 +114,39 @@ describe('loadConfig', () => {
     );
     expect(() => assertSafeBind({ ...open, token: 'x'.repeat(20) })).not.toThrow();
     expect(() => assertSafeBind({ ...open, host: '::1' })).not.toThrow();
+  });
+});
+
+describe('porthole.example.yaml', () => {
+  const example = path.resolve(
+    path.dirname(new URL(import.meta.url).pathname),
+    '../../../../porthole.example.yaml',
+  );
+
+  it('is valid as shipped (demo, alerts off)', () => {
+    const cfg = loadConfig({ config: example }, {});
+    expect(cfg).toMatchObject({ source: 'demo', host: '127.0.0.1', port: 7070 });
+    expect(cfg.alerts.sinks).toEqual([]);
+  });
+
+  it('is valid with its commented alert and AWS examples switched on', () => {
+    const text = readFileSync(example, 'utf8')
+      .replace('  sinks: []\n  routes: []\n', '')
+      .replace(/^( {2})# (?=[\w-]+:|- | {2})/gm, '$1')
+      .replace(/^# (?=aws:| {2})/gm, '');
+    const cfg = loadConfig(
+      { config: file('example-on.yaml', text) },
+      {
+        SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/X',
+        PAGERDUTY_ROUTING_KEY: 'key',
+        PORTHOLE_EXTERNAL_ID: 'ext-id',
+      },
+    );
+    expect(cfg.alerts.sinks.map((s) => s.name)).toEqual(['slack-oncall', 'pagerduty', 'alertmanager-bridge']);
+    expect(cfg.alerts.routes).toHaveLength(2);
+    expect(LiveAwsConfigSchema.parse(cfg.aws)).toMatchObject({
+      regions: ['eu-west-1'],
+      profile: 'prod-readonly',
+    });
   });
 });
