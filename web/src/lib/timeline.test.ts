@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventGroup, eventsFor, eventTime, eventTypeLabel, filterEvents } from './timeline.ts';
+import { eventGroup, eventsFor, relatedEvents, eventTime, eventTypeLabel, filterEvents } from './timeline.ts';
 import { ev } from './testing.ts';
 
 const events = [
@@ -29,6 +29,16 @@ describe('timeline', () => {
       3,
     ]);
     expect(eventsFor(events, 'p/a')).toHaveLength(2);
+  });
+
+  it('adds estate-wide changes that touched the service findings resources', () => {
+    const change = {
+      ...ev(4, '2025-01-01T10:00:30Z', null, 'security-group-rule-removed'),
+      resources: ['sg-1'],
+    };
+    const other = { ...ev(5, '2025-01-01T10:00:40Z', null, 'route-removed'), resources: ['rtb-9'] };
+    const related = relatedEvents([...events, change, other], 'p/a', ['sg-1', 'i-2']);
+    expect(related.map((e) => e.id)).toEqual([3, 2, 4]);
   });
 
   it('shows only the time for today and the date otherwise', () => {

@@ -71,6 +71,21 @@ export function eventsFor(events: readonly TimelineEvent[], service: string): Ti
   return events.filter((e) => e.service === service);
 }
 
+/**
+ * A service's events plus estate-wide changes (no service, e.g. an SG rule removed) that touched any of
+ * `resources`: the drill-down shows the change right before the finding it caused.
+ */
+export function relatedEvents(
+  events: readonly TimelineEvent[],
+  service: string,
+  resources: readonly string[],
+): TimelineEvent[] {
+  const touched = new Set(resources);
+  return events.filter(
+    (e) => e.service === service || (e.service === null && e.resources.some((r) => touched.has(r))),
+  );
+}
+
 /** Local date and time for a timeline row: "14:05:09" today, "24 Nov 14:05" on other days. */
 export function eventTime(iso: string, now: number): string {
   const d = new Date(iso);
