@@ -1,6 +1,6 @@
 // The snapshot: everything Porthole knows about an estate at one moment, in the AWS CLI's own shapes.
 // Both the folder reader and the live AWS source produce it; the model is built from it alone.
-import { z } from 'zod';
+import type { z } from 'zod';
 import * as ec2 from './aws/ec2.ts';
 import * as elb from './aws/elbv2.ts';
 import * as ecs from './aws/ecs.ts';

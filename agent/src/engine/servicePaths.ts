@@ -13,8 +13,9 @@ export function servicePaths(
   model: EstateModel,
   serviceName: string,
   ctx?: RuleContext,
+  scope?: { account?: string | null; region?: string | null },
 ): ServiceDetail['paths'] {
-  const svc = model.services.get(serviceName);
+  const svc = findService(model, serviceName, scope);
   if (!svc) return [];
   const context = ctx ?? createRuleContext(model, new Date(0));
   const paths: ServiceDetail['paths'] = [];
@@ -27,7 +28,7 @@ export function servicePaths(
           const caller: Caller =
             lb.scheme === 'internet-facing'
               ? { kind: 'internet', address: '0.0.0.0/0' }
-              : { kind: 'address', address: vpcCidr ?? '10.0.0.0/8' };
+              : { kind: 'address', address: vpcCidr ?? '0.0.0.0/0' };
           const front =
             listener.port === null ? [] : evaluateFrontDoor(model, lb, caller, listener.port).hops;
           const ruleText = rule.priority === 'default' ? 'default rule' : `rule ${rule.priority}`;
