@@ -10,5 +10,11 @@ export {
   SCENARIOS,
   type ScenarioName,
 } from './scenarios.ts';
-export { demoTimeline, estateAtCycle, timelineEntryAt, timelineLength, type TimelineEntry } from './timeline.ts';
+export {
+  demoTimeline,
+  estateAtCycle,
+  timelineEntryAt,
+  timelineLength,
+  type TimelineEntry,
+} from './timeline.ts';
 export { demoIds } from './ids.ts';
