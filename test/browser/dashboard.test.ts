@@ -118,6 +118,22 @@ describe.skipIf(reason)('dashboard on the demo estate (real daemon, Chromium)', 
     await page.close();
   });
 
+  it('the services list and the events feed show the estate and the correlated breakage', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${daemon.url}#/services`);
+    const services = await daemon.api<ServiceVerdict[]>('api/services');
+    await expect.poll(() => page.getByTestId('service-row').count()).toBe(services.length);
+    await screenshot(page, 'services');
+    await page.goto(`${daemon.url}#/events`);
+    const opened = page
+      .locator('[data-testid=timeline] li[data-type=finding-opened]')
+      .filter({ hasText: 'prod/web' });
+    await opened.first().waitFor();
+    expect(await opened.first().textContent()).toMatch(/Likely cause:.*sg-[0-9a-f]+/);
+    await screenshot(page, 'events');
+    await page.close();
+  });
+
   it('shows the stale banner when the daemon stops, and recovers when it is back', async () => {
     expect(await wall.getByTestId('stale-banner').count()).toBe(0);
     await daemon.stop();
@@ -126,9 +142,9 @@ describe.skipIf(reason)('dashboard on the demo estate (real daemon, Chromium)', 
     // Tiles stay on screen (with the banner) while the daemon is away.
     expect(await wall.locator('[data-testid=wall-tile]').count()).toBeGreaterThan(0);
     await daemon.start();
-    await wall.getByTestId('stale-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    await wall.getByTestId('stale-banner').waitFor({ state: 'detached', timeout: 45_000 });
     expect(
       await wall.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
     ).toBe(true);
-  });
+  }, 60_000);
 });

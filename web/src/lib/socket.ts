@@ -38,7 +38,8 @@ export function connectLive(opts: LiveOptions): LiveConnection {
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: 1000,
-    reconnectionDelayMax: 15_000,
+    // A wall should come back within seconds of the daemon; a retry every few seconds costs nothing.
+    reconnectionDelayMax: 5000,
     randomizationFactor: 0.5,
   });
   let attempt = 0;
