@@ -35,8 +35,10 @@ describe('crash recovery', () => {
 
     // Flip the estate between healthy and broken until the timeline holds plenty of events.
     let seen: TimelineEvent[] = [];
+    let last = healthy;
     for (let flip = 0; flip < 40 && seen.length < 40; flip++) {
-      writeEstateFolder(snapshotDir, flip % 2 === 0 ? broken : healthy);
+      last = last === healthy ? broken : healthy;
+      writeEstateFolder(snapshotDir, last);
       const before = seen.length;
       await waitUntil(async () => {
         const now = await events(url);
@@ -55,7 +57,7 @@ describe('crash recovery', () => {
     const lastId = store.events.lastId();
     store.close();
 
-    writeEstateFolder(snapshotDir, broken);
+    writeEstateFolder(snapshotDir, last === healthy ? broken : healthy); // changed while down
     const second = spawnServe(['--snapshot', snapshotDir, '--data-dir', dataDir, '--port', '0'], env);
     children.push(second);
     const url2 = await second.url;
@@ -68,5 +70,5 @@ describe('crash recovery', () => {
     expect(newer.every((e) => e.id > lastId)).toBe(true);
     second.proc.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
-  });
+  }, 180_000); // two child processes starting under tsx on a busy 2-core machine
 });

@@ -24,7 +24,8 @@ const configFile = (name: string, text: string): string => {
   return file;
 };
 
-describe('porthole serve (process)', () => {
+// Each test starts `porthole serve` under tsx: slow on a busy machine, so generous timeouts.
+describe('porthole serve (process)', { timeout: 120_000 }, () => {
   it('exits 2 with the field named when the config is invalid', async () => {
     const file = configFile(
       'bad.yaml',

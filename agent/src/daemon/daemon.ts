@@ -15,6 +15,7 @@ import { PollLoop } from './pollLoop.ts';
 import { Scheduler } from './scheduler.ts';
 import { createSource } from './sources.ts';
 import type { CycleOutcome, Engine, PollSource } from './types.ts';
+import { afterCycle } from './afterCycle.ts';
 import { DaemonView } from './view.ts';
 
 export interface DaemonDeps {
@@ -61,7 +62,6 @@ const RESTART_FIELDS = [
   'token',
   'server',
 ] as const;
-const PRUNE_EVERY_MS = 3_600_000;
 
 export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}): Promise<Daemon> {
   assertSafeBind(initial);
@@ -88,37 +88,17 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   });
   const view = new DaemonView({ store, latest, engine, source, now });
   let io: PortholeIo | null = null;
-  let lastFreshness = '';
-  let lastPrune = 0;
-
-  const pushFreshness = (force: boolean): void => {
-    const freshness = latest.freshness(now());
-    const key = JSON.stringify(freshness.staleKinds);
-    if (!force && key === lastFreshness) return;
-    lastFreshness = key;
-    io?.emit('data:freshness', freshness);
-  };
-
-  const prune = (): void => {
-    if (now().getTime() - lastPrune < PRUNE_EVERY_MS) return;
-    lastPrune = now().getTime();
-    const removed = store.prune(now(), config.retention);
-    if (removed > 0) log(`retention: removed ${removed} old rows`);
-  };
-
-  const onCycle = (o: CycleOutcome): void => {
-    metrics.observeCycle(o);
-    metrics.observeState(latest.scan, o.open);
-    if (!o.ok) log(`poll failed: ${o.error}`);
-    for (const f of o.opened) io?.emit('finding:opened', f);
-    for (const f of o.resolved) io?.emit('finding:resolved', f);
-    if (o.serviceSetChanged) io?.emit('overview', view.overview());
-    else for (const s of o.changedServices) io?.emit('service:updated', s);
-    for (const e of o.events) io?.emit('event:new', e);
-    pushFreshness(true);
-    if (o.ok) alerts.evaluate(o.open, config.findings.alertAfterCycles);
-    prune();
-  };
+  const { onCycle, pushFreshness } = afterCycle({
+    store,
+    latest,
+    metrics,
+    alerts,
+    view,
+    now,
+    log,
+    config: () => config,
+    io: () => io,
+  });
 
   const loop = new PollLoop({
     store,

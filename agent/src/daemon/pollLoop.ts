@@ -120,9 +120,7 @@ export class PollLoop {
       store.kv.set(KV_BASELINE, facts);
       store.kv.set(KV_SCAN, result);
       if (source.checkpoint) store.kv.set(KV_CHECKPOINT, source.checkpoint());
-      store.db
-        .prepare('UPDATE cycles SET open_findings = ?, events = ? WHERE id = ?')
-        .run(life.open.length, events.length, cycleId);
+      store.cycles.setCounts(cycleId, life.open.length, events.length);
       return { events, life };
     });
 

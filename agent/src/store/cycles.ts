@@ -1,5 +1,6 @@
 // One row per poll cycle: when, how long, whether it worked, what it saw.
 import type { Db } from './db.ts';
+import { StatementCache } from './statements.ts';
 
 export interface CycleRecord {
   id: number;
@@ -47,7 +48,10 @@ export class CycleRepo {
   private readonly lastStmt;
   private readonly lastOkStmt;
 
+  private readonly sql: StatementCache;
+
   constructor(private readonly db: Db) {
+    this.sql = new StatementCache(db);
     this.insertStmt = db.prepare(
       `INSERT INTO cycles (started_at, finished_at, duration_ms, ok, error, source, services, open_findings, events)
        VALUES (@startedAt, @finishedAt, @durationMs, @ok, @error, @source, @services, @openFindings, @events)`,
@@ -60,6 +64,13 @@ export class CycleRepo {
     return Number(this.insertStmt.run({ ...cycle, ok: cycle.ok ? 1 : 0 }).lastInsertRowid);
   }
 
+  /** Fills in what the cycle produced, once its findings and events are written. */
+  setCounts(id: number, openFindings: number, events: number): void {
+    this.sql
+      .get('UPDATE cycles SET open_findings = ?, events = ? WHERE id = ?')
+      .run(openFindings, events, id);
+  }
+
   recent(limit = 50): CycleRecord[] {
     return (this.lastStmt.all(limit) as CycleRow[]).map(toRecord);
   }
@@ -70,6 +81,6 @@ export class CycleRepo {
   }
 
   prune(beforeTime: string): number {
-    return this.db.prepare('DELETE FROM cycles WHERE started_at < ?').run(beforeTime).changes;
+    return this.sql.get('DELETE FROM cycles WHERE started_at < ?').run(beforeTime).changes;
   }
 }

@@ -1,6 +1,7 @@
 // Alert delivery attempts (every one recorded) and per-sink alert state (fired, last sent, resolved).
 import type { AlertDelivery } from '@porthole/shared';
 import type { Db } from './db.ts';
+import { StatementCache } from './statements.ts';
 
 export interface AlertState {
   findingId: string;
@@ -44,7 +45,10 @@ export class DeliveryRepo {
   private readonly stateUpsertStmt;
   private readonly firingStmt;
 
+  private readonly sql: StatementCache;
+
   constructor(private readonly db: Db) {
+    this.sql = new StatementCache(db);
     this.insertStmt = db.prepare(
       `INSERT INTO alert_deliveries (at, finding_id, sink, action, attempt, ok, status_code, error)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -76,10 +80,10 @@ export class DeliveryRepo {
   list(q: { findingId?: string; limit?: number } = {}): AlertDelivery[] {
     const rows = (
       q.findingId !== undefined
-        ? this.db
-            .prepare('SELECT * FROM alert_deliveries WHERE finding_id = ? ORDER BY id DESC LIMIT ?')
+        ? this.sql
+            .get('SELECT * FROM alert_deliveries WHERE finding_id = ? ORDER BY id DESC LIMIT ?')
             .all(q.findingId, q.limit ?? 200)
-        : this.db.prepare('SELECT * FROM alert_deliveries ORDER BY id DESC LIMIT ?').all(q.limit ?? 200)
+        : this.sql.get('SELECT * FROM alert_deliveries ORDER BY id DESC LIMIT ?').all(q.limit ?? 200)
     ) as DeliveryRow[];
     return rows.map((r) => ({
       id: r.id,
@@ -109,9 +113,9 @@ export class DeliveryRepo {
   }
 
   prune(beforeTime: string): number {
-    const a = this.db.prepare('DELETE FROM alert_deliveries WHERE at < ?').run(beforeTime).changes;
-    const b = this.db
-      .prepare('DELETE FROM alert_state WHERE resolved_at IS NOT NULL AND resolved_at < ?')
+    const a = this.sql.get('DELETE FROM alert_deliveries WHERE at < ?').run(beforeTime).changes;
+    const b = this.sql
+      .get('DELETE FROM alert_state WHERE resolved_at IS NOT NULL AND resolved_at < ?')
       .run(beforeTime).changes;
     return a + b;
   }

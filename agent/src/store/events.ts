@@ -1,6 +1,7 @@
 // The timeline: append-only events, read by id cursor, time, service and type.
 import type { TimelineEvent, TimelineEventType } from '@porthole/shared';
 import type { Db } from './db.ts';
+import { StatementCache } from './statements.ts';
 
 export type NewEvent = Omit<TimelineEvent, 'id'>;
 
@@ -42,7 +43,10 @@ export class EventRepo {
   private readonly insertStmt;
   private readonly maxIdStmt;
 
+  private readonly sql: StatementCache;
+
   constructor(private readonly db: Db) {
+    this.sql = new StatementCache(db);
     this.insertStmt = db.prepare(
       `INSERT INTO events (cycle_id, at, type, service, resources, message, likely_cause)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -92,7 +96,7 @@ export class EventRepo {
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
       ` ORDER BY id ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`;
     params.push(q.limit ?? 500);
-    return (this.db.prepare(sql).all(...params) as EventRow[]).map(toEvent);
+    return (this.sql.get(sql).all(...params) as EventRow[]).map(toEvent);
   }
 
   /** Config-change events at or after `sinceTime`, newest first: the candidates for a likely cause. */
@@ -102,9 +106,9 @@ export class EventRepo {
 
   /** Deletes events older than `beforeTime`; keeps at most `maxEvents` newest. Returns rows deleted. */
   prune(beforeTime: string, maxEvents: number): number {
-    const byAge = this.db.prepare('DELETE FROM events WHERE at < ?').run(beforeTime).changes;
-    const byCount = this.db
-      .prepare('DELETE FROM events WHERE id <= (SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?)')
+    const byAge = this.sql.get('DELETE FROM events WHERE at < ?').run(beforeTime).changes;
+    const byCount = this.sql
+      .get('DELETE FROM events WHERE id <= (SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?)')
       .run(maxEvents).changes;
     return byAge + byCount;
   }

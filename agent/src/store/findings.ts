@@ -1,6 +1,7 @@
 // Findings lifecycle rows: the finding as last seen plus first/last seen, resolution and flap counters.
 import type { Finding, FindingRecord, Severity } from '@porthole/shared';
 import type { Db } from './db.ts';
+import { StatementCache } from './statements.ts';
 
 /** A finding record with the counters the lifecycle needs. */
 export interface FindingState extends FindingRecord {
@@ -56,7 +57,10 @@ export class FindingRepo {
   private readonly getStmt;
   private readonly openStmt;
 
+  private readonly sql: StatementCache;
+
   constructor(private readonly db: Db) {
+    this.sql = new StatementCache(db);
     this.upsertStmt = db.prepare(
       `INSERT INTO findings (id, rule, severity, service, status, first_seen, last_seen, resolved_at,
          streak, missed, likely_cause, body)
@@ -116,13 +120,12 @@ export class FindingRepo {
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
       ` ORDER BY status = 'open' DESC, last_seen DESC LIMIT ?`;
     params.push(q.limit ?? 500);
-    return (this.db.prepare(sql).all(...params) as FindingRow[]).map(toState);
+    return (this.sql.get(sql).all(...params) as FindingRow[]).map(toState);
   }
 
   /** Forgets findings resolved before `beforeTime`. */
   prune(beforeTime: string): number {
-    return this.db
-      .prepare(`DELETE FROM findings WHERE status = 'resolved' AND resolved_at < ?`)
-      .run(beforeTime).changes;
+    return this.sql.get(`DELETE FROM findings WHERE status = 'resolved' AND resolved_at < ?`).run(beforeTime)
+      .changes;
   }
 }

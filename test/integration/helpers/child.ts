@@ -33,7 +33,7 @@ export function spawnServe(args: string[], env: Record<string, string> = {}): Ch
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     proc.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const waitFor = (pattern: RegExp, ms = 30_000): Promise<void> =>
+  const waitFor = (pattern: RegExp, ms = 90_000): Promise<void> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern} in:\n${out}`)), ms);
       const check = (): void => {
@@ -63,7 +63,7 @@ export function writeEstateFolder(dir: string, docs: EstateDocuments): void {
   }
 }
 
-export async function waitUntil<T>(probe: () => Promise<T | null>, ms = 30_000): Promise<T> {
+export async function waitUntil<T>(probe: () => Promise<T | null>, ms = 90_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await probe().catch(() => null);

@@ -1,0 +1,62 @@
+// What happens once a cycle is committed: metrics, socket.io deltas, alerts, retention.
+import type { AlertDispatcher } from '../alerts/dispatcher.ts';
+import type { DaemonMetrics } from '../server/metrics.ts';
+import type { PortholeIo } from '../server/socket.ts';
+import type { Store } from '../store/store.ts';
+import type { DaemonConfig } from './config/schema.ts';
+import type { LatestState } from './latest.ts';
+import type { CycleOutcome } from './types.ts';
+import type { DaemonView } from './view.ts';
+
+const PRUNE_EVERY_MS = 3_600_000;
+
+export interface AfterCycleDeps {
+  store: Store;
+  latest: LatestState;
+  metrics: DaemonMetrics;
+  alerts: AlertDispatcher;
+  view: DaemonView;
+  now: () => Date;
+  log: (line: string) => void;
+  config: () => DaemonConfig;
+  io: () => PortholeIo | null;
+}
+
+export function afterCycle(d: AfterCycleDeps) {
+  let lastFreshness = '';
+  let lastPrune = 0;
+
+  /** Pushes data:freshness when forced (every cycle) or when the stale kinds changed. */
+  const pushFreshness = (force: boolean): void => {
+    const freshness = d.latest.freshness(d.now());
+    const key = JSON.stringify(freshness.staleKinds);
+    if (!force && key === lastFreshness) return;
+    lastFreshness = key;
+    d.io()?.emit('data:freshness', freshness);
+  };
+
+  /** Retention, at the first cycle and then hourly. */
+  const prune = (): void => {
+    if (d.now().getTime() - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = d.now().getTime();
+    const removed = d.store.prune(d.now(), d.config().retention);
+    if (removed > 0) d.log(`retention: removed ${removed} old rows`);
+  };
+
+  const onCycle = (o: CycleOutcome): void => {
+    const io = d.io();
+    d.metrics.observeCycle(o);
+    d.metrics.observeState(d.latest.scan, o.open);
+    if (!o.ok) d.log(`poll failed: ${o.error}`);
+    for (const f of o.opened) io?.emit('finding:opened', f);
+    for (const f of o.resolved) io?.emit('finding:resolved', f);
+    if (o.serviceSetChanged) io?.emit('overview', d.view.overview());
+    else for (const s of o.changedServices) io?.emit('service:updated', s);
+    for (const e of o.events) io?.emit('event:new', e);
+    pushFreshness(true);
+    if (o.ok) d.alerts.evaluate(o.open, d.config().findings.alertAfterCycles);
+    prune();
+  };
+
+  return { onCycle, pushFreshness };
+}
