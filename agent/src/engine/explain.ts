@@ -51,7 +51,12 @@ export function explainLoadBalancer(
   const hops: EvaluatedHop[] = [...front.hops];
   const ctx = createRuleContext(model, now, { loadBalancerArn: lb.arn, port, protocol: 'tcp' });
   const listener = lb.listeners.find((l) => l.port === port);
-  const callerText = caller.kind === 'endpoint' ? caller.endpoint.id : caller.address;
+  const callerText =
+    caller.kind === 'endpoint'
+      ? caller.endpoint.id
+      : caller.kind === 'internet'
+        ? 'internet'
+        : caller.address;
   hops.unshift({
     component: callerText,
     kind: 'client',

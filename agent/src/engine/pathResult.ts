@@ -15,14 +15,25 @@ export function toHop(h: EvaluatedHop): Hop {
   };
 }
 
-/** Catalog findings that concern this load balancer or a component on the path. */
-export function relevantFindings(all: Finding[], lb: LoadBalancerModel, hops: EvaluatedHop[]): Finding[] {
+/**
+ * Catalog findings whose blocking component lies on this path; those that block a denied hop first.
+ * (A finding about another target group of the same ALB is not this path's answer.)
+ */
+export function relevantFindings(all: Finding[], _lb: LoadBalancerModel, hops: EvaluatedHop[]): Finding[] {
   const components = new Set(hops.flatMap((h) => [h.component, ...h.component.split(',')]));
-  return all.filter(
+  const denied = new Set(
+    hops.filter((h) => h.verdict === 'deny').flatMap((h) => [h.component, ...h.component.split(',')]),
+  );
+  const onPath = all.filter(
     (f) =>
       f.rule !== 'data-missing' &&
-      (f.resources.includes(lb.arn) || f.resources.some((r) => components.has(r))),
+      components.has(f.resources[0] ?? '') &&
+      (f.targets.length === 0 || f.targets.some((t) => components.has(t.targetGroupArn))),
   );
+  return [
+    ...onPath.filter((f) => denied.has(f.resources[0]!)),
+    ...onPath.filter((f) => !denied.has(f.resources[0]!)),
+  ];
 }
 
 export function pathResult(
