@@ -48,6 +48,12 @@ export function afterCycle(d: AfterCycleDeps) {
     d.metrics.observeCycle(o);
     d.metrics.observeState(d.latest.scan, o.open);
     if (!o.ok) d.log(`poll failed: ${o.error}`);
+    for (const f of o.opened) {
+      d.log(
+        `finding opened (${f.severity}) ${f.service ?? '-'}: ${f.title}${f.likelyCause ? ` — likely cause: ${f.likelyCause}` : ''}`,
+      );
+    }
+    for (const f of o.resolved) d.log(`finding resolved ${f.service ?? '-'}: ${f.title}`);
     for (const f of o.opened) io?.emit('finding:opened', f);
     for (const f of o.resolved) io?.emit('finding:resolved', f);
     if (o.serviceSetChanged) io?.emit('overview', d.view.overview());

@@ -12,8 +12,8 @@ export interface Received {
 export interface Receiver {
   url: string;
   received: Received[];
-  /** Status codes to answer, in order; afterwards `fallback`. */
-  script: number[];
+  /** Answers in order (a status, or a status with headers); afterwards `fallback`. */
+  script: Array<number | { status: number; headers: Record<string, string> }>;
   fallback: number;
   close(): Promise<void>;
 }
@@ -26,8 +26,11 @@ export async function startReceiver(fallback = 200): Promise<Receiver> {
     req.on('data', (chunk: Buffer) => (data += chunk.toString()));
     req.on('end', () => {
       received.push({ path: req.url ?? '/', headers: req.headers, body: data ? JSON.parse(data) : null });
-      const status = receiver.script!.shift() ?? receiver.fallback!;
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ status }));
+      const next = receiver.script!.shift() ?? receiver.fallback!;
+      const { status, headers } = typeof next === 'number' ? { status: next, headers: {} } : next;
+      res
+        .writeHead(status, { 'content-type': 'application/json', ...headers })
+        .end(JSON.stringify({ status }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
