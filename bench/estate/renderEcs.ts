@@ -1,0 +1,185 @@
+// `aws ecs describe-clusters|services|container-instances|task-definition` for a unit's cluster, with the
+// demo estate's field sets (agent/src/demo/ecs*.ts). Tasks: renderTasks.ts.
+import { uuidOf } from '../../agent/src/demo/hash.ts';
+import type { Json } from '../../agent/src/demo/shapes.ts';
+import { TIMES, cliTime, incidentTime } from '../../agent/src/demo/time.ts';
+import { deployment, image, running, taskDefArn } from './ecsNames.ts';
+import type { UnitPlan } from './planTypes.ts';
+
+export function clusters(plan: UnitPlan): Json[] {
+  const { ids } = plan;
+  return [
+    {
+      clusterArn: ids.cluster.arn,
+      clusterName: ids.cluster.name,
+      status: 'ACTIVE',
+      registeredContainerInstancesCount: plan.instances.length,
+      runningTasksCount: plan.services.reduce((n, s) => n + running(s), 0),
+      pendingTasksCount: 0,
+      activeServicesCount: plan.services.length,
+      statistics: [],
+      tags: [],
+      settings: [{ name: 'containerInsights', value: 'enabled' }],
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+      defaultCapacityProviderStrategy: [],
+    },
+  ];
+}
+
+export function services(plan: UnitPlan): Json[] {
+  const { ids } = plan;
+  return plan.services.map((svc) => {
+    const fargate = svc.mode === 'awsvpc';
+    const awsvpc = fargate
+      ? {
+          networkConfiguration: {
+            awsvpcConfiguration: {
+              subnets: [ids.subnets.appA.id, ids.subnets.appB.id],
+              securityGroups: [svc.taskSg!, ...(svc.tg ? [ids.sgs.shared] : [])],
+              assignPublicIp: 'DISABLED',
+            },
+          },
+        }
+      : {};
+    const event = (at: string, message: string) => ({
+      id: uuidOf(`${ids.key}/${svc.name}/${at}/${message}`),
+      createdAt: at,
+      message,
+    });
+    const events = [
+      ...svc.events.map(([s, m]) => event(incidentTime(s), m)),
+      event(TIMES.steadyState, `(service ${svc.name}) has reached a steady state.`),
+      event(
+        TIMES.deploymentCompleted,
+        `(service ${svc.name}) (deployment ${deployment(plan, svc)}) deployment completed.`,
+      ),
+    ].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return {
+      serviceArn: `arn:aws:ecs:${ids.region}:${ids.account}:service/${ids.cluster.name}/${svc.name}`,
+      serviceName: svc.name,
+      clusterArn: ids.cluster.arn,
+      loadBalancers: svc.tg
+        ? [{ targetGroupArn: svc.tg.arn, containerName: svc.name, containerPort: svc.containerPort }]
+        : [],
+      serviceRegistries: [],
+      status: 'ACTIVE',
+      desiredCount:
+        svc.tasks.length -
+        svc.tasks.filter((t) => t.stopped?.stopCode === 'ServiceSchedulerInitiated').length,
+      runningCount: running(svc),
+      pendingCount: 0,
+      launchType: fargate ? 'FARGATE' : 'EC2',
+      ...(fargate ? { platformVersion: 'LATEST', platformFamily: 'Linux' } : {}),
+      taskDefinition: taskDefArn(plan, svc),
+      deploymentConfiguration: {
+        deploymentCircuitBreaker: { enable: false, rollback: false },
+        maximumPercent: 200,
+        minimumHealthyPercent: 100,
+      },
+      deployments: [
+        {
+          id: deployment(plan, svc),
+          status: 'PRIMARY',
+          taskDefinition: taskDefArn(plan, svc),
+          desiredCount: svc.tasks.length,
+          pendingCount: 0,
+          runningCount: running(svc),
+          failedTasks: svc.tasks.length - running(svc),
+          createdAt: TIMES.deploymentCreated,
+          updatedAt: TIMES.deploymentCompleted,
+          launchType: fargate ? 'FARGATE' : 'EC2',
+          ...awsvpc,
+          rolloutState: 'COMPLETED',
+        },
+      ],
+      events,
+      createdAt: TIMES.serviceCreated,
+      placementConstraints: [],
+      placementStrategy: fargate ? [] : [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
+      ...awsvpc,
+      ...(svc.grace !== null ? { healthCheckGracePeriodSeconds: svc.grace } : {}),
+      schedulingStrategy: 'REPLICA',
+      deploymentController: { type: 'ECS' },
+      enableECSManagedTags: false,
+      propagateTags: 'NONE',
+      enableExecuteCommand: false,
+    };
+  });
+}
+
+export function containerInstances(plan: UnitPlan): Json[] {
+  const { ids } = plan;
+  return plan.instances.map((inst) => {
+    const runningHere = plan.services
+      .flatMap((s) => s.tasks)
+      .filter((t) => !t.stopped && t.bridge?.instance === inst.index).length;
+    return {
+      containerInstanceArn: inst.containerInstanceArn,
+      ec2InstanceId: inst.id,
+      version: 14,
+      versionInfo: { agentVersion: '1.89.2', agentHash: 'b5fb1c33', dockerVersion: 'DockerVersion: 25.0.6' },
+      status: 'ACTIVE',
+      agentConnected: inst.agentConnected,
+      runningTasksCount: runningHere,
+      pendingTasksCount: 0,
+      attributes: [
+        { name: 'ecs.availability-zone', value: ids.subnets[inst.subnet].az },
+        { name: 'ecs.instance-type', value: 'm6i.xlarge' },
+        { name: 'ecs.os-type', value: 'linux' },
+        { name: 'ecs.vpc-id', value: ids.vpcId },
+        { name: 'ecs.subnet-id', value: ids.subnets[inst.subnet].id },
+      ],
+      registeredAt: TIMES.agentRegistered,
+      attachments: [],
+      tags: [],
+    };
+  });
+}
+
+/** One `describe-task-definition` output per service: `{"taskDefinition": {...}, "tags": []}`. */
+export function taskDefinitions(plan: UnitPlan): Array<{ name: string; json: Json }> {
+  const { ids } = plan;
+  return plan.services.map((svc) => {
+    const port = svc.containerPort;
+    const taskDefinition = {
+      taskDefinitionArn: taskDefArn(plan, svc),
+      containerDefinitions: [
+        {
+          name: svc.name,
+          image: image(plan, svc),
+          cpu: 0,
+          portMappings:
+            port === null
+              ? []
+              : [{ containerPort: port, hostPort: svc.mode === 'bridge' ? 0 : port, protocol: 'tcp' }],
+          essential: true,
+          environment: [{ name: 'LOG_LEVEL', value: 'info' }],
+          secrets: [
+            {
+              name: 'DATABASE_URL',
+              valueFrom: `arn:aws:secretsmanager:${ids.region}:${ids.account}:secret:${svc.name}/db`,
+            },
+          ],
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: {
+              'awslogs-group': `/ecs/${svc.name}`,
+              'awslogs-region': ids.region,
+              'awslogs-stream-prefix': 'ecs',
+            },
+          },
+        },
+      ],
+      family: svc.name,
+      executionRoleArn: `arn:aws:iam::${ids.account}:role/ecsTaskExecutionRole`,
+      networkMode: svc.mode,
+      revision: svc.revision,
+      status: 'ACTIVE',
+      requiresCompatibilities: [svc.mode === 'awsvpc' ? 'FARGATE' : 'EC2'],
+      cpu: String(svc.cpu),
+      memory: String(svc.memory),
+      registeredAt: cliTime(Date.parse('2025-03-12T13:58:44.871Z')),
+    };
+    return { name: `${svc.name}-${svc.revision}`, json: { taskDefinition, tags: [] } };
+  });
+}

@@ -1,0 +1,135 @@
+// The human-readable report of a run: the figures next to the issue's targets, where the time goes, and what
+// the engine found next to the failures the generator planted.
+import type { Manifest } from './estate/generate.ts';
+import type { SizeName } from './estate/sizes.ts';
+import type { Machine } from './machine.ts';
+import type { AnalysisResult, BenchJson, FanoutResult, LiveResult } from './measure/types.ts';
+
+export interface RunResults {
+  size: SizeName;
+  seed: number;
+  machine: Machine;
+  manifest: Manifest;
+  analysis: AnalysisResult;
+  live: LiveResult | null;
+  fanout: FanoutResult | null;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const msText = (x: number) => (x >= 100 ? `${n(Math.round(x))} ms` : `${x.toFixed(1)} ms`);
+
+/** "✓" or "✗ 30.7× over" against an upper bound. */
+function verdict(value: number, limit: number): string {
+  return value <= limit ? 'met' : `missed (${(value / limit).toFixed(1)}×)`;
+}
+
+export function benchJson(r: RunResults): BenchJson {
+  const a = r.analysis;
+  return {
+    size: r.size,
+    services: a.counts.services,
+    tasks: a.counts.tasks,
+    targetGroups: a.counts.targetGroups,
+    securityGroups: a.counts.securityGroups,
+    loadMs: a.loadMs,
+    analysisMs: a.analysisWarmMs ?? a.analysisColdMs,
+    incrementalMs: a.change.fullMs,
+    peakRssMb: a.peakRssMb,
+    apiCallsPerCycle: r.live?.full.calls ?? null,
+    apiCallFloor: r.live?.full.independentFloor ?? null,
+  };
+}
+
+export function formatReport(r: RunResults): string {
+  const a = r.analysis;
+  const c = a.counts;
+  const m = r.machine;
+  const analysisMs = a.analysisWarmMs ?? a.analysisColdMs;
+  const rows: Array<[string, string, string]> = [
+    [
+      `load (read + validate ${n(r.manifest.files)} files, ${n(Math.round(r.manifest.bytes / 1e6))} MB)`,
+      msText(a.loadMs),
+      '',
+    ],
+    ['model build', msText(a.buildMs), ''],
+    ['full analysis (model + rules), first run', msText(a.analysisColdMs), ''],
+    [
+      `full analysis, median of ${a.analysisRuns.length} later runs`,
+      a.analysisWarmMs === null ? '-' : msText(a.analysisWarmMs),
+      `< 1,000 ms: ${verdict(analysisMs, 1000)}`,
+    ],
+    [
+      `one service changed (${a.change.service}): rebuild + full analysis`,
+      msText(a.change.fullMs),
+      `< 20 ms: ${verdict(a.change.fullMs, 20)}`,
+    ],
+    [
+      `  same, rules scoped to that service (bench harness, ${a.change.scopedTargets} targets)`,
+      msText(a.change.scopedMs),
+      `< 20 ms: ${verdict(a.change.scopedMs, 20)}${a.change.scopedMatchesFull ? '' : ' (findings differ!)'}`,
+    ],
+    ['peak RSS (load + analyses)', `${a.peakRssMb} MB`, `< 300 MB: ${verdict(a.peakRssMb, 300)}`],
+  ];
+  if (r.live) {
+    const { full, hot } = r.live;
+    const floors = (p: typeof full) =>
+      `floor ${n(p.independentFloor)}${p.floor !== p.independentFloor ? `, source's own ${n(p.floor)}` : ''}`;
+    rows.push([
+      `AWS calls, poll with every tier (${floors(full)})`,
+      n(full.calls),
+      `≤ 1.1 × floor: ${full.ratio <= 1.1 ? 'met' : 'missed'} (${full.ratio.toFixed(2)}×)`,
+    ]);
+    rows.push([
+      `AWS calls, hot-tier poll (${floors(hot)})`,
+      n(hot.calls),
+      `≤ 1.1 × floor: ${hot.ratio <= 1.1 ? 'met' : 'missed'} (${hot.ratio.toFixed(2)}×)`,
+    ]);
+    rows.push([
+      'live source poll time against the fake AWS (every tier / hot)',
+      `${msText(full.ms)} / ${msText(hot.ms)}`,
+      '',
+    ]);
+  }
+  if (r.fanout) {
+    const later = r.fanout.cycles.slice(1);
+    const deltas = later.reduce((s, x) => s + x.messages, 0);
+    const worst = (k: 'p95Ms' | 'maxMs' | 'drainMs') => Math.max(0, ...later.map((x) => x[k]));
+    const first = r.fanout.cycles[0];
+    if (first)
+      rows.push([
+        `socket.io fan-out, first cycle: ${n(first.messages)} deltas × ${r.fanout.clients} clients`,
+        `drained in ${msText(first.drainMs)}`,
+        `p95 ${msText(first.p95Ms)}, ${n(first.perSecond)} deliveries/s`,
+      ]);
+    rows.push([
+      `socket.io fan-out, ${later.length} timeline steps: ${n(deltas)} deltas × ${r.fanout.clients} clients`,
+      `p95 ${msText(worst('p95Ms'))}, max ${msText(worst('maxMs'))}`,
+      `slowest drain ${msText(worst('drainMs'))}`,
+    ]);
+  }
+  const width = Math.max(...rows.map((x) => x[0].length));
+  const valueWidth = Math.max(...rows.map((x) => x[1].length));
+  const lines = [
+    `Porthole benchmark, size ${r.size} (seed ${r.seed}): ${n(c.services)} services, ${n(c.tasks)} tasks, ${n(c.targets)} targets, ` +
+      `${n(c.targetGroups)} target groups, ${n(c.loadBalancers)} ALBs, ${n(c.securityGroups)} SGs / ${n(c.securityGroupRules)} rules, ${n(c.networkAcls)} NACLs, ${a.partitions} account(s)`,
+    `machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, node ${m.node}`,
+    '',
+    ...rows.map(([k, v, t]) => `  ${k.padEnd(width)}  ${v.padStart(valueWidth)}  ${t}`),
+    '',
+    'where the analysis time goes (one full analysis, shared path evaluation first):',
+    ...Object.entries(a.perRuleMs)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 6)
+      .map(([rule, t]) => `  ${msText(t).padStart(10)}  ${rule}`),
+    '',
+    'planted failures → findings:',
+    ...Object.entries(r.manifest.failures).map(
+      ([mode, f]) =>
+        `  ${String(f.count).padStart(4)} × ${mode.padEnd(26)} expects ${f.expectedRule} (found ${a.findingsByRule[f.expectedRule] ?? 0})`,
+    ),
+    `  services: ${Object.entries(a.servicesByStatus)
+      .map(([s, k]) => `${n(k)} ${s}`)
+      .join(', ')}`,
+  ];
+  return lines.join('\n');
+}
