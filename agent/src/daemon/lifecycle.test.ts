@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, TimelineEvent } from '@porthole/shared';
 import type { FindingState } from '../store/store.ts';
 import { likelyCause, relevance } from './correlate.ts';
-import { advanceFindings } from './lifecycle.ts';
+import { advanceFindings, holdWhereStale } from './lifecycle.ts';
 
 const finding = (id: string, resources = ['sg-ecs', 'arn:tg']): Finding => ({
   id,
@@ -26,7 +26,7 @@ function run(current: Finding[], open: FindingState[], now: string, resolveAfter
     open,
     (id) => stored.get(id) ?? null,
     now,
-    { resolveAfterCycles, holdResolutions: hold },
+    { resolveAfterCycles, holdResolution: () => hold },
     () => 'cause',
   );
 }
@@ -64,6 +64,28 @@ describe('advanceFindings', () => {
     expect(held.open).toHaveLength(1);
   });
 
+  it('holds only findings of an account/region whose data is stale', () => {
+    const hold = holdWhereStale({
+      warnings: [],
+      partitions: [
+        {
+          account: '1',
+          region: 'a',
+          data: {},
+          stale: { TargetGroups: { error: 'AccessDenied', fetchedAt: null } },
+        },
+        { account: '2', region: 'a', data: {} },
+      ],
+    });
+    const f = run([finding('a')], [], 't1').open[0]!;
+    expect(hold({ ...f, account: '1', region: 'a' })).toBe(true);
+    expect(hold({ ...f, account: '2', region: 'a' })).toBe(false);
+    expect(hold({ ...f, account: null, region: null })).toBe(true);
+    expect(holdWhereStale({ warnings: [], partitions: [{ account: '1', region: 'a', data: {} }] })(f)).toBe(
+      false,
+    );
+  });
+
   it('marks a finding that comes back after resolving as reopened', () => {
     const resolved: FindingState = {
       ...run([finding('a')], [], 't1').open[0]!,
@@ -75,7 +97,7 @@ describe('advanceFindings', () => {
       [],
       () => resolved,
       't3',
-      { resolveAfterCycles: 1, holdResolutions: false },
+      { resolveAfterCycles: 1, holdResolution: () => false },
       () => null,
     );
     expect(again.reopened.has('a')).toBe(true);

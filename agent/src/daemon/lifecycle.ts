@@ -1,12 +1,15 @@
 // Findings lifecycle: first seen, last seen, resolved, with flap damping on both edges.
-import type { Finding } from '@porthole/shared';
+import type { Finding, Snapshot } from '@porthole/shared';
 import type { FindingState } from '../store/store.ts';
 
 export interface LifecycleOptions {
   /** Consecutive absent cycles before an open finding resolves. */
   resolveAfterCycles: number;
-  /** True when some data is stale: findings may vanish for want of data, so none resolves this cycle. */
-  holdResolutions: boolean;
+  /**
+   * True for a finding that must not resolve this cycle because data of its account/region is stale:
+   * it may have vanished for want of data, not because it was fixed.
+   */
+  holdResolution: (finding: FindingState) => boolean;
 }
 
 export interface LifecycleResult {
@@ -71,7 +74,7 @@ export function advanceFindings(
 
   for (const existing of stillOpen) {
     if (seen.has(existing.id)) continue;
-    const missed = opts.holdResolutions ? existing.missed : existing.missed + 1;
+    const missed = opts.holdResolution(existing) ? existing.missed : existing.missed + 1;
     if (missed >= opts.resolveAfterCycles) {
       const resolved: FindingState = {
         ...existing,
@@ -89,4 +92,15 @@ export function advanceFindings(
     }
   }
   return result;
+}
+
+/** Findings of an account/region whose data is partly stale do not resolve (unknown is not healthy). */
+export function holdWhereStale(snapshot: Snapshot): (f: FindingState) => boolean {
+  const stale = new Set(
+    snapshot.partitions
+      .filter((p) => Object.keys(p.stale ?? {}).length > 0)
+      .map((p) => `${p.account ?? '?'}/${p.region ?? '?'}`),
+  );
+  if (stale.size === 0) return () => false;
+  return (f) => f.account === null || f.region === null || stale.has(`${f.account}/${f.region}`);
 }

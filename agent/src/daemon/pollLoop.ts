@@ -6,7 +6,7 @@ import { likelyCause } from './correlate.ts';
 import { diffFacts, CONFIG_CHANGE_TYPES } from './diff/diffFacts.ts';
 import { extractFacts, type FactSet } from './diff/facts.ts';
 import type { LatestState } from './latest.ts';
-import { advanceFindings } from './lifecycle.ts';
+import { advanceFindings, holdWhereStale } from './lifecycle.ts';
 import {
   findingOpenedEvent,
   findingResolvedEvent,
@@ -110,7 +110,7 @@ export class PollLoop {
         store.findings.open(),
         (id) => store.findings.get(id),
         at,
-        { resolveAfterCycles: settings.resolveAfterCycles, holdResolutions: latest.sourceStale.length > 0 },
+        { resolveAfterCycles: settings.resolveAfterCycles, holdResolution: holdWhereStale(polled.snapshot) },
         (f) => likelyCause(f, candidates),
       );
       life.changed.forEach((f) => store.findings.save(f));
