@@ -124,12 +124,12 @@ export class PollLoop {
       return { events, life };
     });
 
-    const previous = new Map((latest.scan?.services ?? []).map((s) => [s.name, JSON.stringify(s)]));
-    const changedServices = result.services.filter(
-      (s: ServiceVerdict) => previous.get(s.name) !== JSON.stringify(s),
-    );
+    // The same "cluster/service" may exist in several accounts/regions.
+    const keyOf = (s: ServiceVerdict): string => `${s.account}|${s.region}|${s.name}`;
+    const previous = new Map((latest.scan?.services ?? []).map((s) => [keyOf(s), JSON.stringify(s)]));
+    const changedServices = result.services.filter((s) => previous.get(keyOf(s)) !== JSON.stringify(s));
     const serviceSetChanged =
-      previous.size !== result.services.length || result.services.some((s) => !previous.has(s.name));
+      previous.size !== result.services.length || result.services.some((s) => !previous.has(keyOf(s)));
     this.baseline = facts;
     this.failedCycles = 0;
     Object.assign(latest, {
