@@ -6,6 +6,7 @@ import { formatPortRange, type PortRange } from '../cidr.ts';
 import { describeNaclEntry, evaluateNetworkAcl } from '../networkAcls.ts';
 import { describeRoute, lookupRoute, routeTableForSubnet, type RouteDecision } from '../routes.ts';
 import { evaluateSecurityGroups, openPortsFor, type Peer, type Protocol } from '../securityGroups.ts';
+import { addressClass, cidrsFor, memoHop } from './hopCache.ts';
 
 export type HopCheck = 'sg-egress' | 'sg-ingress' | 'nacl-outbound' | 'nacl-inbound' | 'route' | 'other';
 
@@ -68,32 +69,50 @@ export function securityGroupHop(
     (id) => model.securityGroups.get(id) ?? { GroupId: id, missing: true as const },
   );
   const resolver = prefixListResolver(model);
-  const decision = evaluateSecurityGroups(groups, direction, peer, protocol, ports, resolver);
-  const matches =
-    decision.allowedBy.length > 0
-      ? decision.allowedBy
-      : openPortsFor(groups, direction, peer, protocol, resolver);
-  const evidence: Evidence[] = matches.map((m) => ({
-    kind: 'security-group-rule',
-    component: m.groupId,
-    detail: m.text,
-  }));
-  if (decision.verdict === 'deny' && matches.length === 0) {
-    evidence.push({ kind: 'security-group-rule', component, detail: decision.reason });
-  }
-  return {
-    component,
-    kind: 'security-group',
-    check,
-    leg,
-    direction: hopDirection,
-    verdict: decision.verdict,
-    detail: decision.reason,
-    ports,
-    evidence,
-    gaps: decision.unknownReasons,
-    query: { scope, peer, protocol },
-  };
+  const cidrs = cidrsFor(model, `sg|${direction}|${component}`, () =>
+    groups.flatMap((g) =>
+      'missing' in g
+        ? []
+        : (direction === 'ingress' ? (g.IpPermissions ?? []) : (g.IpPermissionsEgress ?? [])).flatMap((p) => [
+            ...(p.IpRanges ?? []).map((r) => r.CidrIp),
+            ...(p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6),
+            ...(p.PrefixListIds ?? []).flatMap((pl) => resolver(pl.PrefixListId) ?? []),
+          ]),
+    ),
+  );
+  const cls = addressClass(cidrs, peer.address);
+  const key =
+    cls === null
+      ? null
+      : `sg|${direction}|${component}|${cls}|${peer.securityGroupIds.join(',')}|${protocol}|${ports.from}-${ports.to}|${leg}`;
+  return memoHop(model, key, peer.address, () => {
+    const decision = evaluateSecurityGroups(groups, direction, peer, protocol, ports, resolver);
+    const matches =
+      decision.allowedBy.length > 0
+        ? decision.allowedBy
+        : openPortsFor(groups, direction, peer, protocol, resolver);
+    const evidence: Evidence[] = matches.map((m) => ({
+      kind: 'security-group-rule',
+      component: m.groupId,
+      detail: m.text,
+    }));
+    if (decision.verdict === 'deny' && matches.length === 0) {
+      evidence.push({ kind: 'security-group-rule', component, detail: decision.reason });
+    }
+    return {
+      component,
+      kind: 'security-group',
+      check,
+      leg,
+      direction: hopDirection,
+      verdict: decision.verdict,
+      detail: decision.reason,
+      ports,
+      evidence,
+      gaps: decision.unknownReasons,
+      query: { scope, peer, protocol },
+    };
+  });
 }
 
 export function networkAclHop(
@@ -114,29 +133,39 @@ export function networkAclHop(
       gaps.length > 0 ? gaps : [`no network ACL association found for ${subnetId ?? 'unknown subnet'}`];
     return unknownHop(subnetId ?? 'network-acl', 'network-acl', check, leg, direction, why);
   }
-  const decision = evaluateNetworkAcl(acl, direction, remote, protocol, ports);
-  const entries = decision.decidingEntries.map((e) => describeNaclEntry(e));
-  const evidence: Evidence[] = (entries.length > 0 ? entries : [decision.reason]).map((text) => ({
-    kind: 'network-acl-entry',
-    component: acl.NetworkAclId,
-    detail: text.startsWith(acl.NetworkAclId) ? text : `${acl.NetworkAclId} ${text}`,
-  }));
-  return {
-    component: acl.NetworkAclId,
-    kind: 'network-acl',
-    check,
-    leg,
-    direction,
-    verdict: decision.verdict,
-    detail: `${acl.NetworkAclId} (${subnetId}) ${direction} ${protocol} ${formatPortRange(ports)} ${
-      direction === 'inbound' ? 'from' : 'to'
-    } ${remote}: ${decision.reason}`,
-    ports,
-    evidence,
-    gaps: [],
-    naclEntries: decision.decidingEntries,
-    query: { scope, remote, protocol },
-  };
+  const naclCidrs = cidrsFor(model, `nacl|${acl.NetworkAclId}`, () =>
+    acl.Entries.flatMap((e) => [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c)),
+  );
+  const cls = addressClass(naclCidrs, remote);
+  const key =
+    cls === null
+      ? null
+      : `nacl|${acl.NetworkAclId}|${subnetId}|${direction}|${cls}|${protocol}|${ports.from}-${ports.to}|${leg}`;
+  return memoHop(model, key, remote, () => {
+    const decision = evaluateNetworkAcl(acl, direction, remote, protocol, ports);
+    const entries = decision.decidingEntries.map((e) => describeNaclEntry(e));
+    const evidence: Evidence[] = (entries.length > 0 ? entries : [decision.reason]).map((text) => ({
+      kind: 'network-acl-entry',
+      component: acl.NetworkAclId,
+      detail: text.startsWith(acl.NetworkAclId) ? text : `${acl.NetworkAclId} ${text}`,
+    }));
+    return {
+      component: acl.NetworkAclId,
+      kind: 'network-acl',
+      check,
+      leg,
+      direction,
+      verdict: decision.verdict,
+      detail: `${acl.NetworkAclId} (${subnetId}) ${direction} ${protocol} ${formatPortRange(ports)} ${
+        direction === 'inbound' ? 'from' : 'to'
+      } ${remote}: ${decision.reason}`,
+      ports,
+      evidence,
+      gaps: [],
+      naclEntries: decision.decidingEntries,
+      query: { scope, remote, protocol },
+    };
+  });
 }
 
 export function routeHop(
