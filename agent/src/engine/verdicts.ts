@@ -41,13 +41,27 @@ export function serviceVerdicts(
   findings: Finding[],
   targets: TargetVerdict[],
 ): ServiceVerdict[] {
+  const byGroup = new Map<string, TargetVerdict[]>();
+  for (const t of targets) {
+    const list = byGroup.get(t.targetGroupArn) ?? [];
+    list.push(t);
+    byGroup.set(t.targetGroupArn, list);
+  }
+  // Names repeat across accounts and regions: match findings to services by all three.
+  const byService = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.account}|${f.region}|${f.service}`;
+    const list = byService.get(key) ?? [];
+    list.push(f);
+    byService.set(key, list);
+  }
   return [...model.services.values()]
     .map((svc) =>
       serviceVerdict(
         model,
         svc,
-        findings.filter((f) => f.service === svc.key),
-        targets,
+        byService.get(`${svc.scope.account}|${svc.scope.region}|${svc.key}`) ?? [],
+        byGroup,
       ),
     )
     .sort(
@@ -60,10 +74,10 @@ function serviceVerdict(
   model: EstateModel,
   svc: ServiceModel,
   findings: Finding[],
-  allTargets: TargetVerdict[],
+  byGroup: Map<string, TargetVerdict[]>,
 ): ServiceVerdict {
-  const tgArns = svc.loadBalancers.map((l) => l.targetGroupArn);
-  const targets = allTargets.filter((t) => tgArns.includes(t.targetGroupArn));
+  const tgArns = [...new Set(svc.loadBalancers.map((l) => l.targetGroupArn))];
+  const targets = tgArns.flatMap((arn) => byGroup.get(arn) ?? []);
   const counts: Record<string, number> = {};
   for (const t of targets) counts[t.state] = (counts[t.state] ?? 0) + 1;
   const healthy = counts.healthy ?? 0;

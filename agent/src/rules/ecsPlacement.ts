@@ -94,19 +94,33 @@ function awsvpcPlacements(model: EstateModel, svc: ServiceModel): ServicePlaceme
   return { mode: 'awsvpc', placements: [...bySubnet.values()].filter((p) => p.vpcId), gaps: unique(gaps) };
 }
 
-/** Container instance ARNs of a cluster: new-format ARNs name it (container-instance/<cluster>/<id>), or a task does. */
+const instancesByCluster = new WeakMap<EstateModel, Map<string, string[]>>();
+
+/**
+ * Container instance ARNs of a cluster: new-format ARNs name it (container-instance/<cluster>/<id>), or a task
+ * does. Indexed once per model: every service asks, and scanning all tasks per service is quadratic.
+ */
 export function clusterContainerInstances(model: EstateModel, clusterName: string): string[] {
-  const arns = new Set<string>();
-  for (const arn of model.containerInstances.keys()) {
-    const parts = arnResource(arn).split('/');
-    if (parts.length === 3 && parts[1] === clusterName) arns.add(arn);
+  let index = instancesByCluster.get(model);
+  if (!index) {
+    const sets = new Map<string, Set<string>>();
+    const add = (cluster: string, arn: string) => {
+      const set = sets.get(cluster) ?? new Set<string>();
+      set.add(arn);
+      sets.set(cluster, set);
+    };
+    for (const arn of model.containerInstances.keys()) {
+      const parts = arnResource(arn).split('/');
+      if (parts.length === 3) add(parts[1]!, arn);
+    }
+    for (const task of model.tasks.values()) {
+      if (!task.raw.containerInstanceArn || !task.clusterArn) continue;
+      add(arnResource(task.clusterArn).replace(/^cluster\//, ''), task.raw.containerInstanceArn);
+    }
+    index = new Map([...sets].map(([cluster, set]) => [cluster, [...set].sort()]));
+    instancesByCluster.set(model, index);
   }
-  for (const task of model.tasks.values()) {
-    if (!task.raw.containerInstanceArn || !task.clusterArn) continue;
-    const cluster = arnResource(task.clusterArn).replace(/^cluster\//, '');
-    if (cluster === clusterName) arns.add(task.raw.containerInstanceArn);
-  }
-  return [...arns].sort();
+  return index.get(clusterName) ?? [];
 }
 
 /** EC2 ids the service's tasks run on, plus every container instance of its cluster (where new tasks go). */
