@@ -4,7 +4,8 @@
 import { scopeKey, type Evidence, type Finding, type Route, type RouteTable } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
-import { describeRoute, routeTableForSubnet } from '../net/routes.ts';
+import { describeRoute } from '../net/routes.ts';
+import { cachedRouteTable } from '../net/paths/hops.ts';
 import { servicePlacements } from './ecsPlacement.ts';
 import { makeFinding, unknownFinding } from './finding.ts';
 import { sourceDestCheckFix } from './fix/sourceDestCheckFix.ts';
@@ -104,13 +105,12 @@ function checkRoute(
 
 /** Services whose tasks or container instances sit in subnets governed by one of the tables. */
 function affectedServices(model: EstateModel, tableIds: Set<string>) {
-  const tables = [...model.routeTables.values()];
   const out: Array<{ svc: ServiceModel; subnets: string[] }> = [];
   for (const svc of model.services.values()) {
     const subnets = servicePlacements(model, svc)
       .placements.filter(
         (p) =>
-          p.vpcId && tableIds.has(routeTableForSubnet(tables, p.subnetId, p.vpcId)?.table.RouteTableId ?? ''),
+          p.vpcId && tableIds.has(cachedRouteTable(model, p.subnetId, p.vpcId)?.table.RouteTableId ?? ''),
       )
       .map((p) => p.subnetId);
     if (subnets.length > 0) out.push({ svc, subnets: [...new Set(subnets)] });

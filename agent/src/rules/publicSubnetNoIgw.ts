@@ -5,7 +5,7 @@
 import type { Evidence, Finding, RouteTable } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
-import { routeTableForSubnet } from '../net/routes.ts';
+import { cachedRouteTable } from '../net/paths/hops.ts';
 import { attachedIgw } from './fix/egressRouteFix.ts';
 import { igwFix } from './fix/igwRouteFix.ts';
 import { groupBy, makeFinding, unknownFinding } from './finding.ts';
@@ -40,7 +40,7 @@ export const publicSubnetNoIgw: Rule = {
       const missing: string[] = [];
       for (const node of lb.nodes) {
         const vpcId = lb.vpcId ?? model.subnets.get(node.subnetId)?.VpcId ?? '';
-        const found = routeTableForSubnet([...model.routeTables.values()], node.subnetId, vpcId);
+        const found = cachedRouteTable(model, node.subnetId, vpcId);
         if (!found) {
           missing.push(
             `no route table found for ${node.subnetId} (no explicit association, no main table of ${vpcId || 'its VPC'})`,

@@ -177,8 +177,7 @@ export function routeHop(
   leg: Hop['leg'],
 ): EvaluatedHop {
   const gaps = dataGaps(model, scope, ['RouteTables']);
-  const found =
-    subnetId && vpcId ? routeTableForSubnet([...model.routeTables.values()], subnetId, vpcId) : null;
+  const found = subnetId && vpcId ? cachedRouteTable(model, subnetId, vpcId) : null;
   if (gaps.length > 0 || !found) {
     const why = gaps.length > 0 ? gaps : [`no route table found for ${subnetId ?? 'unknown subnet'}`];
     return unknownHop(subnetId ?? 'route-table', 'route-table', 'route', leg, 'forward', why);
@@ -205,4 +204,18 @@ export function routeHop(
     gaps: [],
     route: decision,
   };
+}
+
+const routeTableCache = new WeakMap<EstateModel, Map<string, ReturnType<typeof routeTableForSubnet>>>();
+
+/** The route table of a subnet (explicit association, else the VPC's main table), looked up once per model. */
+export function cachedRouteTable(model: EstateModel, subnetId: string, vpcId: string) {
+  let cache = routeTableCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    routeTableCache.set(model, cache);
+  }
+  const key = `${subnetId}|${vpcId}`;
+  if (!cache.has(key)) cache.set(key, routeTableForSubnet([...model.routeTables.values()], subnetId, vpcId));
+  return cache.get(key) ?? null;
 }
