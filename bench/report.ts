@@ -90,23 +90,7 @@ export function formatReport(r: RunResults): string {
       '',
     ]);
   }
-  if (r.fanout) {
-    const later = r.fanout.cycles.slice(1);
-    const deltas = later.reduce((s, x) => s + x.messages, 0);
-    const worst = (k: 'p95Ms' | 'maxMs' | 'drainMs') => Math.max(0, ...later.map((x) => x[k]));
-    const first = r.fanout.cycles[0];
-    if (first)
-      rows.push([
-        `socket.io fan-out, first cycle: ${n(first.messages)} deltas × ${r.fanout.clients} clients`,
-        `drained in ${msText(first.drainMs)}`,
-        `p95 ${msText(first.p95Ms)}, ${n(first.perSecond)} deliveries/s`,
-      ]);
-    rows.push([
-      `socket.io fan-out, ${later.length} timeline steps: ${n(deltas)} deltas × ${r.fanout.clients} clients`,
-      `p95 ${msText(worst('p95Ms'))}, max ${msText(worst('maxMs'))}`,
-      `slowest drain ${msText(worst('drainMs'))}`,
-    ]);
-  }
+  if (r.fanout) rows.push(...fanoutRows(r.fanout));
   const width = Math.max(...rows.map((x) => x[0].length));
   const valueWidth = Math.max(...rows.map((x) => x[1].length));
   const lines = [
@@ -132,4 +116,41 @@ export function formatReport(r: RunResults): string {
       .join(', ')}`,
   ];
   return lines.join('\n');
+}
+
+function fanoutRows(f: FanoutResult): Array<[string, string, string]> {
+  const rows: Array<[string, string, string]> = [];
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
+  const drops = (cycles: FanoutResult['cycles']) => {
+    const count = cycles.reduce((s, x) => s + x.dropped.count, 0);
+    const why = [...new Set(cycles.flatMap((x) => x.dropped.reasons))];
+    return count > 0 ? `; ${count} client drop(s): ${why.join(', ')}` : '';
+  };
+  const first = f.cycles[0];
+  const later = f.cycles.slice(1);
+  const who = `${f.clients} clients in ${f.clientProcesses} processes`;
+  if (first) {
+    rows.push([
+      `socket.io fan-out, first cycle: ${n(first.messages)} deltas (${mb(first.bytes)}) to ${who}`,
+      `drained in ${msText(first.drainMs)}`,
+      `p95 ${msText(first.p95Ms)}, ${n(first.perSecond)} deliveries/s${drops([first])}`,
+    ]);
+  }
+  if (later.length > 0) {
+    const worst = (k: 'p95Ms' | 'maxMs' | 'drainMs') => Math.max(...later.map((x) => x[k]));
+    const deltas = later.reduce((s, x) => s + x.messages, 0);
+    const bytes = later.reduce((s, x) => s + x.bytes, 0);
+    rows.push([
+      `socket.io fan-out, ${later.length} timeline steps: ${n(deltas)} deltas (${mb(bytes)}) to ${who}`,
+      `p95 ${msText(worst('p95Ms'))}, max ${msText(worst('maxMs'))}`,
+      `slowest drain ${msText(worst('drainMs'))}${drops(later)}`,
+    ]);
+  }
+  const cycleMs = [...f.cycles.map((x) => x.cycleMs)].sort((a, b) => a - b);
+  rows.push([
+    'daemon cycle time during the fan-out (poll + analysis + diff + store), median',
+    msText(cycleMs[Math.floor(cycleMs.length / 2)] ?? 0),
+    '',
+  ]);
+  return rows;
 }

@@ -1,5 +1,5 @@
 // npm run bench -- [--size S|M|L] [--json] [--seed N] [--no-live] [--no-fanout] [--clients 50] [--cycles 5]
-//                  [--fresh] [--profile] [--out results.json]
+//                  [--client-processes 2] [--fresh] [--profile] [--out results.json]
 // Generates (or reuses) the estate, then measures in separate processes: analysis, the live source's API calls
 // against a fake AWS, and the socket.io fan-out. Prints a report, or with --json one object (benchJson).
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     'no-live': { type: 'boolean', default: false },
     'no-fanout': { type: 'boolean', default: false },
     clients: { type: 'string', default: '50' },
+    'client-processes': { type: 'string', default: '2' },
     cycles: { type: 'string', default: '5' },
     fresh: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
@@ -55,9 +56,7 @@ const analysis = await runChild<AnalysisResult>(
   {
     timeoutMs: minutes(30),
     onProgress,
-    nodeFlags: values.profile
-      ? (mkdirSync(profileDir, { recursive: true }), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`])
-      : [],
+    nodeFlags: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   },
 );
 let live: LiveResult | null = null;
@@ -66,14 +65,12 @@ if (!values['no-live']) {
   live = await runChild<LiveResult>(scriptPath('./live.ts'), [estate.dir], {
     timeoutMs: minutes(15),
     onProgress,
-    // The AWS SDK warns at every start that its future versions will need Node 22.
-    nodeFlags: ['--disable-warning=NodeVersionSupportWarning'],
   });
 }
 let fanout: FanoutResult | null = null;
 if (!values['no-fanout']) {
   say(`socket.io fan-out to ${values.clients} clients`);
-  const args = [estate.dir, size, String(seed), values.clients, values.cycles];
+  const args = [estate.dir, size, String(seed), values.clients, values.cycles, values['client-processes']];
   fanout = await runChild<FanoutResult>(scriptPath('./fanout.ts'), args, {
     timeoutMs: minutes(30),
     onProgress,
@@ -95,13 +92,13 @@ if (values.json) console.log(JSON.stringify(benchJson(results)));
 else console.log(formatReport(results));
 if (values.profile) {
   // The main thread's profile is the big one (tsx's loader thread writes a small second one).
-  const newest = readdirSync(profileDir)
+  const main = readdirSync(profileDir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .map((f) => path.join(profileDir, f))
     .sort((x, y) => statSync(y).size - statSync(x).size)[0];
-  if (newest) {
-    const s = summarise(newest, repoRoot, 15);
-    console.log(`\nprofile ${newest} (${s.sampledMs} ms sampled), inclusive time:`);
+  if (main) {
+    const s = summarise(main, repoRoot, 15);
+    console.log(`\nprofile ${main} (${s.sampledMs} ms sampled), inclusive time:`);
     for (const h of s.total) console.log(`  ${String(h.totalMs).padStart(7)} ms  ${h.where}`);
   }
 }

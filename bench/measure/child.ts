@@ -19,6 +19,8 @@ export function runChild<T>(script: string, args: string[], opts: ChildOptions):
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', 'tsx', script, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // The AWS SDK (live source, daemon) warns at every start that its future versions will need Node 22.
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     });
     let stdout = '';
     let stderr = '';

@@ -1,8 +1,7 @@
 // Child: the daemon (real poll loop, store, socket.io) on 127.0.0.1 port 0 with the estate as its source, and
 // N dashboard clients in a separate process. Cycle 1 is the estate as generated (every finding opens); each
 // later cycle is one timeline step. For every delta the daemon broadcasts, we record when it was emitted and
-// when each client got it. Args: <dir> <size> <seed> <clients> <cycles>. Prints one JSON line.
-import { fork } from 'node:child_process';
+// when each client got it. Args: <dir> <size> <seed> <clients> <cycles> <client processes>. Prints one JSON line.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,13 +11,16 @@ import type { PollSource } from '../../agent/src/daemon/types.ts';
 import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
 import { unitAddresses } from '../estate/generate.ts';
 import { parseSize } from '../estate/sizes.ts';
-import { emit, ms, peakRssMb, progress, scriptPath } from './child.ts';
-import { deliveryStats, type CycleDelivery } from './fanoutStats.ts';
+import { emit, ms, peakRssMb, progress } from './child.ts';
+import { ClientPool } from './clientPool.ts';
+import { deliveryStats } from './fanoutStats.ts';
+import type { FanoutResult } from './types.ts';
 import { Timeline } from './timeline.ts';
 
-const [dir, sizeArg, seedArg, clientsArg, cyclesArg] = process.argv.slice(2);
+const [dir, sizeArg, seedArg, clientsArg, cyclesArg, processesArg] = process.argv.slice(2);
 const clients = Number(clientsArg ?? 50);
 const cycles = Number(cyclesArg ?? 5);
+const clientProcesses = Number(processesArg ?? 2);
 const clock = () => performance.timeOrigin + performance.now();
 
 const timeline = new Timeline(
@@ -56,31 +58,11 @@ io.emit = (event, ...args) => {
   return broadcast(event, ...args);
 };
 
-const child = fork(scriptPath('./fanoutClients.ts'), [], {
-  execArgv: ['--import', 'tsx'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-type FromClients =
-  | { type: 'ready' }
-  | { type: 'error'; error: string }
-  | { type: 'cycle-done'; cycle: number; receipts: number[][] };
-const next = (type: FromClients['type']) =>
-  new Promise<FromClients>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`clients: no ${type} within 120 s`)), 120_000);
-    const on = (m: FromClients) => {
-      if (m.type === 'error') return reject(new Error(m.error));
-      if (m.type !== type) return;
-      clearTimeout(timer);
-      child.off('message', on);
-      resolve(m);
-    };
-    child.on('message', on);
-  });
-child.send({ type: 'connect', url: daemon.url, count: clients });
-await next('ready');
-progress(`${clients} clients connected to ${daemon.url}`);
+const pool = new ClientPool(daemon.url, clients, clientProcesses);
+await pool.ready();
+progress(`${clients} clients in ${clientProcesses} processes connected to ${daemon.url}`);
 
-const results: CycleDelivery[] = [];
+const results: FanoutResult['cycles'] = [];
 for (let c = 0; c < cycles; c++) {
   const change = c === 0 ? 'the estate as generated' : timeline.advance();
   now += 30_000;
@@ -89,15 +71,19 @@ for (let c = 0; c < cycles; c++) {
   const outcome = await daemon.runCycle();
   const cycleMs = ms(t0);
   if (!outcome.ok) throw new Error(`cycle ${c + 1} failed: ${outcome.error}`);
-  const done = (await next('cycle-done')) as Extract<FromClients, { type: 'cycle-done' }>;
-  const row = { cycle: c + 1, change, cycleMs, ...deliveryStats(emitted, done.receipts) };
+  const before = pool.disconnects.length;
+  const stats = deliveryStats(emitted, await pool.cycleDone());
+  const drops = pool.disconnects.slice(before);
+  const dropped = { count: drops.length, reasons: [...new Set(drops.map((d) => d.reason))] };
+  const row = { cycle: c + 1, change, cycleMs, ...stats, dropped };
   results.push(row);
   progress(
-    `cycle ${row.cycle} (${change}): ${cycleMs} ms; ${row.messages} deltas × ${clients} clients, drained in ${row.drainMs} ms (p95 ${row.p95Ms} ms)`,
+    `cycle ${row.cycle} (${change}): ${cycleMs} ms; ${row.messages} deltas × ${clients} clients, drained in ${row.drainMs} ms (p95 ${row.p95Ms} ms)` +
+      (dropped.count > 0 ? `; ${dropped.count} client(s) dropped (${dropped.reasons.join(', ')})` : ''),
   );
 }
 
-child.send({ type: 'close' });
+pool.close();
 await daemon.close();
 rmSync(dataDir, { recursive: true, force: true });
-emit({ clients, cycles: results, peakRssMb: peakRssMb() });
+emit({ clients, clientProcesses, cycles: results, peakRssMb: peakRssMb() });

@@ -1,6 +1,7 @@
-// Forked by fanout.ts: N socket.io clients (websocket transport, as the dashboard) connected to the daemon on
-// loopback. Each records when every delta arrives; a cycle ends for a client at its data:freshness push (the
-// daemon sends it last). When every client has seen the end of a cycle, the receipt times go to the parent.
+// Forked by clientPool.ts: socket.io clients (websocket transport) connected to the daemon on loopback, and
+// reconnecting like the dashboard (web/src/lib/socket.ts); a recovered session gets the missed deltas replayed.
+// Each records when every broadcast arrives; a cycle ends for a client at its data:freshness push (the daemon
+// sends it last). When every client has seen the end of a cycle, the receipt times go to the parent.
 import { io as connect, type Socket } from 'socket.io-client';
 
 const DELTAS = [
@@ -29,27 +30,46 @@ function onCycleEnd(): void {
   receipts = sockets.map(() => []);
 }
 
+function client(url: string, i: number, onReady: () => void): Socket {
+  const s = connect(url, {
+    transports: ['websocket'],
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 5000,
+    forceNew: true,
+  });
+  // The daemon sends each new session one overview of its own; it is not a broadcast, so it is not counted.
+  let ownOverview = true;
+  let counted = false;
+  s.on('connect', () => {
+    if (!s.recovered) ownOverview = true;
+  });
+  for (const event of DELTAS) {
+    s.on(event, () => {
+      if (event === 'overview' && ownOverview) {
+        ownOverview = false;
+        if (!counted) onReady();
+        counted = true;
+        return;
+      }
+      receipts[i]!.push(clock());
+      if (event === 'data:freshness') onCycleEnd();
+    });
+  }
+  // A dropped client (e.g. "ping timeout" while the daemon's event loop is busy) is reported, not hidden.
+  s.on('disconnect', (reason) => process.send!({ type: 'disconnect', client: i, reason, at: clock() }));
+  return s;
+}
+
 process.on('message', (msg: FromParent) => {
   if (msg.type === 'close') {
     sockets.forEach((s) => s.disconnect());
     process.exit(0);
   }
-  let connected = 0;
-  sockets = Array.from({ length: msg.count }, (_, i) => {
-    const s = connect(msg.url, { transports: ['websocket'], reconnection: false, forceNew: true });
-    // The first overview is per socket (on connect); later ones are broadcast deltas.
-    s.once('overview', () => {
-      connected += 1;
-      for (const event of DELTAS) {
-        s.on(event, () => {
-          receipts[i]!.push(clock());
-          if (event === 'data:freshness') onCycleEnd();
-        });
-      }
-      if (connected === msg.count) process.send!({ type: 'ready' });
-    });
-    s.on('connect_error', (err) => process.send!({ type: 'error', error: String(err) }));
-    return s;
-  });
-  receipts = sockets.map(() => []);
+  let ready = 0;
+  const onReady = () => {
+    ready += 1;
+    if (ready === msg.count) process.send!({ type: 'ready' });
+  };
+  receipts = Array.from({ length: msg.count }, () => []);
+  sockets = Array.from({ length: msg.count }, (_, i) => client(msg.url, i, onReady));
 });

@@ -49,7 +49,15 @@ export interface LiveResult {
 
 export interface FanoutResult {
   clients: number;
-  cycles: Array<CycleDelivery & { cycle: number; change: string; cycleMs: number }>;
+  clientProcesses: number;
+  cycles: Array<
+    CycleDelivery & {
+      cycle: number;
+      change: string;
+      cycleMs: number;
+      dropped: { count: number; reasons: string[] };
+    }
+  >;
   peakRssMb: number;
 }
 
