@@ -33,7 +33,25 @@ export const KIND_COMMAND: Record<SnapshotKind, string> = {
  * Why the given kinds cannot be trusted in this scope: one line per missing or stale kind.
  * Empty when all are present and fresh.
  */
+const gapCache = new WeakMap<EstateModel, Map<string, string[]>>();
+
 export function dataGaps(model: EstateModel, scope: SnapshotScope, kinds: readonly SnapshotKind[]): string[] {
+  // The model is read-only once built, so answers are memoised per model (this runs for every hop).
+  let cache = gapCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    gapCache.set(model, cache);
+  }
+  const key = `${scopeKey(scope)}|${kinds.join(',')}`;
+  let gaps = cache.get(key);
+  if (!gaps) {
+    gaps = computeGaps(model, scope, kinds);
+    cache.set(key, gaps);
+  }
+  return [...gaps];
+}
+
+function computeGaps(model: EstateModel, scope: SnapshotScope, kinds: readonly SnapshotKind[]): string[] {
   const status = model.scopes.get(scopeKey(scope));
   const gaps: string[] = [];
   for (const kind of kinds) {
