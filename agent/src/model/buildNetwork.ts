@@ -53,7 +53,11 @@ function addInterface(
   const previous = model.networkInterfaces.get(eni.NetworkInterfaceId);
   if (previous) unindexInterface(model, previous);
   model.networkInterfaces.set(eni.NetworkInterfaceId, { ...eni, scope });
-  for (const ip of privateIpsOf(eni)) model.eniByPrivateIp.set(ip, eni.NetworkInterfaceId);
+  for (const ip of privateIpsOf(eni)) {
+    const ids = model.eniByPrivateIp.get(ip) ?? [];
+    if (!ids.includes(eni.NetworkInterfaceId)) ids.push(eni.NetworkInterfaceId);
+    model.eniByPrivateIp.set(ip, ids);
+  }
   for (const group of eni.Groups ?? []) {
     const list = model.enisBySecurityGroup.get(group.GroupId) ?? [];
     list.push(eni.NetworkInterfaceId);

@@ -8,9 +8,14 @@ export function endpointForEni(model: EstateModel, eniId: string): EndpointModel
   return eni ? fromInterface(eni) : null;
 }
 
-export function endpointForIp(model: EstateModel, ip: string): EndpointModel | null {
-  const eniId = model.eniByPrivateIp.get(ip);
-  return eniId ? endpointForEni(model, eniId) : null;
+/**
+ * The ENI holding a private IP. Private IPs are unique only within a VPC: pass the VPC when known; without it,
+ * an IP held in several VPCs is ambiguous and resolves to nothing (unknown, never a guess).
+ */
+export function endpointForIp(model: EstateModel, ip: string, vpcId?: string | null): EndpointModel | null {
+  const ids = model.eniByPrivateIp.get(ip) ?? [];
+  const candidates = vpcId ? ids.filter((id) => model.networkInterfaces.get(id)?.VpcId === vpcId) : ids;
+  return candidates.length === 1 ? endpointForEni(model, candidates[0]!) : null;
 }
 
 /**
@@ -72,7 +77,11 @@ function fromInterface(eni: NetworkInterface & Scoped): EndpointModel {
 }
 
 /** The endpoint behind an ELB target: instance id (instance targets) or IP (ip targets). */
-export function endpointForTarget(model: EstateModel, targetId: string): EndpointModel | null {
+export function endpointForTarget(
+  model: EstateModel,
+  targetId: string,
+  vpcId?: string | null,
+): EndpointModel | null {
   if (targetId.startsWith('i-')) return endpointForInstance(model, targetId);
-  return endpointForIp(model, targetId);
+  return endpointForIp(model, targetId, vpcId);
 }

@@ -199,7 +199,8 @@ export interface EstateModel {
   instances: Map<string, Instance & Scoped>;
   networkInterfaces: Map<string, NetworkInterface & Scoped>;
   /** private IP → ENI id. */
-  eniByPrivateIp: Map<string, string>;
+  /** private IP → ids of the ENIs holding it (private IPs repeat across VPCs and accounts). */
+  eniByPrivateIp: Map<string, string[]>;
   /** security group id → ids of ENIs that carry it. */
   enisBySecurityGroup: Map<string, string[]>;
   loadBalancers: Map<string, LoadBalancerModel>;

@@ -9,7 +9,7 @@ import type { Rule } from './types.ts';
 
 function targetAz(model: EstateModel, t: TargetContext): string | null {
   if (t.target.availabilityZone && t.target.availabilityZone !== 'all') return t.target.availabilityZone;
-  const endpoint = endpointForTarget(model, t.target.id);
+  const endpoint = endpointForTarget(model, t.target.id, t.targetGroup.vpcId);
   return endpoint?.subnetId ? (model.subnets.get(endpoint.subnetId)?.AvailabilityZone ?? null) : null;
 }
 
