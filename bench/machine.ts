@@ -1,4 +1,5 @@
 // The machine a run happened on, for the report (BENCHMARKS.md quotes it).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -8,6 +9,8 @@ export interface Machine {
   memoryGiB: number;
   node: string;
   platform: string;
+  /** The commit measured (the engine changes often: figures belong to a commit). */
+  commit: string;
 }
 
 export function machine(): Machine {
@@ -23,5 +26,18 @@ export function machine(): Machine {
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    commit: gitCommit(),
   };
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'agent', 'shared'], {
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${head} (with uncommitted agent/shared changes)` : head;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -27,6 +27,9 @@ export interface AnalysisResult {
     findingsAfter: string[];
   };
   rssMb: Record<string, number>;
+  /** Peak RSS through the load and the first analysis. */
+  peakFirstCycleMb: number;
+  /** Peak RSS through the load, every analysis and the one-service change (not the benchmark's breakdown). */
   peakRssMb: number;
 }
 
