@@ -15,7 +15,10 @@ import { planSecurityGroups, taskSgIds } from './sgPlan.ts';
 import { PER_UNIT } from './sizes.ts';
 import { unitIds } from './unitIds.ts';
 
-/** Share of units with a unit-wide failure, and of the remaining load-balanced services with their own. */
+/**
+ * Share of units with a unit-wide failure, and of the remaining load-balanced services with their own; a unit
+ * the draw leaves healthy gets one broken service anyway.
+ */
 export const UNIT_FAILURE_RATE = 0.3;
 export const SERVICE_FAILURE_RATE = 0.15;
 
@@ -52,10 +55,16 @@ export function planUnit(
     touchedBy(plan, mode).forEach((s) => touched.add(s.name));
     applyUnitFailure(plan, mode);
   }
-  for (const svc of services) {
-    if (!svc.tg || touched.has(svc.name) || !chaos.chance(SERVICE_FAILURE_RATE)) continue;
+  const candidates = services.filter((svc) => svc.tg && !touched.has(svc.name));
+  for (const svc of candidates) {
+    if (!chaos.chance(SERVICE_FAILURE_RATE)) continue;
     const modes = SERVICE_FAILURES.filter((m) => applicable(svc, m));
     if (modes.length > 0) applyServiceFailure(plan, svc, chaos.pick(modes));
+  }
+  // Someone is always on call for something: every unit has at least one broken service.
+  if (plan.failures.length === 0) {
+    const svc = chaos.pick(candidates);
+    applyServiceFailure(plan, svc, chaos.pick(SERVICE_FAILURES.filter((m) => applicable(svc, m))));
   }
   for (const { service, mode } of extra) {
     const svc = services.find((s) => s.name === service);
