@@ -5,8 +5,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkEstateConsistency } from '../agent/src/demo/consistency.ts';
 import { analyzeSnapshot } from '../agent/src/engine/index.ts';
 import { readSnapshotFolder, snapshotFromDocuments } from '../agent/src/sources/snapshot/index.ts';
-import { estateDocuments, failureSummary, planEstate, writeEstate } from './estate/generate.ts';
+import {
+  estateDocuments,
+  failureSummary,
+  planEstate,
+  unitAddresses,
+  writeEstate,
+} from './estate/generate.ts';
+import { services } from './estate/renderEcs.ts';
 import { expectedCounts } from './estate/sizes.ts';
+import { planUnit } from './estate/unit.ts';
 import { countSnapshot } from './measure/counts.ts';
 import { floorOf } from './measure/floor.ts';
 import { changeOneService } from './measure/oneServiceChange.ts';
@@ -48,7 +56,22 @@ describe('estate generator', () => {
     expect(snapshot.warnings).toEqual([]);
     expect(snapshot.partitions).toHaveLength(2);
     expect(promised(countSnapshot(snapshot))).toEqual(expectedCounts('M'));
+    // Every service has a task definition of its own (service names repeat across clusters; families must not).
+    for (const part of snapshot.partitions) {
+      const arns = new Set((part.data.taskDefinitions ?? []).map((td) => td.taskDefinitionArn));
+      expect(arns.size).toBe(part.data.services?.length);
+      for (const svc of part.data.services ?? []) expect(arns).toContain(svc.taskDefinition);
+    }
     expect(Object.keys(failureSummary(plans)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives same-named services of different clusters (same team, same account) their own task definitions', () => {
+    const at = unitAddresses('L', 1);
+    const [a, b] = [planUnit(at[0]!), planUnit(at[20]!)];
+    expect([a.ids.team, a.ids.account]).toEqual([b.ids.team, b.ids.account]);
+    // Families (the ARN without its revision): a shared one would make revisions collide sooner or later.
+    const families = (p: typeof a) => services(p).map((s) => String(s.taskDefinition).replace(/:\d+$/, ''));
+    expect(families(a).filter((f) => families(b).includes(f))).toEqual([]);
   });
 
   it('plants failures the engine diagnoses with the expected rules', () => {

@@ -1,5 +1,6 @@
 // The failure modes the generator mixes in, as edits of a unit plan: the setting that broke and what AWS then
 // reports (target health, stopped tasks, service events). Modeled on the demo's seed stories, at unit scale.
+import { family } from './ecsNames.ts';
 import { DYNAMIC, type PermSpec, type SgSpec } from './sgPlan.ts';
 import type { ServicePlan, TargetHealthState, UnitPlan } from './planTypes.ts';
 
@@ -139,8 +140,8 @@ export function applyUnitFailure(plan: UnitPlan, mode: UnitFailure): void {
         const victim = running(s).find((t) => t.subnet === 'appB');
         if (!victim || running(s).length < 2) continue;
         const reason =
-          `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${ids.ecrRegistry}/${s.name}:${s.imageTag}: ` +
-          `failed to do request: Head "https://${ids.ecrRegistry}/v2/${s.name}/manifests/${s.imageTag}": dial tcp 52.95.150.12:443: i/o timeout`;
+          `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${ids.ecrRegistry}/${family(plan, s)}:${s.imageTag}: ` +
+          `failed to do request: Head "https://${ids.ecrRegistry}/v2/${family(plan, s)}/manifests/${s.imageTag}": dial tcp 52.95.150.12:443: i/o timeout`;
         victim.stopped = {
           reason,
           stopCode: 'TaskFailedToStart',

@@ -3,7 +3,7 @@
 import { uuidOf } from '../../agent/src/demo/hash.ts';
 import type { Json } from '../../agent/src/demo/shapes.ts';
 import { TIMES, cliTime, incidentTime } from '../../agent/src/demo/time.ts';
-import { deployment, image, running, taskDefArn } from './ecsNames.ts';
+import { deployment, family, image, running, taskDefArn } from './ecsNames.ts';
 import type { UnitPlan } from './planTypes.ts';
 
 export function clusters(plan: UnitPlan): Json[] {
@@ -170,7 +170,7 @@ export function taskDefinitions(plan: UnitPlan): Array<{ name: string; json: Jso
           },
         },
       ],
-      family: svc.name,
+      family: family(plan, svc),
       executionRoleArn: `arn:aws:iam::${ids.account}:role/ecsTaskExecutionRole`,
       networkMode: svc.mode,
       revision: svc.revision,
@@ -180,6 +180,6 @@ export function taskDefinitions(plan: UnitPlan): Array<{ name: string; json: Jso
       memory: String(svc.memory),
       registeredAt: cliTime(Date.parse('2025-03-12T13:58:44.871Z')),
     };
-    return { name: `${svc.name}-${svc.revision}`, json: { taskDefinition, tags: [] } };
+    return { name: `${family(plan, svc)}-${svc.revision}`, json: { taskDefinition, tags: [] } };
   });
 }
