@@ -1,5 +1,5 @@
 // npm run -s bench -- [--size S|M|L] [--json] [--seed N] [--no-live] [--no-fanout] [--clients 50] [--cycles 5]
-//                  [--client-processes 2] [--fresh] [--profile] [--out results.json]
+//                     [--client-processes 2] [--fresh] [--profile] [--out results.json]
 // Generates (or reuses) the estate, then measures in separate processes: analysis, the live source's API calls
 // against a fake AWS, and the socket.io fan-out. Prints a report, or with --json one object (benchJson).
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
