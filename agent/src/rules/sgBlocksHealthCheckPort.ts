@@ -29,7 +29,14 @@ export const sgBlocksHealthCheckPort: Rule = {
     };
     const findings: Finding[] = [];
     for (const items of groupBy(
-      deniedHops(ctx.targets(), query),
+      deniedHops(ctx.targets(), query).filter(
+        // Only blocks specific to the health-check port: when the traffic port is denied by the same
+        // component, the traffic rule already explains it.
+        (b) =>
+          b.context.traffic?.hops.find(
+            (h) => h.component === b.hop.component && h.check === b.hop.check && h.leg === b.hop.leg,
+          )?.verdict !== 'deny',
+      ),
       (b) => `${serviceName(b.context)}|${b.hop.component}`,
     ).values()) {
       const first = items[0]!;
