@@ -3,6 +3,7 @@ import type { Finding } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
 import { RULES } from '../rules/registry.ts';
 import type { Rule, RuleContext } from '../rules/types.ts';
+import { targetKey, uniqueTargets } from '../rules/finding.ts';
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
@@ -13,7 +14,7 @@ export function runRules(model: EstateModel, ctx: RuleContext, rules: readonly R
     for (const finding of rule.evaluate(model, ctx)) {
       const seen = byId.get(finding.id);
       if (!seen) byId.set(finding.id, finding);
-      else seen.targets = dedupeTargets([...seen.targets, ...finding.targets]);
+      else seen.targets = uniqueTargets([...seen.targets, ...finding.targets]);
     }
   }
   const explained = new Set(
@@ -33,18 +34,4 @@ export function runRules(model: EstateModel, ctx: RuleContext, rules: readonly R
       (precedence.get(a.rule) ?? 99) - (precedence.get(b.rule) ?? 99) ||
       a.id.localeCompare(b.id),
   );
-}
-
-function targetKey(t: Finding['targets'][number]): string {
-  return `${t.targetGroupArn}|${t.id}|${t.port}`;
-}
-
-function dedupeTargets(targets: Finding['targets']): Finding['targets'] {
-  const seen = new Set<string>();
-  return targets.filter((t) => {
-    const key = `${t.targetGroupArn}|${t.id}|${t.port}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

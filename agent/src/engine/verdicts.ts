@@ -2,6 +2,7 @@
 import type { Finding, RuleId, ServiceStatus, ServiceVerdict, TargetVerdict } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
+import { targetKey } from '../rules/finding.ts';
 import { RULES } from '../rules/registry.ts';
 
 export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetVerdict[] {
@@ -11,7 +12,7 @@ export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetV
     if (f.rule === 'data-missing' || f.severity === 'info') continue;
     const rank = precedence.get(f.rule) ?? 99;
     for (const t of f.targets) {
-      const key = `${t.targetGroupArn}|${t.id}|${t.port}`;
+      const key = targetKey(t);
       const seen = causes.get(key);
       if (!seen || rank < seen.rank) causes.set(key, { rule: f.rule, rank });
     }
@@ -29,7 +30,9 @@ export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetV
         reason: t.reason,
         description: t.description,
         service: tg.services[0] ? (model.services.get(tg.services[0])?.key ?? null) : null,
-        rootCause: healthy ? null : (causes.get(`${tg.arn}|${t.id}|${t.port}`)?.rule ?? null),
+        rootCause: healthy
+          ? null
+          : (causes.get(targetKey({ targetGroupArn: tg.arn, id: t.id, port: t.port }))?.rule ?? null),
       });
     }
   }

@@ -55,10 +55,15 @@ export function targetRef(t: TargetContext): TargetRef {
   return { targetGroupArn: t.targetGroup.arn, id: t.target.id, port: t.target.port };
 }
 
+/** The identity of a registered target: group, id and port. */
+export function targetKey(r: TargetRef): string {
+  return `${r.targetGroupArn}|${r.id}|${r.port}`;
+}
+
 export function uniqueTargets(refs: TargetRef[]): TargetRef[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
-    const key = `${r.targetGroupArn}|${r.id}|${r.port}`;
+    const key = targetKey(r);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
