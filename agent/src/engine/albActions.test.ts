@@ -61,6 +61,34 @@ describe('weighted forward', () => {
     expect(r.summary).toMatch(/10 %/);
   });
 
+  it('100/0 with the weight-0 group failing health checks: no finding about that group in the answer', () => {
+    const docs = healthy();
+    const canary = addTargetGroup(docs, 'canary-tg', true);
+    const health = docs
+      .flatMap((d) => (d.json.LoadBalancerTargetHealth as Json[] | undefined) ?? [])
+      .find((h) => h.TargetGroupArn === canary)!;
+    for (const t of health.TargetHealthDescriptions as Json[])
+      t.TargetHealth = { State: 'unhealthy', Reason: 'Target.Timeout', Description: 'Request timed out' };
+    listener80(docs).DefaultActions = [
+      weighted([
+        [ids.targetGroups.web, 100],
+        [canary, 0],
+      ]),
+    ];
+    const r = explain(docs, `${WEB_URL}/`);
+    expect(r.reachable).toBe(true);
+    expect(r.findings.filter((f) => f.targets.some((t) => t.targetGroupArn === canary))).toEqual([]);
+  });
+
+  it('a weighted group missing from the snapshot is unknown, never serving', () => {
+    const docs = healthy();
+    const missing = `arn:aws:elasticloadbalancing:${ids.region}:${ids.account}:targetgroup/gone/0f0f0f0f0f0f0f0f`;
+    listener80(docs).DefaultActions = [weighted([[missing, 1]])];
+    const r = explain(docs, `${WEB_URL}/`);
+    expect(r.verdict).toBe('unknown');
+    expect(r.reachable).toBe(false);
+  });
+
   it('stickiness is noted when a failing group can hold clients', () => {
     const r = explain(split(90, 10, 3600).docs, `${WEB_URL}/`);
     expect(r.answer?.stickiness).toEqual({ enabled: true, durationSeconds: 3600 });

@@ -154,7 +154,13 @@ function explainRequest(
   }
   const frontVerdict = legVerdict(hops.slice(0, 1 + front.hops.length));
   let verdict: LegVerdict = evaluation ? worseOf(frontVerdict, evaluation.verdict) : 'blocked';
-  const findings: Finding[] = relevantFindings(runRules(model, ctx), lb, hops);
+  // A weight-0 group is shown on the path but receives nothing: findings about its targets are not this answer.
+  const noTraffic = new Set(
+    evaluation?.answer.groups.filter((g) => g.verdict === 'no-traffic').map((g) => g.targetGroupArn),
+  );
+  const findings: Finding[] = relevantFindings(runRules(model, ctx), lb, hops).filter(
+    (f) => f.targets.length === 0 || f.targets.some((t) => !noTraffic.has(t.targetGroupArn)),
+  );
   const legs: ExplainLeg[] = [];
   const redirect = evaluation?.redirect;
   if (redirect && verdict !== 'blocked') {
