@@ -2,8 +2,7 @@
 // target groups → targets, every blocker; a redirect is followed as the client would (up to 3 times).
 import type { ExplainLeg, Finding, PathResult } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
-import { isPrivateAddress } from '../net/cidr.ts';
-import { evaluateFrontDoor, type Caller } from '../net/paths/frontDoor.ts';
+import { evaluateFrontDoor } from '../net/paths/frontDoor.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { createRuleContext } from '../rules/context.ts';
 import { albHop, legVerdict, worseOf, type LegVerdict } from './albHops.ts';
@@ -14,6 +13,7 @@ import { listenerHops, type ListenerEvaluation } from './forwardHops.ts';
 import { requestFromUrl, requestUrl, type AlbRequest, type RequestOptions } from './httpRequest.ts';
 import { pathResult, relevantFindings } from './pathResult.ts';
 import { runRules } from './runRules.ts';
+import { callerText, schemeHop } from './scheme.ts';
 
 const MAX_REDIRECTS = 3;
 
@@ -74,29 +74,6 @@ export function explainLoadBalancer(
     sourceIp: null,
   };
   return explainRequest(model, lb, request, from, now, new Set());
-}
-
-function callerText(caller: Caller): string {
-  return caller.kind === 'endpoint'
-    ? caller.endpoint.id
-    : caller.kind === 'internet'
-      ? 'internet'
-      : caller.address;
-}
-
-/** ALB guide / ELB API Scheme: an internal ALB's nodes have private addresses only. */
-function schemeHop(lb: LoadBalancerModel, caller: Caller): EvaluatedHop | null {
-  if (lb.scheme !== 'internal') return null;
-  const fromInternet =
-    caller.kind === 'internet' || (caller.kind === 'address' && !isPrivateAddress(caller.address));
-  if (!fromInternet) return null;
-  return albHop({
-    component: lb.arn,
-    kind: 'load-balancer',
-    direction: 'inbound',
-    verdict: 'deny',
-    detail: `${lb.name} is internal: its nodes have private IP addresses only, so nothing on the internet reaches them, whatever its security groups allow`,
-  });
 }
 
 function explainRequest(
