@@ -3,8 +3,8 @@
 #   docker build -t porthole .
 #   docker compose up            (see docker-compose.yml and docs/daemon.md)
 
-# ---- build: all dependencies, the dashboard bundle, then runtime dependencies only ----
-FROM node:20-bookworm-slim AS build
+# ---- build: all dependencies, the compiled agent and the dashboard bundle, then runtime dependencies only ----
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # Toolchain for better-sqlite3 in case no prebuilt binary matches the platform.
 RUN apt-get update \
@@ -16,19 +16,14 @@ COPY agent/package.json agent/
 COPY web/package.json web/
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The dashboard (served at / from web/dist) when the web workspace has a build script.
-RUN npm run build -w web --if-present
-# Porthole runs its TypeScript through tsx (no compile step): keep tsx and its esbuild, drop the other
-# dev tools (`npm prune --omit=dev` would remove tsx too, as it is a devDependency).
-RUN mkdir -p /tmp/keep \
- && cp -a node_modules/tsx node_modules/esbuild node_modules/@esbuild /tmp/keep/ \
- && npm prune --omit=dev --no-audit --no-fund \
- && rm -rf node_modules/@esbuild \
- && cp -a /tmp/keep/. node_modules/ \
- && rm -rf /tmp/keep test bench web/src
+# shared + agent compiled to JavaScript (shared/dist, agent/dist) and the dashboard (web/dist, served at /).
+RUN npm run build
+# The image runs the compiled JavaScript: no TypeScript loader, no dev tools, no sources or tests.
+RUN npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf test bench agent/src shared/src web/src
 
 # ---- runtime: non-root, tini as PID 1 so signals reach node and zombies are reaped ----
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*

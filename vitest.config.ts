@@ -1,6 +1,18 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Tests run the TypeScript sources: @porthole/shared resolves to shared/src through this export condition
+// (its default is the compiled dist, for the built agent and the packages). NODE_OPTIONS carries it to the
+// test workers and to every process the tests spawn (tsx CLIs, daemons).
+const SOURCE_CONDITION = '@porthole/source';
+const conditionFlag = `--conditions=${SOURCE_CONDITION}`;
+if (!(process.env.NODE_OPTIONS ?? '').includes(conditionFlag)) {
+  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, conditionFlag].filter(Boolean).join(' ');
+}
+
 export default defineConfig({
+  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
   test: {
     include: [
       'shared/src/**/*.test.ts',

@@ -1,5 +1,5 @@
 // Builds the dashboard into web/dist; the daemon serves that folder at `/` (hash routing, relative base).
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +9,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [svelte()],
+  // Bundle @porthole/shared from its TypeScript source (no need to build shared/dist first).
+  resolve: { conditions: ['@porthole/source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
