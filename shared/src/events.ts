@@ -28,6 +28,8 @@ export const TimelineEventTypeSchema = z.enum([
   'data-fresh',
   // Added by the daemon: ALB subnets/AZs, security groups or scheme changed.
   'load-balancer-changed',
+  // No poll ran for a while (the daemon was stopped): changes in that time show as one step after it.
+  'history-gap',
 ]);
 export type TimelineEventType = z.infer<typeof TimelineEventTypeSchema>;
 

@@ -92,3 +92,14 @@ export const AlertsConfigSchema = z
     );
   });
 export type AlertsConfig = z.infer<typeof AlertsConfigSchema>;
+
+/** The startup line: sink names and types, never URLs or keys (they are secrets). */
+export function describeSinks(config: AlertsConfig): string {
+  if (config.sinks.length === 0) return 'alerts: no sinks configured';
+  const sinks = config.sinks.map((s) => `${s.name} (${s.type})`).join(', ');
+  const routes =
+    config.routes.length === 0
+      ? 'default routing: every finding to Slack and webhooks, critical ones to PagerDuty'
+      : `${config.routes.length} route${config.routes.length === 1 ? '' : 's'}`;
+  return `alerts: ${config.sinks.length} sink${config.sinks.length === 1 ? '' : 's'}: ${sinks}; ${routes}`;
+}

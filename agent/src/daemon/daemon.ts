@@ -6,7 +6,11 @@ import { createApp } from '../server/app.ts';
 import { DaemonMetrics } from '../server/metrics.ts';
 import { createSocketServer, type PortholeIo } from '../server/socket.ts';
 import { DEFAULT_WEB_DIST } from '../server/staticSite.ts';
-import { Store } from '../store/store.ts';
+import { isDamageCode } from '../store/db.ts';
+import { lockDataDir, Store, StoreDamagedError } from '../store/store.ts';
+import { describeSinks } from '../alerts/config.ts';
+import { ChangeLog } from './changeLog.ts';
+import { historyGapEvent } from './timelineEvents.ts';
 import { assertSafeBind } from './config/bind.ts';
 import type { DaemonConfig } from './config/schema.ts';
 import { realEngine } from './engine.ts';
@@ -30,6 +34,8 @@ export interface DaemonDeps {
   /** Collect Node process metrics (default true). */
   processMetrics?: boolean;
   log?: (line: string) => void;
+  /** The daemon cannot go on (its database became damaged): the message to print before exiting 2. */
+  onFatal?: (message: string) => void;
 }
 
 export interface Daemon {
@@ -68,9 +74,28 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   let config = initial;
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((line: string) => console.log(`porthole: ${line}`));
-  const source = deps.source ?? (await createSource(config));
+  // One daemon per data dir: a second one would record every event and send every alert twice.
+  const lock = lockDataDir(config.dataDir);
+  let opened: { store: Store; source: PollSource };
+  try {
+    const store = Store.open(config.dataDir, now());
+    try {
+      opened = { store, source: deps.source ?? (await createSource(config)) };
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  const { store, source } = opened;
   const engine = deps.engine ?? realEngine;
-  const store = Store.open(config.dataDir);
+  const changeLog = new ChangeLog(log, now);
+  const lastCycle = store.cycles.recent(1)[0];
+  if (lastCycle && now().getTime() - Date.parse(lastCycle.startedAt) > 2 * config.pollIntervalSeconds * 1000)
+    store.events.insert(historyGapEvent(lastCycle, now().toISOString()), null);
+  log(describeSinks(config.alerts));
   const latest = new LatestState(() => config.pollIntervalSeconds);
   const metrics = new DaemonMetrics(now, () => latest.fetchedAt, {
     processMetrics: deps.processMetrics ?? true,
@@ -82,8 +107,9 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     onDelivery: (d) => {
       metrics.observeDelivery(d);
-      if (!d.ok)
-        log(`alert ${d.action} to ${d.sink} for ${d.findingId} failed (attempt ${d.attempt}): ${d.error}`);
+      const what = `alert ${d.action} to ${d.sink} for ${d.findingId}`;
+      if (d.ok) log(`${what} delivered (HTTP ${d.statusCode ?? '?'}, attempt ${d.attempt})`);
+      else log(`${what} failed (attempt ${d.attempt}): ${d.error}`);
     },
   });
   const view = new DaemonView({ store, latest, engine, source, now });
@@ -96,6 +122,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     view,
     now,
     log,
+    changeLog,
     config: () => config,
     io: () => io,
   });
@@ -132,16 +159,32 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     });
   } catch (err) {
     store.close();
+    lock.release();
     throw err;
   }
   const port = (http.address() as AddressInfo).port;
   const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${hostInUrl}:${port}`;
 
+  const onCycleError = (err: unknown): void => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (isDamageCode((err as { code?: unknown } | null)?.code)) {
+      // Every further cycle would fail the same way: stop, and say how to recover.
+      scheduler.stop();
+      const text = new StoreDamagedError(store.db.name, message, now()).message;
+      if (deps.onFatal) deps.onFatal(text);
+      else log(text);
+      return;
+    }
+    changeLog.note('cycle', `cycle failed: ${message}`);
+  };
   const scheduler = new Scheduler(
-    () => loop.runCycle(),
+    async () => {
+      await loop.runCycle();
+      changeLog.clear('cycle', ({ count }) => `cycles complete again after ${count} failed`);
+    },
     () => config.pollIntervalSeconds * 1000,
-    (err) => log(`cycle crashed: ${String(err)}`),
+    onCycleError,
   );
   const freshnessTimer = setInterval(() => pushFreshness(false), 5000);
   freshnessTimer.unref();
@@ -184,6 +227,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
         clearTimeout(force);
         source.close?.();
         store.close();
+        lock.release();
       })();
       return closing;
     },

@@ -28,8 +28,9 @@ export class Store {
     this.kv = new KvRepo(db);
   }
 
-  static open(dataDir: string): Store {
-    return new Store(openDatabase(dataDir));
+  /** Opens (creating, migrating and checking) the database; throws StoreError / StoreDamagedError. */
+  static open(dataDir: string, now?: Date): Store {
+    return new Store(openDatabase(dataDir, now));
   }
 
   /** Runs `fn` in one transaction: all of a cycle's writes commit together or not at all. */
@@ -59,3 +60,5 @@ export { toRecord } from './findings.ts';
 export type { NewEvent, EventQuery } from './events.ts';
 export type { CycleRecord } from './cycles.ts';
 export type { AlertState } from './deliveries.ts';
+export { StoreDamagedError, StoreError } from './errors.ts';
+export { lockDataDir, type DataDirLock } from './lock.ts';
