@@ -122,6 +122,8 @@ export const AlertDeliverySchema = z.object({
   ok: z.boolean(),
   statusCode: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** For a grouped notification (findingId is then the group key): every finding the message held. */
+  findingIds: z.array(z.string()).optional(),
 });
 export type AlertDelivery = z.infer<typeof AlertDeliverySchema>;
 

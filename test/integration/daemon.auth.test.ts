@@ -14,22 +14,26 @@ afterEach(async () => {
 const TOKEN = 'tok-0123456789abcdef0123';
 
 /** socket.io-client keeps the session id and offset it recovers with in these (private) fields. */
-type Recoverable = Socket & { _pid?: string; _lastOffset?: string };
+interface Session {
+  _pid?: string;
+  _lastOffset?: string;
+}
+const session = (s: Socket | ReturnType<TestDaemon['socket']>): Session => s as unknown as Session;
 
 describe('auth', () => {
   it('refuses a recovered socket.io session that comes back without the token', async () => {
     t = await startTestDaemon({ source: scriptedSource([[], [], ['az-disabled']]), token: TOKEN });
     await t.step();
-    const victim = t.socket(TOKEN) as Recoverable;
+    const victim = t.socket(TOKEN);
     await nextEvent<Overview>(victim, 'overview');
     await t.step(); // a broadcast gives the session an offset
     await new Promise((r) => setTimeout(r, 100));
-    expect(victim._pid).toBeTruthy();
+    expect(session(victim)._pid).toBeTruthy();
 
     // Someone who learned the session id (pid + offset) but not the token.
-    const thief = connect(t.daemon.url, { transports: ['websocket'], autoConnect: false }) as Recoverable;
-    thief._pid = victim._pid;
-    thief._lastOffset = victim._lastOffset;
+    const thief = connect(t.daemon.url, { transports: ['websocket'], autoConnect: false });
+    session(thief)._pid = session(victim)._pid;
+    session(thief)._lastOffset = session(victim)._lastOffset;
     victim.io.reconnection(false);
     const dropped = nextEvent(victim, 'disconnect');
     victim.io.engine.close();
@@ -48,9 +52,9 @@ describe('auth', () => {
       transports: ['websocket'],
       autoConnect: false,
       auth: { token: TOKEN },
-    }) as Recoverable;
-    owner._pid = thief._pid;
-    owner._lastOffset = thief._lastOffset;
+    });
+    session(owner)._pid = session(thief)._pid;
+    session(owner)._lastOffset = session(thief)._lastOffset;
     owner.connect();
     await nextEvent(owner, 'connect');
     expect(owner.recovered).toBe(true);

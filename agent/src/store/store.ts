@@ -5,6 +5,7 @@ import { EventRepo } from './events.ts';
 import { FindingRepo } from './findings.ts';
 import { DeliveryRepo } from './deliveries.ts';
 import { KvRepo } from './kv.ts';
+import { AlertGroupRepo } from './alertGroups.ts';
 
 export interface RetentionPolicy {
   /** Events, cycles, resolved findings and deliveries older than this are deleted. */
@@ -19,6 +20,7 @@ export class Store {
   readonly findings: FindingRepo;
   readonly deliveries: DeliveryRepo;
   readonly kv: KvRepo;
+  readonly alertGroups: AlertGroupRepo;
 
   constructor(readonly db: Db) {
     this.cycles = new CycleRepo(db);
@@ -26,6 +28,7 @@ export class Store {
     this.findings = new FindingRepo(db);
     this.deliveries = new DeliveryRepo(db);
     this.kv = new KvRepo(db);
+    this.alertGroups = new AlertGroupRepo(db);
   }
 
   /** Opens (creating, migrating and checking) the database; throws StoreError / StoreDamagedError. */
