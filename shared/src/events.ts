@@ -127,6 +127,17 @@ export const AlertDeliverySchema = z.object({
 });
 export type AlertDelivery = z.infer<typeof AlertDeliverySchema>;
 
+/** GET /api/findings/:id/detail: one finding (open or resolved) with its history and the timeline around it. */
+export const FindingDetailSchema = z.object({
+  finding: FindingRecordSchema,
+  /** Its finding-opened / finding-resolved events, oldest first: every episode. */
+  history: z.array(TimelineEventSchema),
+  /** Events on its own resources or service from before it opened until after it resolved, oldest first. */
+  timeline: z.array(TimelineEventSchema),
+  deliveries: z.array(AlertDeliverySchema),
+});
+export type FindingDetail = z.infer<typeof FindingDetailSchema>;
+
 /** Standard error body of every REST endpoint. */
 export const ApiErrorSchema = z.object({
   error: z.string(),

@@ -41,7 +41,9 @@ export function createApp(opts: AppOptions): Express {
     const ready = opts.backend.ready();
     const authorized =
       opts.token !== null && tokenMatches(opts.token, bearerToken(req.headers.authorization));
-    res.status(ready ? 200 : 503).json(authorized ? { ready, freshness: opts.backend.freshness() } : { ready });
+    res
+      .status(ready ? 200 : 503)
+      .json(authorized ? { ready, freshness: opts.backend.freshness() } : { ready });
   });
 
   const auth = requireToken(opts.token);

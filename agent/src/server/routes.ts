@@ -106,6 +106,11 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
       }),
     );
   });
+  r.get('/findings/:id/detail', (req: Request<{ id: string }>, res) => {
+    const detail = backend.findingDetail(req.params.id);
+    if (!detail) return void res.status(404).json({ error: `no finding with id ${req.params.id}` });
+    res.json(detail);
+  });
   r.get('/findings/:id', (req: Request<{ id: string }>, res) => {
     const finding = backend.finding(req.params.id);
     if (!finding) return void res.status(404).json({ error: `no finding with id ${req.params.id}` });
