@@ -45,6 +45,10 @@ describe('daemon log', () => {
     expect(lines.join('\n')).not.toMatch(/SECRET/);
     await t.step();
     expect(lines.filter((l) => / delivered \(HTTP 200, attempt 1\)$/.test(l)).length).toBeGreaterThan(0);
+    // No alerts.externalUrl: the links use the address the daemon listens on.
+    const slackText = (receiver.received.find((r) => r.path.includes('T0SECRET'))!.body as { text: string })
+      .text;
+    expect(slackText).toContain(`<${t.daemon.url}/#/findings/health-check-mismatch`);
     expect(lines.join('\n')).not.toMatch(/SECRET/);
   });
 

@@ -52,7 +52,7 @@ export type RouteConfig = z.infer<typeof RouteSchema>;
 export const AlertsConfigSchema = z
   .strictObject({
     sinks: z.array(SinkSchema).default([]),
-    /** Every matching route delivers; with no routes, every sink gets every alert. */
+    /** Every matching route delivers; with no routes, Slack and webhooks get every alert, PagerDuty critical ones. */
     routes: z.array(RouteSchema).default([]),
     /** Re-send a still-firing alert after this long (0 = never). */
     repeatIntervalMinutes: z.number().min(0).default(240),
@@ -64,7 +64,7 @@ export const AlertsConfigSchema = z
         maxBackoffMs: z.number().int().min(0).default(30_000),
       })
       .prefault({}),
-    /** The dashboard's address as people reach it, for links in messages. */
+    /** The dashboard's address as people reach it, for links in messages (default: the listen address). */
     externalUrl: httpUrl.optional(),
   })
   .superRefine((cfg, ctx) => {

@@ -17,6 +17,8 @@ export interface AlertDeps {
   fetch?: typeof fetch;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   onDelivery?: (delivery: AlertDelivery) => void;
+  /** Where links point when alerts.externalUrl is not set: the daemon's own address, if reachable. */
+  defaultUrl?: () => string | null;
 }
 
 interface Job {
@@ -139,7 +141,7 @@ export class AlertDispatcher {
       const at = this.deps.now().toISOString();
       const body = payloadFor(job.sink, job.group, {
         action: job.action,
-        externalUrl: this.config.externalUrl ?? null,
+        externalUrl: this.config.externalUrl ?? this.deps.defaultUrl?.() ?? null,
         now: at,
         update: job.update,
       });

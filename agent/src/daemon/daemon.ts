@@ -100,9 +100,13 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   const metrics = new DaemonMetrics(now, () => latest.fetchedAt, {
     processMetrics: deps.processMetrics ?? true,
   });
+  let ownUrl: string | null = null;
   const alerts = new AlertDispatcher(config.alerts, {
     store,
     now,
+    // Without alerts.externalUrl, links use the address the daemon listens on — unless that is the
+    // wildcard (0.0.0.0, ::), which no browser can open; set alerts.externalUrl then.
+    defaultUrl: () => ownUrl,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     onDelivery: (d) => {
@@ -165,6 +169,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   const port = (http.address() as AddressInfo).port;
   const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${hostInUrl}:${port}`;
+  if (!['0.0.0.0', '::', '[::]'].includes(config.host)) ownUrl = url;
 
   const onCycleError = (err: unknown): void => {
     const message = err instanceof Error ? err.message : String(err);

@@ -56,6 +56,8 @@ const JSON_COLUMNS: [string, string, string][] = [
   ['kv', 'key', 'value'],
   ['findings', 'id', 'body'],
   ['events', 'id', 'resources'],
+  ['alert_state', 'finding_id', 'members'],
+  ['alert_deliveries', 'id', 'finding_ids'],
 ];
 
 function listed(items: string[]): string {
