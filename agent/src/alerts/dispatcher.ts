@@ -10,6 +10,7 @@ import { assignGroups } from './groups.ts';
 import { postJson, type PostResult } from './http.ts';
 import { payloadFor, type AlertAction, type AlertGroup } from './payloads.ts';
 import { sinksFor } from './route.ts';
+import { nextState, placeholder } from './alertState.ts';
 
 export interface AlertDeps {
   store: Store;
@@ -21,7 +22,7 @@ export interface AlertDeps {
   defaultUrl?: () => string | null;
 }
 
-interface Job {
+export interface Job {
   sink: SinkConfig;
   action: AlertAction;
   group: AlertGroup;
@@ -173,38 +174,4 @@ export class AlertDispatcher {
       if (this.abort.signal.aborted) return;
     }
   }
-}
-
-function nextState(job: Job, at: string): AlertState {
-  const base = { findingId: job.group.key, sink: job.sink.name };
-  const members = job.group.members.map((m) => m.id);
-  if (job.action === 'trigger') {
-    const firedAt = job.update && job.state ? job.state.firedAt : at;
-    return { ...base, firedAt, lastSentAt: at, resolvedAt: null, members };
-  }
-  const state = job.state ?? { ...base, firedAt: at, lastSentAt: at, resolvedAt: null, members };
-  return job.action === 'repeat' ? { ...state, lastSentAt: at, members } : { ...state, resolvedAt: at };
-}
-
-/** A resolve notice for a finding whose row retention already removed: enough for every sink. */
-function placeholder(id: string, state: AlertState, now: string): FindingRecord {
-  return {
-    id,
-    rule: 'data-missing',
-    severity: 'info',
-    title: `Finding ${id}`,
-    explanation: '',
-    resources: [],
-    service: null,
-    targets: [],
-    evidence: [],
-    fix: { summary: '', awsCli: [], terraform: '' },
-    account: null,
-    region: null,
-    status: 'resolved',
-    firstSeen: state.firedAt,
-    lastSeen: state.lastSentAt,
-    resolvedAt: now,
-    likelyCause: null,
-  };
 }

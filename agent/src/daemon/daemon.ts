@@ -6,18 +6,16 @@ import { createApp } from '../server/app.ts';
 import { DaemonMetrics } from '../server/metrics.ts';
 import { createSocketServer, type PortholeIo } from '../server/socket.ts';
 import { DEFAULT_WEB_DIST } from '../server/staticSite.ts';
-import { isDamageCode } from '../store/db.ts';
-import { lockDataDir, Store, StoreDamagedError } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import { describeSinks } from '../alerts/config.ts';
 import { ChangeLog } from './changeLog.ts';
-import { historyGapEvent } from './timelineEvents.ts';
+import { cycleErrorHandler, openDataDir, recordHistoryGap } from './startup.ts';
 import { assertSafeBind } from './config/bind.ts';
 import type { DaemonConfig } from './config/schema.ts';
 import { realEngine } from './engine.ts';
 import { LatestState } from './latest.ts';
 import { PollLoop } from './pollLoop.ts';
 import { Scheduler } from './scheduler.ts';
-import { createSource } from './sources.ts';
 import type { CycleOutcome, Engine, PollSource } from './types.ts';
 import { afterCycle } from './afterCycle.ts';
 import { DaemonView } from './view.ts';
@@ -74,27 +72,10 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   let config = initial;
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((line: string) => console.log(`porthole: ${line}`));
-  // One daemon per data dir: a second one would record every event and send every alert twice.
-  const lock = lockDataDir(config.dataDir);
-  let opened: { store: Store; source: PollSource };
-  try {
-    const store = Store.open(config.dataDir, now());
-    try {
-      opened = { store, source: deps.source ?? (await createSource(config)) };
-    } catch (err) {
-      store.close();
-      throw err;
-    }
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
-  const { store, source } = opened;
+  const { lock, store, source } = await openDataDir(config, now(), deps.source);
   const engine = deps.engine ?? realEngine;
   const changeLog = new ChangeLog(log, now);
-  const lastCycle = store.cycles.recent(1)[0];
-  if (lastCycle && now().getTime() - Date.parse(lastCycle.startedAt) > 2 * config.pollIntervalSeconds * 1000)
-    store.events.insert(historyGapEvent(lastCycle, now().toISOString()), null);
+  recordHistoryGap(store, config.pollIntervalSeconds, now());
   log(describeSinks(config.alerts));
   const latest = new LatestState(() => config.pollIntervalSeconds);
   const metrics = new DaemonMetrics(now, () => latest.fetchedAt, {
@@ -171,18 +152,13 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   const url = `http://${hostInUrl}:${port}`;
   if (!['0.0.0.0', '::', '[::]'].includes(config.host)) ownUrl = url;
 
-  const onCycleError = (err: unknown): void => {
-    const message = err instanceof Error ? err.message : String(err);
-    if (isDamageCode((err as { code?: unknown } | null)?.code)) {
-      // Every further cycle would fail the same way: stop, and say how to recover.
-      scheduler.stop();
-      const text = new StoreDamagedError(store.db.name, message, now()).message;
-      if (deps.onFatal) deps.onFatal(text);
-      else log(text);
-      return;
-    }
-    changeLog.note('cycle', `cycle failed: ${message}`);
-  };
+  const onCycleError = cycleErrorHandler({
+    store,
+    changeLog,
+    now,
+    stop: () => scheduler.stop(),
+    fatal: deps.onFatal ?? log,
+  });
   const scheduler = new Scheduler(
     async () => {
       await loop.runCycle();
