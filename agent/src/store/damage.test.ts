@@ -15,11 +15,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DB_FILE } from './db.ts';
 import { StoreDamagedError, StoreError } from './errors.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { lockDataDir } from './lock.ts';
 import { Store } from './store.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'porthole-damage-'));
@@ -256,11 +258,54 @@ describe('store damage corpus', () => {
     reopened.close();
   });
 
-  it.skipIf(process.getuid?.() === 0)('a read-only database file is refused with the reason', () => {
+  // Read-only as root too: chattr +i makes a file or directory immutable even for root (ext4 and most
+  // Linux filesystems); plain chmod where we are not root.
+  const readOnly = (target: string): (() => void) => {
+    if (process.getuid?.() !== 0) {
+      const mode = statSync(target).mode;
+      chmodSync(target, statSync(target).isDirectory() ? 0o555 : 0o444);
+      return () => chmodSync(target, mode);
+    }
+    execFileSync('chattr', ['+i', target]);
+    return () => execFileSync('chattr', ['-i', target]);
+  };
+  const canMakeReadOnly = ((): boolean => {
+    if (process.getuid?.() !== 0) return true;
+    const probe = path.join(root, 'probe');
+    writeFileSync(probe, '');
+    try {
+      execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
+      execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false; // no chattr, or a filesystem without the immutable flag
+    }
+  })();
+
+  it.skipIf(!canMakeReadOnly)('a read-only database file is refused with the reason', () => {
     const { dir, file } = populated();
-    chmodSync(file, 0o444);
-    const outcome = attempt(dir);
-    expect(outcome.kind).toBe('refused');
-    expect((outcome as { error: StoreError }).error.message).toMatch(/needs to read and write/);
+    const undo = readOnly(file);
+    try {
+      const outcome = attempt(dir);
+      expect(outcome.kind).toBe('refused');
+      expect((outcome as { error: StoreError }).error.message).toMatch(
+        new RegExp(`cannot open the database ${file}: .*needs to read and write`),
+      );
+    } finally {
+      undo();
+    }
+  });
+
+  it.skipIf(!canMakeReadOnly)('a read-only data dir is refused: no lock file, no WAL', () => {
+    const { dir } = populated();
+    const undo = readOnly(dir);
+    try {
+      expect(() => lockDataDir(dir)).toThrow(/cannot create the lock file .* the daemon needs write access/);
+      const outcome = attempt(dir);
+      expect(outcome.kind).toBe('refused');
+      expect((outcome as { error: StoreError }).error).not.toBeInstanceOf(StoreDamagedError);
+    } finally {
+      undo();
+    }
   });
 });

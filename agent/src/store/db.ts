@@ -45,6 +45,7 @@ export function openDatabase(dataDir: string, now: Date = new Date()): Db {
     db.pragma('busy_timeout = 5000');
     migrate(db, now);
     checkStore(db, file, now);
+    probeWrite(db);
     return db;
   } catch (err) {
     try {
@@ -53,6 +54,20 @@ export function openDatabase(dataDir: string, now: Date = new Date()): Db {
       // closing a damaged handle may fail too; the open error is the one to report
     }
     throw openError(file, err, now);
+  }
+}
+
+/**
+ * A read-only file opens (SQLite falls back to reading) and would fail only at the first cycle's write:
+ * write the header once now (rolled back), so that is a clear error at start.
+ */
+function probeWrite(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.pragma(`user_version = ${version}`);
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
   }
 }
 
