@@ -16,10 +16,9 @@ const PROBE = path.join(import.meta.dirname, 'resolveShared.ts');
 
 describe('@porthole/shared in development', () => {
   it('is the source module in the test process', () => {
-    expect(Object.keys(viaPackage).length).toBeGreaterThan(0);
-    for (const key of Object.keys(viaSource)) {
-      expect(viaPackage[key as keyof typeof viaPackage], key).toBe(viaSource[key as keyof typeof viaSource]);
-    }
+    const [pkg, src] = [viaPackage, viaSource] as [Record<string, unknown>, Record<string, unknown>];
+    expect(Object.keys(src).length).toBeGreaterThan(0);
+    for (const key of Object.keys(src)) expect(pkg[key], key).toBe(src[key]);
   });
 
   it('resolves to the source in spawned processes, whatever their working directory', async () => {
