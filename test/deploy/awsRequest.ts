@@ -1,0 +1,58 @@
+// Serialises a request with the AWS SDK's own model of the API (generated from the same service model
+// as the API reference) without sending it: members the API does not define are dropped on the way.
+import { CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import {
+  CreateTargetGroupCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+
+class Captured extends Error {
+  constructor(readonly body: string) {
+    super('captured');
+  }
+}
+
+const config = { region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } };
+
+function bodyOf(body: unknown): string {
+  return typeof body === 'string' ? body : new TextDecoder().decode(body as Uint8Array);
+}
+
+async function capture(
+  client: ECSClient | ElasticLoadBalancingV2Client,
+  send: () => Promise<unknown>,
+): Promise<string> {
+  client.middlewareStack.add(
+    () => async (args) => {
+      throw new Captured(bodyOf((args.request as { body: unknown }).body));
+    },
+    { step: 'build', name: 'portholeCaptureBody' },
+  );
+  try {
+    await send();
+  } catch (error) {
+    if (error instanceof Captured) return error.body;
+    throw error;
+  }
+  throw new Error('the request was sent');
+}
+
+/** The JSON body `aws ecs register-task-definition --cli-input-json` would send. */
+export async function registerTaskDefinitionBody(input: object): Promise<unknown> {
+  const client = new ECSClient(config);
+  const cmd = new RegisterTaskDefinitionCommand(input as never);
+  return JSON.parse(await capture(client, () => client.send(cmd)));
+}
+
+export async function createServiceBody(input: object): Promise<unknown> {
+  const client = new ECSClient(config);
+  const cmd = new CreateServiceCommand(input as never);
+  return JSON.parse(await capture(client, () => client.send(cmd)));
+}
+
+/** The form body of `aws elbv2 create-target-group` (query protocol), as key → value. */
+export async function createTargetGroupForm(input: object): Promise<Record<string, string>> {
+  const client = new ElasticLoadBalancingV2Client(config);
+  const cmd = new CreateTargetGroupCommand(input as never);
+  return Object.fromEntries(new URLSearchParams(await capture(client, () => client.send(cmd))));
+}

@@ -1,0 +1,222 @@
+// deploy/ecs: request bodies the ECS and ELB APIs accept, and a deployment that follows Porthole's rules
+// (token from Secrets Manager, /readyz health checks, awslogs, one writer of the SQLite file).
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { createServiceBody, createTargetGroupForm, registerTaskDefinitionBody } from './awsRequest.ts';
+import { EXAMPLE_VALUES, loadEcsJson, placeholders, readEcsFile } from './ecsFiles.ts';
+
+const TASK_DEFINITIONS = ['task-definition.json', 'task-definition.ephemeral.json'];
+const run = promisify(execFile);
+
+interface Container {
+  name: string;
+  command: string[];
+  portMappings: { containerPort: number; protocol: string }[];
+  environment: { name: string; value: string }[];
+  secrets: { name: string; valueFrom: string }[];
+  mountPoints: { sourceVolume: string; containerPath: string; readOnly: boolean }[];
+  healthCheck: { command: string[]; interval: number; timeout: number; retries: number; startPeriod: number };
+  logConfiguration: { logDriver: string; options: Record<string, string> };
+  readonlyRootFilesystem: boolean;
+}
+interface Volume {
+  name: string;
+  efsVolumeConfiguration?: {
+    rootDirectory?: string;
+    transitEncryption?: string;
+    authorizationConfig?: { accessPointId?: string; iam?: string };
+  };
+}
+interface TaskDefinition {
+  networkMode: string;
+  requiresCompatibilities: string[];
+  cpu: string;
+  memory: string;
+  containerDefinitions: Container[];
+  volumes: Volume[];
+}
+
+describe.each(TASK_DEFINITIONS)('%s', (file) => {
+  const td = loadEcsJson<TaskDefinition>(file);
+  const container = td.containerDefinitions[0]!;
+
+  it('uses only placeholders the README documents', () => {
+    for (const name of placeholders(readEcsFile(file))) expect(Object.keys(EXAMPLE_VALUES)).toContain(name);
+  });
+
+  it('has only fields RegisterTaskDefinition defines: the SDK model serialises every one of them', async () => {
+    expect(await registerTaskDefinitionBody(td)).toEqual(td);
+  });
+
+  it('is a Fargate task: awsvpc, a valid CPU/memory pair', () => {
+    expect(td.requiresCompatibilities).toEqual(['FARGATE']);
+    expect(td.networkMode).toBe('awsvpc');
+    // Fargate: 512 CPU units take 1024–4096 MiB (ECS developer guide, task CPU and memory).
+    expect(td.cpu).toBe('512');
+    expect(Number(td.memory)).toBeGreaterThanOrEqual(1024);
+    expect(Number(td.memory)).toBeLessThanOrEqual(4096);
+  });
+
+  it('binds 0.0.0.0, so it needs the token, which comes from Secrets Manager, never plain env', () => {
+    const env = Object.fromEntries(container.environment.map((e) => [e.name, e.value]));
+    expect(env.PORTHOLE_HOST).toBe('0.0.0.0');
+    expect(env.PORTHOLE_TOKEN).toBeUndefined();
+    expect(container.secrets).toEqual([
+      { name: 'PORTHOLE_TOKEN', valueFrom: expect.stringMatching(/^arn:aws:secretsmanager:/) },
+    ]);
+    expect(container.command).toEqual(['serve', '--live']);
+    expect(container.portMappings).toEqual([
+      expect.objectContaining({ containerPort: Number(env.PORTHOLE_PORT) }),
+    ]);
+  });
+
+  it('checks /readyz on the container port within the ECS health-check limits', () => {
+    const hc = container.healthCheck;
+    expect(hc.command[0]).toBe('CMD');
+    expect(hc.command.join(' ')).toContain(
+      `http://127.0.0.1:${container.portMappings[0]!.containerPort}/readyz`,
+    );
+    expect(hc.interval).toBeGreaterThanOrEqual(5);
+    expect(hc.interval).toBeLessThanOrEqual(300);
+    expect(hc.timeout).toBeGreaterThanOrEqual(2);
+    expect(hc.timeout).toBeLessThan(hc.interval);
+    expect(hc.retries).toBeGreaterThanOrEqual(1);
+    expect(hc.retries).toBeLessThanOrEqual(10);
+    expect(hc.startPeriod).toBeLessThanOrEqual(300);
+  });
+
+  it('logs to CloudWatch with awslogs (group, region and the stream prefix Fargate requires)', () => {
+    expect(container.logConfiguration.logDriver).toBe('awslogs');
+    expect(Object.keys(container.logConfiguration.options).sort()).toEqual([
+      'awslogs-group',
+      'awslogs-region',
+      'awslogs-stream-prefix',
+    ]);
+  });
+
+  it('keeps the root filesystem read-only and mounts only declared volumes at /data and /tmp', () => {
+    expect(container.readonlyRootFilesystem).toBe(true);
+    const names = td.volumes.map((v) => v.name);
+    expect(container.mountPoints.map((m) => [m.sourceVolume, m.containerPath, m.readOnly])).toEqual([
+      ['data', '/data', false],
+      ['tmp', '/tmp', false],
+    ]);
+    for (const m of container.mountPoints) expect(names).toContain(m.sourceVolume);
+    const env = Object.fromEntries(container.environment.map((e) => [e.name, e.value]));
+    expect(env.PORTHOLE_DATA_DIR).toBe('/data');
+  });
+
+  it('EFS with an access point has transit encryption on and no rootDirectory (API EFSAuthorizationConfig)', () => {
+    for (const v of td.volumes) {
+      const efs = v.efsVolumeConfiguration;
+      if (!efs?.authorizationConfig?.accessPointId) continue;
+      expect(efs.transitEncryption).toBe('ENABLED');
+      expect(efs.rootDirectory ?? '/').toBe('/');
+    }
+  });
+});
+
+describe('the API-model check', () => {
+  it('notices a field RegisterTaskDefinition does not define (a typo drops out of the body)', async () => {
+    const td = loadEcsJson<TaskDefinition>('task-definition.json');
+    const typo = { ...td, containerDefinitions: [{ ...td.containerDefinitions[0]!, healthcheck: {} }] };
+    expect(await registerTaskDefinitionBody(typo)).not.toEqual(typo);
+    expect(await createServiceBody({ serviceName: 'x', desiredcount: 1 })).toEqual({ serviceName: 'x' });
+  });
+});
+
+describe('the health-check command', () => {
+  const td = loadEcsJson<TaskDefinition>('task-definition.json');
+  const script = td.containerDefinitions[0]!.healthCheck.command[3]!;
+
+  async function exitCodeAgainst(status: number): Promise<number> {
+    const server = createServer((req, res) => {
+      res.statusCode = req.url === '/readyz' ? status : 404;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await run(process.execPath, ['-e', script.replace('127.0.0.1:7070', `127.0.0.1:${port}`)]);
+      return 0;
+    } catch (error) {
+      return (error as { code: number }).code;
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it('exits 0 when /readyz answers 200 and 1 while it answers 503', async () => {
+    expect(await exitCodeAgainst(200)).toBe(0);
+    expect(await exitCodeAgainst(503)).toBe(1);
+  });
+});
+
+describe('service.json', () => {
+  const svc = loadEcsJson<{
+    desiredCount: number;
+    launchType: string;
+    networkConfiguration: { awsvpcConfiguration: { assignPublicIp: string } };
+    loadBalancers: { containerName: string; containerPort: number }[];
+    deploymentConfiguration: { maximumPercent: number; minimumHealthyPercent: number };
+    healthCheckGracePeriodSeconds: number;
+  }>('service.json');
+  const td = loadEcsJson<TaskDefinition>('task-definition.json');
+
+  it('has only fields CreateService defines', async () => {
+    expect(await createServiceBody(svc)).toEqual(svc);
+  });
+
+  it('is private and points the load balancer at the task definition’s container port', () => {
+    expect(svc.launchType).toBe('FARGATE');
+    expect(svc.networkConfiguration.awsvpcConfiguration.assignPublicIp).toBe('DISABLED');
+    const c = td.containerDefinitions[0]!;
+    expect(svc.loadBalancers).toEqual([
+      expect.objectContaining({ containerName: c.name, containerPort: c.portMappings[0]!.containerPort }),
+    ]);
+  });
+
+  it('never runs two tasks on one data dir: one task, stopped before its replacement starts', () => {
+    expect(svc.desiredCount).toBe(1);
+    expect(svc.deploymentConfiguration.maximumPercent).toBe(100);
+    expect(svc.deploymentConfiguration.minimumHealthyPercent).toBe(0);
+  });
+
+  it('gives the first poll time before ELB health checks count (grace ≥ container start period)', () => {
+    expect(svc.healthCheckGracePeriodSeconds).toBeGreaterThanOrEqual(
+      td.containerDefinitions[0]!.healthCheck.startPeriod,
+    );
+  });
+});
+
+describe('target-group.json', () => {
+  const tg = loadEcsJson<Record<string, unknown>>('target-group.json');
+
+  it('has only fields CreateTargetGroup defines', async () => {
+    const form = await createTargetGroupForm(tg);
+    const flat = (o: Record<string, unknown>, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        v !== null && typeof v === 'object'
+          ? flat(v as Record<string, unknown>, `${prefix}${k}.`)
+          : [`${prefix}${k}`],
+      );
+    expect(
+      Object.keys(form)
+        .filter((k) => k !== 'Action' && k !== 'Version')
+        .sort(),
+    ).toEqual(flat(tg).sort());
+  });
+
+  it('health-checks /readyz on the traffic port of ip targets (Fargate tasks are ip targets)', () => {
+    expect(tg).toMatchObject({
+      TargetType: 'ip',
+      Port: 7070,
+      HealthCheckPath: '/readyz',
+      Matcher: { HttpCode: '200' },
+    });
+    expect(tg.HealthCheckPort).toBe('traffic-port');
+  });
+});
