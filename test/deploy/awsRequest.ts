@@ -18,11 +18,19 @@ function bodyOf(body: unknown): string {
   return typeof body === 'string' ? body : new TextDecoder().decode(body as Uint8Array);
 }
 
+/** The one middleware-stack call used here (the two clients' stacks differ only in their types). */
+interface BuildStack {
+  add(
+    middleware: () => (args: { request: unknown }) => Promise<never>,
+    options: { step: 'build'; name: string },
+  ): void;
+}
+
 async function capture(
   client: ECSClient | ElasticLoadBalancingV2Client,
   send: () => Promise<unknown>,
 ): Promise<string> {
-  client.middlewareStack.add(
+  (client.middlewareStack as unknown as BuildStack).add(
     () => async (args) => {
       throw new Captured(bodyOf((args.request as { body: unknown }).body));
     },
