@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createServiceBody, createTargetGroupForm, registerTaskDefinitionBody } from './awsRequest.ts';
 import { EXAMPLE_VALUES, loadEcsJson, placeholders, readEcsFile } from './ecsFiles.ts';
 
-const TASK_DEFINITIONS = ['task-definition.json', 'task-definition.ephemeral.json'];
+const TASK_DEFINITIONS = ['task-definition.json', 'task-definition.efs.json'];
 const run = promisify(execFile);
 
 interface Container {

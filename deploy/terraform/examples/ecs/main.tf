@@ -24,7 +24,7 @@ module "porthole" {
   allowed_cidrs    = ["10.8.0.0/16"]
   image            = "111111111111.dkr.ecr.eu-west-1.amazonaws.com/porthole:0.1.0"
   token_secret_arn = "arn:aws:secretsmanager:eu-west-1:111111111111:secret:porthole/token-AbCdEf"
-  data_volume      = "efs"
+  data_volume      = "ephemeral"
   assume_role_arns = ["arn:aws:iam::222222222222:role/porthole-read"]
 }
 

@@ -1,5 +1,6 @@
-# The data dir on EFS (data_volume = "efs"): history and open alerts survive a task replacement. One
-# writer only: the service runs one task and stops it before starting the next (see the service).
+# The data dir on EFS (data_volume = "efs"): history and open alerts survive a task replacement. SQLite
+# documents that WAL mode (which Porthole's store uses) does not work over a network filesystem; the
+# service keeps a single task (one host, one writer), but the risk is the operator's: deploy/README.md.
 
 resource "aws_efs_file_system" "data" {
   count = local.use_efs ? 1 : 0

@@ -46,9 +46,9 @@ variable "token_secret_arn" {
 }
 
 variable "data_volume" {
-  description = "Where the SQLite data dir lives: efs (kept across task replacements) or ephemeral (lost with the task)"
+  description = "Where the SQLite data dir lives: ephemeral (task storage, lost with the task) or efs (kept, but SQLite's WAL mode is not supported on network filesystems: deploy/README.md)"
   type        = string
-  default     = "efs"
+  default     = "ephemeral"
 
   validation {
     condition     = contains(["efs", "ephemeral"], var.data_volume)
