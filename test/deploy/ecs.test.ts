@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createServiceBody, createTargetGroupForm, registerTaskDefinitionBody } from './awsRequest.ts';
+import { createServiceBody, registerTaskDefinitionBody } from './awsRequest.ts';
 import { EXAMPLE_VALUES, loadEcsJson, placeholders, readEcsFile } from './ecsFiles.ts';
 
 const TASK_DEFINITIONS = ['task-definition.json', 'task-definition.efs.json'];
@@ -152,71 +152,5 @@ describe('the health-check command', () => {
   it('exits 0 when /readyz answers 200 and 1 while it answers 503', async () => {
     expect(await exitCodeAgainst(200)).toBe(0);
     expect(await exitCodeAgainst(503)).toBe(1);
-  });
-});
-
-describe('service.json', () => {
-  const svc = loadEcsJson<{
-    desiredCount: number;
-    launchType: string;
-    networkConfiguration: { awsvpcConfiguration: { assignPublicIp: string } };
-    loadBalancers: { containerName: string; containerPort: number }[];
-    deploymentConfiguration: { maximumPercent: number; minimumHealthyPercent: number };
-    healthCheckGracePeriodSeconds: number;
-  }>('service.json');
-  const td = loadEcsJson<TaskDefinition>('task-definition.json');
-
-  it('has only fields CreateService defines', async () => {
-    expect(await createServiceBody(svc)).toEqual(svc);
-  });
-
-  it('is private and points the load balancer at the task definition’s container port', () => {
-    expect(svc.launchType).toBe('FARGATE');
-    expect(svc.networkConfiguration.awsvpcConfiguration.assignPublicIp).toBe('DISABLED');
-    const c = td.containerDefinitions[0]!;
-    expect(svc.loadBalancers).toEqual([
-      expect.objectContaining({ containerName: c.name, containerPort: c.portMappings[0]!.containerPort }),
-    ]);
-  });
-
-  it('never runs two tasks on one data dir: one task, stopped before its replacement starts', () => {
-    expect(svc.desiredCount).toBe(1);
-    expect(svc.deploymentConfiguration.maximumPercent).toBe(100);
-    expect(svc.deploymentConfiguration.minimumHealthyPercent).toBe(0);
-  });
-
-  it('gives the first poll time before ELB health checks count (grace ≥ container start period)', () => {
-    expect(svc.healthCheckGracePeriodSeconds).toBeGreaterThanOrEqual(
-      td.containerDefinitions[0]!.healthCheck.startPeriod,
-    );
-  });
-});
-
-describe('target-group.json', () => {
-  const tg = loadEcsJson<Record<string, unknown>>('target-group.json');
-
-  it('has only fields CreateTargetGroup defines', async () => {
-    const form = await createTargetGroupForm(tg);
-    const flat = (o: Record<string, unknown>, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) =>
-        v !== null && typeof v === 'object'
-          ? flat(v as Record<string, unknown>, `${prefix}${k}.`)
-          : [`${prefix}${k}`],
-      );
-    expect(
-      Object.keys(form)
-        .filter((k) => k !== 'Action' && k !== 'Version')
-        .sort(),
-    ).toEqual(flat(tg).sort());
-  });
-
-  it('health-checks /readyz on the traffic port of ip targets (Fargate tasks are ip targets)', () => {
-    expect(tg).toMatchObject({
-      TargetType: 'ip',
-      Port: 7070,
-      HealthCheckPath: '/readyz',
-      Matcher: { HttpCode: '200' },
-    });
-    expect(tg.HealthCheckPort).toBe('traffic-port');
   });
 });
