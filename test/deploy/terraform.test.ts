@@ -17,7 +17,13 @@ import {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TF = join(ROOT, 'deploy', 'terraform');
-const DIRS = ['modules/read-only-role', 'modules/cross-account-role', 'modules/ecs-service', 'examples/ecs'];
+const DIRS = [
+  'modules/read-only-role',
+  'modules/cross-account-role',
+  'modules/github-ci-role',
+  'modules/ecs-service',
+  'examples/ecs',
+];
 const POLICY = readFileSync(join(ROOT, 'docs', 'iam-policy.json'), 'utf8');
 const CALL_META = new Set(['source', 'providers', 'depends_on', 'count', 'for_each', 'version']);
 
@@ -92,7 +98,15 @@ describe.each(DIRS)('%s', (d) => {
 });
 
 describe('the read-only policy', () => {
-  it.each(['modules/read-only-role', 'modules/cross-account-role'])(
+  it('is shipped by exactly the role modules', () => {
+    expect(DIRS.filter((d) => existsSync(join(TF, d, 'iam-policy.json')))).toEqual([
+      'modules/read-only-role',
+      'modules/cross-account-role',
+      'modules/github-ci-role',
+    ]);
+  });
+
+  it.each(['modules/read-only-role', 'modules/cross-account-role', 'modules/github-ci-role'])(
     '%s ships docs/iam-policy.json verbatim and uses it',
     (d) => {
       expect(readFileSync(join(TF, d, 'iam-policy.json'), 'utf8')).toBe(POLICY);
@@ -120,6 +134,30 @@ describe('the cross-account role', () => {
     expect(dynamic.for_each).toBe('${var.external_id == null ? [] : [var.external_id]}');
     expect(dynamic.content).toEqual([
       { test: 'StringEquals', variable: 'sts:ExternalId', values: ['${condition.value}'] },
+    ]);
+  });
+});
+
+describe('the GitHub CI role', () => {
+  it('trusts only GitHub OIDC tokens for sts.amazonaws.com from the listed repositories', () => {
+    const data = tf('modules/github-ci-role').parsed.find((p) => p.data)!.data as Record<
+      string,
+      Record<string, { statement: Record<string, unknown>[] }[]>
+    >;
+    const statement = data.aws_iam_policy_document!.trust![0]!.statement[0]!;
+    expect(statement.actions).toEqual(['sts:AssumeRoleWithWebIdentity']);
+    expect(statement.principals).toEqual([{ type: 'Federated', identifiers: ['${var.oidc_provider_arn}'] }]);
+    expect(statement.condition).toEqual([
+      {
+        test: 'StringEquals',
+        variable: 'token.actions.githubusercontent.com:aud',
+        values: ['sts.amazonaws.com'],
+      },
+      {
+        test: 'StringLike',
+        variable: 'token.actions.githubusercontent.com:sub',
+        values: '${[for repo in var.repositories : "repo:${repo}:${var.subject_filter}"]}',
+      },
     ]);
   });
 });
