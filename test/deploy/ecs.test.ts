@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createServiceBody, registerTaskDefinitionBody } from './awsRequest.ts';
-import { EXAMPLE_VALUES, loadEcsJson, placeholders, readEcsFile } from './ecsFiles.ts';
+import {
+  EXAMPLE_VALUES,
+  REGISTER_TASK_DEFINITION_FIELDS,
+  loadEcsJson,
+  placeholders,
+  readEcsFile,
+} from './ecsFiles.ts';
 
 const TASK_DEFINITIONS = ['task-definition.json', 'task-definition.efs.json'];
 const run = promisify(execFile);
@@ -45,6 +51,11 @@ describe.each(TASK_DEFINITIONS)('%s', (file) => {
 
   it('uses only placeholders the README documents', () => {
     for (const name of placeholders(readEcsFile(file))) expect(Object.keys(EXAMPLE_VALUES)).toContain(name);
+  });
+
+  it('uses request parameters the API reference lists for RegisterTaskDefinition, family and containers included', () => {
+    expect(Object.keys(td).filter((k) => !REGISTER_TASK_DEFINITION_FIELDS.includes(k))).toEqual([]);
+    expect(Object.keys(td)).toEqual(expect.arrayContaining(['family', 'containerDefinitions']));
   });
 
   it('has only fields RegisterTaskDefinition defines: the SDK model serialises every one of them', async () => {

@@ -41,3 +41,55 @@ export function substitute(text: string, values = EXAMPLE_VALUES): string {
 export function loadEcsJson<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(substitute(readEcsFile(name))) as T;
 }
+
+/** Request parameters of RegisterTaskDefinition, as the ECS API reference lists them. */
+export const REGISTER_TASK_DEFINITION_FIELDS = [
+  'family',
+  'taskRoleArn',
+  'executionRoleArn',
+  'networkMode',
+  'containerDefinitions',
+  'volumes',
+  'placementConstraints',
+  'requiresCompatibilities',
+  'cpu',
+  'memory',
+  'tags',
+  'pidMode',
+  'ipcMode',
+  'proxyConfiguration',
+  'inferenceAccelerators',
+  'ephemeralStorage',
+  'runtimePlatform',
+  'enableFaultInjection',
+];
+
+/** Request parameters of CreateService, as the ECS API reference lists them. */
+export const CREATE_SERVICE_FIELDS = [
+  'cluster',
+  'serviceName',
+  'taskDefinition',
+  'availabilityZoneRebalancing',
+  'loadBalancers',
+  'serviceRegistries',
+  'desiredCount',
+  'clientToken',
+  'launchType',
+  'capacityProviderStrategy',
+  'platformVersion',
+  'role',
+  'deploymentConfiguration',
+  'placementConstraints',
+  'placementStrategy',
+  'networkConfiguration',
+  'healthCheckGracePeriodSeconds',
+  'schedulingStrategy',
+  'deploymentController',
+  'tags',
+  'enableECSManagedTags',
+  'propagateTags',
+  'enableExecuteCommand',
+  'serviceConnectConfiguration',
+  'volumeConfigurations',
+  'vpcLatticeConfigurations',
+];

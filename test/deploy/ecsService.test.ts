@@ -2,7 +2,7 @@
 // definition's port, one task on the data dir at a time, and /readyz health checks.
 import { describe, expect, it } from 'vitest';
 import { createServiceBody, createTargetGroupForm } from './awsRequest.ts';
-import { loadEcsJson } from './ecsFiles.ts';
+import { CREATE_SERVICE_FIELDS, loadEcsJson } from './ecsFiles.ts';
 
 interface TaskDefinition {
   containerDefinitions: {
@@ -23,7 +23,12 @@ describe('service.json', () => {
   }>('service.json');
   const td = loadEcsJson<TaskDefinition>('task-definition.json');
 
-  it('has only fields CreateService defines', async () => {
+  it('uses request parameters the API reference lists for CreateService, serviceName included', () => {
+    expect(Object.keys(svc).filter((k) => !CREATE_SERVICE_FIELDS.includes(k))).toEqual([]);
+    expect(Object.keys(svc)).toContain('serviceName');
+  });
+
+  it('has only fields CreateService defines (nested ones too, through the SDK model)', async () => {
     expect(await createServiceBody(svc)).toEqual(svc);
   });
 
