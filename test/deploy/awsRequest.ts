@@ -2,6 +2,8 @@
 // as the API reference) without sending it: members the API does not define are dropped on the way.
 import { CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
   CreateTargetGroupCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -58,9 +60,27 @@ export async function createServiceBody(input: object): Promise<unknown> {
   return JSON.parse(await capture(client, () => client.send(cmd)));
 }
 
-/** The form body of `aws elbv2 create-target-group` (query protocol), as key → value. */
-export async function createTargetGroupForm(input: object): Promise<Record<string, string>> {
+const ELB_COMMANDS = {
+  'create-target-group': (input: object) => new CreateTargetGroupCommand(input as never),
+  'create-load-balancer': (input: object) => new CreateLoadBalancerCommand(input as never),
+  'create-listener': (input: object) => new CreateListenerCommand(input as never),
+};
+
+/** The form body `aws elbv2 <command> --cli-input-json` would send (query protocol), as key → value. */
+export async function elbv2Form(
+  command: keyof typeof ELB_COMMANDS,
+  input: object,
+): Promise<Record<string, string>> {
   const client = new ElasticLoadBalancingV2Client(config);
-  const cmd = new CreateTargetGroupCommand(input as never);
-  return Object.fromEntries(new URLSearchParams(await capture(client, () => client.send(cmd))));
+  const cmd = ELB_COMMANDS[command](input);
+  return Object.fromEntries(new URLSearchParams(await capture(client, () => client.send(cmd as never))));
+}
+
+/** The query-protocol keys an input object becomes: nested `A.B`, lists `A.member.N`. */
+export function queryKeys(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => queryKeys(v, `${prefix}member.${i + 1}.`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => queryKeys(v, `${prefix}${k}.`));
+  }
+  return [prefix.slice(0, -1)];
 }

@@ -19,6 +19,9 @@ export const EXAMPLE_VALUES: Record<string, string> = {
   TARGET_GROUP_ARN:
     'arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/porthole/73e2d6bc24d8a067',
   VPC_ID: 'vpc-0123456789abcdef0',
+  ALB_SECURITY_GROUP: 'sg-0fedcba9876543210',
+  LOAD_BALANCER_ARN:
+    'arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/porthole/50dc6c495c0c9188',
 };
 
 export function readEcsFile(name: string): string {

@@ -1,7 +1,7 @@
 // deploy/ecs/service.json and target-group.json: fields the APIs define, a private service on the task
 // definition's port, one task on the data dir at a time, and /readyz health checks.
 import { describe, expect, it } from 'vitest';
-import { createServiceBody, createTargetGroupForm } from './awsRequest.ts';
+import { createServiceBody, elbv2Form, queryKeys } from './awsRequest.ts';
 import { CREATE_SERVICE_FIELDS, loadEcsJson } from './ecsFiles.ts';
 
 interface TaskDefinition {
@@ -58,18 +58,12 @@ describe('target-group.json', () => {
   const tg = loadEcsJson<Record<string, unknown>>('target-group.json');
 
   it('has only fields CreateTargetGroup defines', async () => {
-    const form = await createTargetGroupForm(tg);
-    const flat = (o: Record<string, unknown>, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) =>
-        v !== null && typeof v === 'object'
-          ? flat(v as Record<string, unknown>, `${prefix}${k}.`)
-          : [`${prefix}${k}`],
-      );
+    const form = await elbv2Form('create-target-group', tg);
     expect(
       Object.keys(form)
         .filter((k) => k !== 'Action' && k !== 'Version')
         .sort(),
-    ).toEqual(flat(tg).sort());
+    ).toEqual(queryKeys(tg).sort());
   });
 
   it('health-checks /readyz on the traffic port of ip targets (Fargate tasks are ip targets)', () => {
@@ -80,5 +74,34 @@ describe('target-group.json', () => {
       Matcher: { HttpCode: '200' },
     });
     expect(tg.HealthCheckPort).toBe('traffic-port');
+  });
+});
+
+describe('load-balancer.json and listener.json', () => {
+  const lb = loadEcsJson<Record<string, unknown>>('load-balancer.json');
+  const listener = loadEcsJson<{ DefaultActions: { Type: string; TargetGroupArn: string }[] }>(
+    'listener.json',
+  );
+
+  it.each([
+    ['create-load-balancer', 'load-balancer.json'],
+    ['create-listener', 'listener.json'],
+  ] as const)('%s: only fields the API defines', async (command, file) => {
+    const input = loadEcsJson<Record<string, unknown>>(file);
+    const form = await elbv2Form(command, input);
+    expect(
+      Object.keys(form)
+        .filter((k) => k !== 'Action' && k !== 'Version')
+        .sort(),
+    ).toEqual(queryKeys(input).sort());
+  });
+
+  it('is an internal application load balancer forwarding to the Porthole target group', () => {
+    expect(lb).toMatchObject({ Type: 'application', Scheme: 'internal' });
+    expect((lb.Subnets as string[]).length).toBeGreaterThanOrEqual(2);
+    const service = loadEcsJson<{ loadBalancers: { targetGroupArn: string }[] }>('service.json');
+    expect(listener.DefaultActions).toEqual([
+      { Type: 'forward', TargetGroupArn: service.loadBalancers[0]!.targetGroupArn },
+    ]);
   });
 });

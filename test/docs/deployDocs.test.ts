@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { placeholders, readEcsFile } from '../deploy/ecsFiles.ts';
 import { declared, readTfDir } from '../deploy/hcl.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -52,6 +53,29 @@ describe.each(DOCS)('%s', (doc) => {
     for (const snippet of blocks(doc, 'sh')) {
       for (const m of snippet.matchAll(/--format (\S+)/g))
         expect(['text', 'json', 'sarif', 'github']).toContain(m[1]);
+    }
+  });
+});
+
+describe('deploy/README.md AWS CLI steps', () => {
+  const steps = blocks('deploy/README.md', 'sh').find((b) => b.includes('envsubst'))!;
+
+  it('set every placeholder of each file they fill with envsubst, in order', () => {
+    const files = [...steps.matchAll(/envsubst < deploy\/ecs\/(\S+)/g)].map((m) => m[1]!);
+    expect(files).toEqual([
+      'task-definition.json',
+      'target-group.json',
+      'load-balancer.json',
+      'listener.json',
+      'service.json',
+    ]);
+    for (const file of files) {
+      const before = steps.slice(0, steps.indexOf(`envsubst < deploy/ecs/${file}`));
+      const set = new Set([...before.matchAll(/\b([A-Z][A-Z0-9_]*)=/g)].map((m) => m[1]!));
+      expect(
+        placeholders(readEcsFile(file)).filter((p) => !set.has(p)),
+        file,
+      ).toEqual([]);
     }
   });
 });
