@@ -45,9 +45,10 @@ describe('toSarif', () => {
       expect(r.message.text).toContain(f.title);
       expect(r.message.text).toContain(f.fix.summary);
       expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe(`test/fixtures/${name}/`);
-      if (f.resources[0] !== undefined) {
+      const primary = f.resources[0] ?? f.service;
+      if (primary !== undefined && primary !== null) {
         expect(r.locations[0]!.logicalLocations).toEqual([
-          expect.objectContaining({ fullyQualifiedName: f.resources[0] }),
+          expect.objectContaining({ fullyQualifiedName: primary }),
         ]);
       }
       expect(r.relatedLocations?.length ?? 0).toBe(Math.max(0, f.resources.length - 1));

@@ -12,7 +12,7 @@ const { version: PORTHOLE_VERSION } = createRequire(import.meta.url)('../../../p
   version: string;
 };
 
-/** SARIF §3.27.10 result.level; critical findings fail the gate, so they are errors. */
+/** SARIF result.level (error, warning, note); critical findings fail the gate, so they are errors. */
 export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
   warning: 'warning',
@@ -45,6 +45,11 @@ function logicalLocation(resource: string): Record<string, string> {
   return { name: r.name, fullyQualifiedName: r.fullyQualifiedName, kind: r.kind };
 }
 
+/** A finding without resources is still about its service ("cluster/name") when it has one. */
+function serviceLocation(service: string): Record<string, string> {
+  return { name: service, fullyQualifiedName: service, kind: 'ecs-service' };
+}
+
 function messageText(f: Finding): string {
   const cli = f.fix.awsCli.length > 0 ? `\n\n${f.fix.awsCli.join('\n')}` : '';
   return `${f.title}. ${f.explanation}\n\nFix: ${f.fix.summary}${cli}`;
@@ -53,18 +58,26 @@ function messageText(f: Finding): string {
 function toResult(f: Finding, ruleIndex: number, opts: SarifOptions): Record<string, unknown> {
   const [blocking, ...involved] = f.resources;
   const physicalLocation = { artifactLocation: { uri: opts.artifactUri(f) } };
-  const location = (resource: string | undefined, id: number) => ({
+  const location = (logical: Record<string, string> | null, id: number) => ({
     id,
     physicalLocation,
-    ...(resource !== undefined ? { logicalLocations: [logicalLocation(resource)] } : {}),
+    ...(logical !== null ? { logicalLocations: [logical] } : {}),
   });
+  const primary =
+    blocking !== undefined
+      ? logicalLocation(blocking)
+      : f.service !== null
+        ? serviceLocation(f.service)
+        : null;
   return {
     ruleId: f.rule,
     ruleIndex,
     level: SARIF_LEVEL[f.severity],
     message: { text: messageText(f) },
-    locations: [location(blocking ?? f.service ?? undefined, 0)],
-    ...(involved.length > 0 ? { relatedLocations: involved.map((r, i) => location(r, i + 1)) } : {}),
+    locations: [location(primary, 0)],
+    ...(involved.length > 0
+      ? { relatedLocations: involved.map((r, i) => location(logicalLocation(r), i + 1)) }
+      : {}),
     // Finding ids are stable across polls for the same problem: code hosts match alerts with them.
     partialFingerprints: { 'portholeFindingId/v1': f.id },
     properties: {
