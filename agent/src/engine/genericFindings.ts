@@ -43,7 +43,7 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
       q.scope,
     );
   }
-  const acl = model?.networkAcls.get(h.component);
+  const acl = q ? model?.networkAcls.get(q.scope, h.component) : undefined;
   if (q && ports && q.remote && acl) {
     const egress = h.check === 'nacl-outbound';
     const denying = h.naclEntries?.find((e) => e.RuleAction === 'deny' && e.RuleNumber !== 32767) ?? null;

@@ -1,12 +1,12 @@
 // `reach --from --to --port`: endpoint → endpoint (or → ALB, then as explain), every blocking component.
 import type { PathResult } from '@porthole/shared';
-import { endpointForEni, endpointForInstance, endpointForIp } from '../model/endpoints.ts';
+import { endpointForIp } from '../model/endpoints.ts';
 import type { EndpointModel, EstateModel } from '../model/types.ts';
 import { ELB_EPHEMERAL } from '../net/paths/albToTarget.ts';
 import { internetSourceAddress } from '../net/paths/egressAddress.ts';
 import { networkAclHop, routeHop, securityGroupHop, type EvaluatedHop } from '../net/paths/hops.ts';
 import type { Protocol } from '../net/securityGroups.ts';
-import { findLoadBalancer, resolveCaller } from './endpoints.ts';
+import { endpointForRef, findLoadBalancer, isEndpointRef, resolveCaller } from './endpoints.ts';
 import { PathInputError } from './errors.ts';
 import { explainLoadBalancer } from './explain.ts';
 import { pathResult } from './pathResult.ts';
@@ -19,9 +19,8 @@ export interface ReachRequest {
 }
 
 function resolveDestination(model: EstateModel, to: string): EndpointModel | null {
-  if (to.startsWith('i-')) return endpointForInstance(model, to);
-  if (to.startsWith('eni-')) return endpointForEni(model, to);
-  return endpointForIp(model, to);
+  if (isEndpointRef(to)) return endpointForRef(model, to, '--to');
+  return endpointForIp(model, null, to);
 }
 
 export function reachPath(model: EstateModel, req: ReachRequest, now = new Date(0)): PathResult {

@@ -93,7 +93,7 @@ export function regionFlag(scope: SnapshotScope): string {
 export function albPeer(model: EstateModel, lb: LoadBalancerModel): { groupId: string } | { cidr: string } {
   const sg = lb.securityGroupIds[0];
   if (sg) return { groupId: sg };
-  const vpcCidr = lb.vpcId ? model.vpcs.get(lb.vpcId)?.CidrBlock : undefined;
+  const vpcCidr = lb.vpcId ? model.vpcs.get(lb.scope, lb.vpcId)?.CidrBlock : undefined;
   if (vpcCidr) return { cidr: vpcCidr };
   const node = lb.nodes.find((n) => n.address);
   return { cidr: node?.address?.includes('/') ? node.address : `${node?.address ?? '0.0.0.0'}/32` };
