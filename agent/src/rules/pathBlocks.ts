@@ -1,6 +1,6 @@
 // Helpers for rules that explain a blocked ALB → target path: find the blocking hop per target.
 import type { Finding, RuleId, TargetRef } from '@porthole/shared';
-import type { EvaluatedHop, HopCheck } from '../net/paths/hops.ts';
+import { componentIdsOf, type EvaluatedHop, type HopCheck } from '../net/paths/hops.ts';
 import type { TargetContext } from './context.ts';
 import { groupBy, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
 
@@ -59,7 +59,7 @@ export function unknownHopFindings(rule: RuleId, targets: TargetContext[], q: Ho
       rule,
       first.context.loadBalancer.scope,
       first.context.service?.key ?? null,
-      [first.hop.component, first.context.targetGroup.arn],
+      [...componentIdsOf(first.hop), first.context.targetGroup.arn],
       gaps,
       refsOf(items),
     );

@@ -1,6 +1,7 @@
 // sg-blocks-dynamic-ports: bridge mode with hostPort 0, and the container instances' SGs do not admit the ALB
 // on the host ports the tasks got. ECS guide "Use an Application Load Balancer"; ALB guide "Target security groups".
 import type { Finding } from '@porthole/shared';
+import { componentIdsOf } from '../net/paths/hops.ts';
 import { securityGroupFix } from './fix/securityGroupFix.ts';
 import { albPeer, groupBy, makeFinding } from './finding.ts';
 import {
@@ -64,7 +65,13 @@ export const sgBlocksDynamicPorts: Rule = {
             `, so ${lb.name} cannot reach ${describeTargets(refs, total)} on those ports: the health checks time out ` +
             `(${healthSummary(items)}). Listener ${listenerPortFor(lb, tg.arn) ?? '?'} → ${tg.name} → host port ${portsOf(items)[0]} → container ` +
             `${mapping?.containerPort ?? '?'}: the container port is never what the ALB connects to.`,
-          resources: [first.hop.component, ...new Set(items.map((b) => b.context.target.id)), tg.arn, lb.arn],
+          blockingIds: componentIdsOf(first.hop),
+          resources: [
+            ...componentIdsOf(first.hop),
+            ...new Set(items.map((b) => b.context.target.id)),
+            tg.arn,
+            lb.arn,
+          ],
           service: svc.key,
           targets: refs,
           evidence: [

@@ -1,6 +1,7 @@
 // sg-blocks-target-port: fixed host port, host mode or awsvpc (ip targets): the target ENI's SGs do not admit
 // the ALB on the target port. ALB guide, "Target security groups"; ECS guide, "awsvpc network mode".
 import type { Finding } from '@porthole/shared';
+import { componentIdsOf } from '../net/paths/hops.ts';
 import { securityGroupFix } from './fix/securityGroupFix.ts';
 import { albPeer, groupBy, makeFinding } from './finding.ts';
 import { usesDynamicHostPorts } from './ecsPorts.ts';
@@ -48,7 +49,13 @@ export const sgBlocksTargetPort: Rule = {
             `${portsOf(items).join(', ')}, but the ${kind}'s security group ${first.hop.component} ` +
             (opens.length > 0 ? `only admits ${opens.join('; ')}` : 'has no rule admitting the ALB') +
             `. ${describeTargets(refs, tg.targets?.length ?? null)} cannot be reached: ${healthSummary(items)}.`,
-          resources: [first.hop.component, ...new Set(items.map((b) => b.context.target.id)), tg.arn, lb.arn],
+          blockingIds: componentIdsOf(first.hop),
+          resources: [
+            ...componentIdsOf(first.hop),
+            ...new Set(items.map((b) => b.context.target.id)),
+            tg.arn,
+            lb.arn,
+          ],
           service: service?.key ?? null,
           targets: refs,
           evidence: [

@@ -19,6 +19,11 @@ export type HopCheck = 'sg-egress' | 'sg-ingress' | 'nacl-outbound' | 'nacl-inbo
 /** A hop plus what the rules need: which check, which ports, the exact entries, and missing data. */
 export interface EvaluatedHop extends Hop {
   check: HopCheck;
+  /**
+   * Each component id on its own, in order (every SG of a multi-SG ENI); `component` is their display form
+   * ("sg-a,sg-b"). Absent means the single id in `component`.
+   */
+  componentIds?: string[];
   ports: PortRange | null;
   evidence: Evidence[];
   gaps: string[];
@@ -31,6 +36,11 @@ export interface EvaluatedHop extends Hop {
 }
 
 /** Prefix-list entries in one account and region (AWS-managed list ids and entries differ per region). */
+/** The ids a hop stands for, one per component (a multi-SG hop lists every group). */
+export function componentIdsOf(hop: EvaluatedHop): string[] {
+  return hop.componentIds ?? [hop.component];
+}
+
 export function prefixListResolver(model: EstateModel, scope: SnapshotScope) {
   return (id: string): string[] | null => model.prefixLists.get(scope, id) ?? null;
 }
@@ -68,10 +78,12 @@ export function securityGroupHop(
   leg: Hop['leg'],
 ): EvaluatedHop {
   const component = groupIds.join(',') || '(no security group)';
+  const componentIds = groupIds.length > 0 ? [...groupIds] : [component];
   const check: HopCheck = direction === 'ingress' ? 'sg-ingress' : 'sg-egress';
   const hopDirection = direction === 'ingress' ? 'inbound' : 'outbound';
   const gaps = dataGaps(model, scope, ['SecurityGroups']);
-  if (gaps.length > 0) return unknownHop(component, 'security-group', check, leg, hopDirection, gaps);
+  if (gaps.length > 0)
+    return { ...unknownHop(component, 'security-group', check, leg, hopDirection, gaps), componentIds };
   const groups = groupIds.map(
     (id) => model.securityGroups.get(scope, id) ?? { GroupId: id, missing: true as const },
   );
@@ -109,6 +121,7 @@ export function securityGroupHop(
     }
     return {
       component,
+      componentIds,
       kind: 'security-group',
       check,
       leg,
