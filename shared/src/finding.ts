@@ -127,5 +127,7 @@ export const PathResultSchema = z.object({
   summary: z.string(),
   hops: z.array(HopSchema),
   findings: z.array(FindingSchema),
+  /** What the answer assumed where the snapshot cannot say (e.g. the client's ephemeral port range). */
+  assumptions: z.array(z.string()).optional(),
 });
 export type PathResult = z.infer<typeof PathResultSchema>;

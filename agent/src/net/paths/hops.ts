@@ -31,6 +31,8 @@ export interface EvaluatedHop extends Hop {
   route?: RouteDecision;
   /** For NACLs: the entries that decided (empty = the default deny). */
   naclEntries?: NetworkAclEntry[];
+  /** For NACLs: the asked ports denied for every address of the remote (a reply leg may deny only some). */
+  naclDeniedPorts?: PortRange[];
   /** What was asked, so a blocker can be turned into a fix. */
   query?: { scope: SnapshotScope; peer?: Peer; remote?: string; protocol: Protocol };
 }
@@ -185,6 +187,7 @@ export function networkAclHop(
       evidence,
       gaps: [],
       naclEntries: decision.decidingEntries,
+      naclDeniedPorts: decision.deniedPorts,
       query: { scope, remote, protocol },
     };
   });
