@@ -47,7 +47,7 @@ export function resolveTarget(model: EstateModel, to: string): ReachTarget {
   }
   if (!IPV4.test(t))
     throw new PathInputError(
-      `--to "${t}": expected "internet", an instance id (i-…), an ENI id (eni-…), an IPv4 address or a load balancer`,
+      `--to ${t}: expected "internet", an instance id (i-…), an ENI id (eni-…), an IPv4 address or a load balancer`,
     );
   const endpoint = endpointForIp(model, null, t);
   if (endpoint) return { kind: 'endpoint', endpoint };
