@@ -51,7 +51,7 @@ export function resolveTarget(model: EstateModel, to: string): ReachTarget {
     );
   const endpoint = endpointForIp(model, null, t);
   if (endpoint) return { kind: 'endpoint', endpoint };
-  if ((model.eniByPrivateIp.lookupAll(t).flatMap((h) => h.value).length ?? 0) > 1)
+  if (model.eniByPrivateIp.lookupAll(t).flatMap((h) => h.value).length > 1)
     throw new PathInputError(
       `--to ${t}: held by several network interfaces (VPCs or accounts); name the ENI instead`,
     );

@@ -8,7 +8,7 @@ import type { ScanResult } from '@porthole/shared';
 import { buildDemoEstate, demoIds, type EstateDocuments } from '../demo/index.ts';
 import { buildModel } from '../model/build.ts';
 import type { EstateModel } from '../model/types.ts';
-import { readSnapshotFolder } from '../sources/snapshot/index.ts';
+import { readSnapshotFolder, snapshotFromDocuments } from '../sources/snapshot/index.ts';
 import { analyzeModel } from './analyze.ts';
 import { PathInputError } from './errors.ts';
 import { reachPath } from './reach.ts';
@@ -93,6 +93,11 @@ describe('scope-keyed model: identical ids in two regions and two accounts', () 
       expect([f.account, f.region]).toEqual([A, OTHER]);
       expect(f.resources[0]).toBe(ids.sgs.ecsInstances);
     }
+    const web = (account: string, region: string) =>
+      result.services.find((v) => v.name === 'prod/web' && v.account === account && v.region === region)!;
+    expect(web(A, OTHER).status).not.toBe('healthy');
+    expect(web(A, OTHER).findingIds.some((id) => id.startsWith('sg-blocks-dynamic-ports:'))).toBe(true);
+    expect(web(B, HOME).findingIds.some((id) => id.startsWith('sg-blocks-dynamic-ports:'))).toBe(false);
   });
 
   it('the ALB SG without listeners’ ingress is reported in account B only', () => {
@@ -128,5 +133,21 @@ describe('scope-keyed model: identical ids in two regions and two accounts', () 
       expect(answer.reachable).toBe(false);
       expect(answer.findings.some((f) => f.account === account && f.region === region)).toBe(true);
     }
+  });
+});
+
+describe('the same problem in two accounts', () => {
+  it('gives two findings, each id qualified by its scope', () => {
+    const a = copyTo(A, HOME);
+    const b = copyTo(B, HOME);
+    securityGroup(a, ids.sgs.ecsInstances).IpPermissions = [];
+    securityGroup(b, ids.sgs.ecsInstances).IpPermissions = [];
+    const both = analyzeModel(buildModel(snapshotFromDocuments([...a, ...b])), {
+      now: new Date('2025-03-14T10:00:00Z'),
+    });
+    const dyn = both.findings.filter((f) => f.rule === 'sg-blocks-dynamic-ports' && f.service === 'prod/web');
+    const base = `sg-blocks-dynamic-ports:${ids.sgs.ecsInstances}:prod/web`;
+    expect(dyn.map((f) => f.id).sort()).toEqual([`${base}@${A}/${HOME}`, `${base}@${B}/${HOME}`].sort());
+    for (const f of dyn) expect(f.id.endsWith(`@${f.account}/${f.region}`)).toBe(true);
   });
 });

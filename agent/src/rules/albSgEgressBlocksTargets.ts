@@ -10,6 +10,7 @@ import {
   healthSummary,
   portsOf,
   refsOf,
+  serviceGroupKey,
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
@@ -23,7 +24,10 @@ export const albSgEgressBlocksTargets: Rule = {
     const query = { checks: ['sg-egress' as const], leg: 'request' as const };
     const findings: Finding[] = [];
     const blocked = deniedHops(ctx.targets(), query);
-    for (const items of groupBy(blocked, (b) => `${serviceName(b.context)}|${b.hop.component}`).values()) {
+    for (const items of groupBy(
+      blocked,
+      (b) => `${serviceGroupKey(b.context)}|${b.hop.component}`,
+    ).values()) {
       const first = items[0]!;
       const { loadBalancer: lb, targetGroup: tg, service } = first.context;
       const ports = portsOf(items);

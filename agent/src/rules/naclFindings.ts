@@ -9,6 +9,7 @@ import {
   describeTargets,
   healthSummary,
   refsOf,
+  serviceGroupKey,
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
@@ -25,7 +26,7 @@ export function makeNaclFindings(
   const blocked = deniedHops(ctx.targets(), query);
   for (const items of groupBy(
     blocked,
-    (b) => `${serviceName(b.context)}|${b.hop.component}|${b.hop.check}`,
+    (b) => `${serviceGroupKey(b.context)}|${b.hop.component}|${b.hop.check}`,
   ).values()) {
     const first = items[0]!;
     const { loadBalancer: lb, targetGroup: tg, service } = first.context;

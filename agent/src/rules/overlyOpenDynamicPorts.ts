@@ -1,7 +1,13 @@
 // overly-open-dynamic-ports: a container-instance or task security group opens ≥ 1,000 ports, the dynamic host-port
 // range, or all traffic to 0.0.0.0/0 or ::/0 — instead of admitting the load balancer's SG. ECS guide, "Use an
 // Application Load Balancer" (instance SG admits the dynamic range from the ALB SG); VPC guide, "Security group rules".
-import type { Evidence, Finding, IpPermission, SecurityGroup } from '@porthole/shared';
+import {
+  scopeKey,
+  type Evidence,
+  type Finding,
+  type IpPermission,
+  type SecurityGroup,
+} from '@porthole/shared';
 import { endpointForInstance, scopeOfArn } from '../model/endpoints.ts';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
@@ -83,7 +89,7 @@ function ownersByGroup(model: EstateModel): {
   const owners = new Map<string, Owner[]>();
   const add = (groupId: string, owner: Owner) => {
     const list = owners.get(groupId) ?? [];
-    const same = list.find((o) => o.svc === owner.svc);
+    const same = list.find((o) => o.svc === owner.svc && scopeKey(o.scope) === scopeKey(owner.scope));
     if (same) {
       same.holders.push(...owner.holders.filter((h) => !same.holders.includes(h)));
       same.publicIp ??= owner.publicIp;

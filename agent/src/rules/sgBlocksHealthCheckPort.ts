@@ -9,6 +9,7 @@ import {
   describeTargets,
   healthSummary,
   refsOf,
+  serviceGroupKey,
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
@@ -38,7 +39,7 @@ export const sgBlocksHealthCheckPort: Rule = {
             (h) => h.component === b.hop.component && h.check === b.hop.check && h.leg === b.hop.leg,
           )?.verdict !== 'deny',
       ),
-      (b) => `${serviceName(b.context)}|${b.hop.component}`,
+      (b) => `${serviceGroupKey(b.context)}|${b.hop.component}`,
     ).values()) {
       const first = items[0]!;
       const { loadBalancer: lb, targetGroup: tg, service } = first.context;

@@ -11,6 +11,7 @@ import {
   healthSummary,
   portsOf,
   refsOf,
+  serviceGroupKey,
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
@@ -26,7 +27,7 @@ export const sgBlocksTargetPort: Rule = {
     const findings: Finding[] = [];
     for (const items of groupBy(
       deniedHops(fixed, query),
-      (b) => `${serviceName(b.context)}|${b.hop.component}`,
+      (b) => `${serviceGroupKey(b.context)}|${b.hop.component}`,
     ).values()) {
       const first = items[0]!;
       const { service, loadBalancer: lb, targetGroup: tg } = first.context;
