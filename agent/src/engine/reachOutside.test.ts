@@ -164,10 +164,10 @@ describe('reach from outside into the estate', () => {
 
 describe('client ephemeral ports on the reply leg', () => {
   /** The bastion subnet's NACL admits replies only on 32768-65535. */
-  function narrowReplies(): EstateDocuments {
+  function narrowReplies(from = '0.0.0.0/0'): EstateDocuments {
     const docs = buildDemoEstate();
     acl(docs, ids.nacls.default).Entries.unshift({
-      CidrBlock: '0.0.0.0/0',
+      CidrBlock: from,
       Egress: false,
       Protocol: '6',
       PortRange: { From: 1024, To: 32767 },
@@ -183,6 +183,19 @@ describe('client ephemeral ports on the reply leg', () => {
     expect(unknownAt(r)).toEqual([ids.nacls.default]);
     expect(r.hops.find((h) => h.verdict === 'unknown')!.detail).toContain('1024-32767');
     expect(r.assumptions?.[0]).toContain('1024-65535');
+  });
+
+  it('to an ALB: the caller’s reply leg is unknown too, never blocked', () => {
+    const open = reach(buildDemoEstate(), { from: BASTION, to: ids.loadBalancers.web.name, port: 80 });
+    expect(open.reachable).toBe(true);
+    // Replies from the internet (where the internet-facing ALB answers from) on 1024-32767 only are dropped.
+    const r = reach(narrowReplies('198.51.100.0/24'), {
+      from: BASTION,
+      to: ids.loadBalancers.web.name,
+      port: 80,
+    });
+    expect(r.verdict).toBe('unknown');
+    expect(unknownAt(r)).toContain(ids.nacls.default);
   });
 
   it('--client-ports 32768-60999 (Linux): reachable; a range the NACL drops: blocked', () => {
