@@ -52,9 +52,13 @@ program
   .description('Can SOURCE reach DEST on a port? Every blocking SG rule, NACL entry and route, hop by hop')
   .requiredOption('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
   .requiredOption('--from <source>', 'instance id, ENI id, IPv4 address or "internet"')
-  .requiredOption('--to <dest>', 'instance id, ENI id, IPv4 address, or an ALB name, ARN or DNS name')
+  .requiredOption(
+    '--to <dest>',
+    'instance id, ENI id, IPv4 address (in or outside the estate), "internet", or an ALB name, ARN or DNS name',
+  )
   .requiredOption('--port <n>', 'destination port')
   .addOption(new Option('--protocol <p>', 'tcp or udp').choices(['tcp', 'udp']).default('tcp'))
+  .option('--client-ports <from-to>', "the caller's ephemeral port range, e.g. 32768-60999 (Linux)")
   .option('--json', 'print only JSON on stdout')
   .action(async (opts) => {
     process.exitCode = await runReach(opts);
