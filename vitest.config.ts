@@ -1,4 +1,4 @@
-import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Tests run the TypeScript sources: @porthole/shared resolves to shared/src through this export condition
@@ -11,8 +11,10 @@ if (!(process.env.NODE_OPTIONS ?? '').includes(conditionFlag)) {
 }
 
 export default defineConfig({
-  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
-  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
+  // vitest's own server conditions (Vite's without "module", whose dist-es builds Node cannot load) plus ours.
+  ssr: {
+    resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions.filter((c) => c !== 'module')] },
+  },
   test: {
     include: [
       'shared/src/**/*.test.ts',

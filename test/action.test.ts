@@ -76,7 +76,14 @@ describe('action.yml', () => {
     const helps = new Map<string, string>();
     for (const [, command, rest] of calls) {
       if (!helps.has(command!)) {
-        const out = await run(process.execPath, ['agent/bin/porthole.js', command!, '--help'], { cwd: ROOT });
+        // The sources the bin's compiled dist is built from (npm run build; test/packaging checks the bin).
+        const out = await run(
+          process.execPath,
+          ['--import', 'tsx', 'agent/src/cli/main.ts', command!, '--help'],
+          {
+            cwd: ROOT,
+          },
+        );
         helps.set(command!, out.stdout);
       }
       const help = helps.get(command!)!;
@@ -103,7 +110,10 @@ describe('the Scan and Gate steps, run as the runner would', () => {
     const dir = await mkdtemp(join(tmpdir(), 'porthole-action-'));
     const output = join(dir, 'github-output');
     const sarif = join(dir, 'porthole.sarif');
-    const r = await bash(step('Scan').run!, {
+    // The bin runs the compiled dist (built by the Install step); here the sources it is built from.
+    const script = step('Scan').run!.replace('/agent/bin/porthole.js', '/agent/src/cli/main.ts');
+    const r = await bash(script, {
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${import.meta.resolve('tsx')}`,
       GITHUB_ACTION_PATH: ROOT,
       GITHUB_OUTPUT: output,
       PORTHOLE_SARIF: sarif,

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const WORKSPACES = ['shared', 'agent', 'web'];
 /** Tests and test kits: development only, never in a package or the image. */
-const DEV_ONLY = /\.test\.ts$|(^|\/)test[A-Z][^/]*\.ts$|TestKit\.ts$|(^|\/)testing\.ts$|(^|\/)test-kit\//;
+const DEV_ONLY =
+  /\.test\.ts$|(^|\/)test[A-Z][^/]*\.ts$|TestKit\.ts$|Arbitrary\.ts$|(^|\/)testing\.ts$|(^|\/)test-kit\//;
 
 interface Manifest {
   engines?: { node?: string };

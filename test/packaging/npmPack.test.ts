@@ -11,7 +11,8 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'dynamic-ports-blocked');
 /** A path that belongs to development only: sources, tests, test kits. */
-const DEV_ONLY = /(^|\/)(src|test|test-kit)\/|\.test\.|(^|\/)test[A-Z][^/]*$|TestKit\.|(?<!\.d)\.ts$/;
+const DEV_ONLY =
+  /(^|\/)(src|test|test-kit)\/|\.test\.|(^|\/)test[A-Z][^/]*$|TestKit\.|Arbitrary\.|(?<!\.d)\.ts$/;
 
 /** NODE_OPTIONS without the development condition that vitest.config.ts adds: a user's plain Node. */
 function plainEnv(): NodeJS.ProcessEnv {
