@@ -1,6 +1,13 @@
 // Human-readable reports, grouped by service, coloured only on a TTY (picocolors honours NO_COLOR/FORCE_COLOR).
 import pc from 'picocolors';
-import type { Finding, PathResult, ScanResult, ServiceStatus } from '@porthole/shared';
+import {
+  plural,
+  type Finding,
+  type Hop,
+  type PathResult,
+  type ScanResult,
+  type ServiceStatus,
+} from '@porthole/shared';
 
 const STATUS_STYLE: Record<ServiceStatus, (s: string) => string> = {
   healthy: (s) => pc.green(`✔ ${s}`),
@@ -35,7 +42,7 @@ export function renderScan(result: ScanResult): string {
   for (const svc of result.services) {
     out.push(
       `${STATUS_STYLE[svc.status](svc.status.toUpperCase())} ${pc.bold(svc.name)}  ` +
-        `${svc.targetsHealthy}/${svc.targetsTotal} targets healthy · ${svc.runningCount ?? '?'}/${svc.desiredCount ?? '?'} tasks`,
+        `${svc.targetsTotal > 0 ? `${svc.targetsHealthy}/${svc.targetsTotal} targets healthy` : 'no load balancer'} · ${svc.runningCount ?? '?'}/${svc.desiredCount ?? '?'} tasks`,
     );
     out.push(`  ${svc.why}`);
     const findings = result.findings.filter((f) => f.service === svc.name);
@@ -57,7 +64,7 @@ export function renderScan(result: ScanResult): string {
   for (const w of result.warnings) out.push(pc.yellow(`warning: ${w}`));
   const critical = result.findings.filter((f) => f.severity === 'critical').length;
   out.push(
-    `${result.services.length} service(s), ${result.findings.length} finding(s), ${critical} critical.`,
+    `${plural(result.services.length, 'service')}, ${plural(result.findings.length, 'finding')}, ${critical} critical.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -67,12 +74,20 @@ export function renderPath(result: PathResult): string {
   const out = [
     `${result.reachable ? pc.green('REACHABLE') : result.verdict === 'unknown' ? pc.magenta('UNKNOWN') : pc.red('BLOCKED')}: ${result.summary}`,
     '',
-    ...result.hops.map(
-      (h) =>
-        `  ${verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ${pc.bold(h.kind)} ${h.component}  ${pc.dim(h.detail)}`,
-    ),
-    '',
   ];
+  // A target group that "denies" because no target is healthy is the consequence of a blocker, not one.
+  const consequence = (h: Hop) => h.verdict === 'deny' && h.kind === 'target-group';
+  const hopLine = (h: Hop) =>
+    `  ${consequence(h) ? pc.yellow('deny ') : verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ` +
+    `${pc.bold(h.kind)} ${h.component}  ${pc.dim(consequence(h) ? `a consequence of the blocker, not the cause: ${h.detail}` : h.detail)}`;
+  // The request path in order, then the reply path: never a reply hop before the request reaches its end.
+  for (const [leg, title] of [
+    ['request', 'Request path'],
+    ['reply', 'Reply path'],
+  ] as const) {
+    const hops = result.hops.filter((h) => h.leg === leg);
+    if (hops.length > 0) out.push(pc.dim(`${title}:`), ...hops.map(hopLine), '');
+  }
   for (const f of result.findings) out.push(renderFinding(f), '');
   return `${out.join('\n')}\n`;
 }

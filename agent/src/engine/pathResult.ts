@@ -1,5 +1,5 @@
 // Turn evaluated hops into the public PathResult: verdict, summary, and one finding per blocker.
-import type { Finding, Hop, PathResult } from '@porthole/shared';
+import { plural, type Finding, type Hop, type PathResult } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { genericFinding } from './genericFindings.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
@@ -58,7 +58,7 @@ export function pathResult(
     verdict === 'reachable'
       ? `${what}: every hop allows the traffic.`
       : verdict === 'blocked'
-        ? `${what}: blocked at ${denied.length} hop(s). ${findings[0]?.title ?? denied[0]!.detail}`
+        ? `${what}: blocked at ${plural(denied.length, 'hop')}. ${findings[0]?.title ?? denied[0]!.detail}`
         : `${what}: cannot decide — ${unknown[0]!.detail}`;
   return { reachable: verdict === 'reachable', verdict, summary, hops: hops.map(toHop), findings };
 }

@@ -151,7 +151,7 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
         scope,
         rule: RULE,
         severity: 'warning',
-        title: `NAT instance ${first.instanceId} has source/destination check on: traffic routed through it is dropped`,
+        title: `NAT instance ${first.instanceId} drops routed traffic: its source/destination check is on`,
         explanation: `${base} No ECS task or container instance in this snapshot uses ${tableIds.join(', ')}, so no service is affected yet.`,
         resources: [first.instanceId, ...eniIds, ...tableIds],
         service: null,
@@ -168,7 +168,7 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
       scope,
       rule: RULE,
       severity: 'critical',
-      title: `${key}: traffic from ${subnets.join(', ')} to ${destinations.join(', ')} goes through NAT instance ${first.instanceId}, which drops it (source/destination check on)`,
+      title: `${key}: cannot reach ${destinations.includes('0.0.0.0/0') ? 'the internet' : destinations.join(', ')}: NAT instance ${first.instanceId} drops traffic from ${subnets.join(', ')} (source/destination check on)`,
       explanation:
         `${base} ${key} runs in ${subnets.join(', ')}, which use ${tableIds.join(', ')}: its tasks cannot reach ` +
         `${destinations.includes('0.0.0.0/0') ? 'the internet (ECR image pulls, AWS APIs)' : destinations.join(', ')}.` +
