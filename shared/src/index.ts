@@ -3,3 +3,4 @@ export * from './finding.ts';
 export * from './snapshot.ts';
 export * from './events.ts';
 export * from './words.ts';
+export * from './demo.ts';

@@ -4,6 +4,8 @@ import { rateLimit } from 'express-rate-limit';
 import type { ApiBackend } from './backend.ts';
 import type { DaemonMetrics } from './metrics.ts';
 import { apiRouter } from './routes.ts';
+import { demoRouter } from './demoRoutes.ts';
+import type { DemoControl } from '../daemon/types.ts';
 import { requireAllowedHost, requireToken, securityHeaders } from './security.ts';
 import { staticSite } from './staticSite.ts';
 
@@ -17,6 +19,8 @@ export interface AppOptions {
   postRateLimitPerMinute: number;
   trustProxy: boolean;
   webDist: string;
+  /** The demo source's hold control; absent for snapshot and live sources. */
+  demo?: DemoControl;
 }
 
 export function createApp(opts: AppOptions): Express {
@@ -45,7 +49,13 @@ export function createApp(opts: AppOptions): Express {
     legacyHeaders: false,
     message: { error: 'too many requests: POST endpoints are rate limited, try again in a minute' },
   });
-  app.use('/api', auth, express.json({ limit: '32kb' }), apiRouter(opts.backend, postLimiter));
+  app.use(
+    '/api',
+    auth,
+    express.json({ limit: '32kb' }),
+    demoRouter(opts.demo),
+    apiRouter(opts.backend, postLimiter),
+  );
   app.use(staticSite(opts.webDist));
 
   const onError: ErrorRequestHandler = (
