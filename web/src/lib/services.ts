@@ -81,8 +81,12 @@ export function whyText(s: Pick<ServiceVerdict, 'name' | 'why'>): string {
 export function healthWords(
   s: Pick<ServiceVerdict, 'targetsHealthy' | 'targetsTotal' | 'runningCount' | 'desiredCount'>,
 ): string {
-  if (s.targetsTotal > 0) return `${s.targetsHealthy}/${s.targetsTotal} ${noun(s.targetsTotal, 'target')} healthy`;
-  const tasks = s.desiredCount === null ? '' : ` · ${s.runningCount ?? '?'}/${s.desiredCount} ${noun(s.desiredCount, 'task')}`;
+  if (s.targetsTotal > 0)
+    return `${s.targetsHealthy}/${s.targetsTotal} ${noun(s.targetsTotal, 'target')} healthy`;
+  const tasks =
+    s.desiredCount === null
+      ? ''
+      : ` · ${s.runningCount ?? '?'}/${s.desiredCount} ${noun(s.desiredCount, 'task')}`;
   return `no load balancer${tasks}`;
 }
 
