@@ -219,9 +219,10 @@ describe.skipIf(reason)('dashboard layout (real daemon, demo held on a breakage,
   }, 60_000);
 
   it('the drill-down names the real blocker first and loudest; the empty target group is its consequence', async () => {
-    const page = await open('service/prod/web', 1440, 1000);
+    const page = await open('service/prod/web', 1440, 1400);
     const why = page.getByTestId('path-why').first();
     await why.waitFor();
+    await screenshot(page, 'layout-drill-down');
     const roles = await why.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(roles[0]).toBe('cause');
     expect(roles.indexOf('consequence')).toBeGreaterThan(roles.indexOf('cause'));
@@ -244,7 +245,7 @@ describe.skipIf(reason)('dashboard layout (real daemon, demo held on a breakage,
     await hop.getByRole('button', { name: 'Show all evidence' }).click();
     await expect.poll(() => detail.evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(1);
     expect(await detail.evaluate((e) => e.clientHeight)).toBeGreaterThan(before);
-    await screenshot(page, 'layout-drill-down');
+    await screenshot(page, 'layout-drill-down-expanded');
     await page.close();
   });
 
