@@ -17,7 +17,7 @@ program
   .option('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
   .option('--live', 'scan live AWS (read-only) instead of a folder')
   .option('--profile <name>', 'AWS profile for --live')
-  .option('--region <region...>', 'AWS region(s) for --live')
+  .option('--region <region...>', 'AWS regions for --live (one or more)')
   .option('--service <cluster/name>', 'only this service')
   .option('--json', 'print only JSON on stdout')
   .action(async (opts) => {
@@ -67,7 +67,7 @@ program
   .description('Write live AWS state to a snapshot folder in the public format')
   .requiredOption('--out <dir>', 'output folder')
   .option('--profile <name>', 'AWS profile')
-  .option('--region <region...>', 'AWS region(s)')
+  .option('--region <region...>', 'AWS regions (one or more)')
   .option('--stats', 'print API calls per action next to the floor')
   .action(async (opts) => {
     const { runCaptureCommand } = await import('./capture.ts');
