@@ -76,7 +76,8 @@ export function renderPath(result: PathResult): string {
     '',
   ];
   // A target group that "denies" because no target is healthy is the consequence of a blocker, not one.
-  const consequence = (h: Hop) => h.verdict === 'deny' && h.kind === 'target-group';
+  const blocked = result.hops.some((h) => h.verdict === 'deny' && h.kind !== 'target-group');
+  const consequence = (h: Hop) => blocked && h.verdict === 'deny' && h.kind === 'target-group';
   const hopLine = (h: Hop) =>
     `  ${consequence(h) ? pc.yellow('deny ') : verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ` +
     `${pc.bold(h.kind)} ${h.component}  ${pc.dim(consequence(h) ? `a consequence of the blocker, not the cause: ${h.detail}` : h.detail)}`;
