@@ -52,13 +52,17 @@ export function pathResult(
     if (generic && !findings.some((f) => f.id === generic.id)) findings.push(generic);
   }
   const denied = hops.filter((h) => h.verdict === 'deny');
+  // A target group with no healthy target "denies" too, but beside a real blocker it is its consequence.
+  const causes = denied.some((h) => h.kind !== 'target-group')
+    ? denied.filter((h) => h.kind !== 'target-group')
+    : denied;
   const unknown = hops.filter((h) => h.verdict === 'unknown');
   const verdict = denied.length > 0 ? 'blocked' : unknown.length > 0 ? 'unknown' : 'reachable';
   const summary =
     verdict === 'reachable'
       ? `${what}: every hop allows the traffic.`
       : verdict === 'blocked'
-        ? `${what}: blocked at ${plural(denied.length, 'hop')}. ${findings[0]?.title ?? denied[0]!.detail}`
+        ? `${what}: blocked at ${plural(causes.length, 'hop')}. ${findings[0]?.title ?? causes[0]!.detail}`
         : `${what}: cannot decide — ${unknown[0]!.detail}`;
   return { reachable: verdict === 'reachable', verdict, summary, hops: hops.map(toHop), findings };
 }
