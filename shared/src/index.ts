@@ -4,3 +4,4 @@ export * from './snapshot.ts';
 export * from './events.ts';
 export * from './words.ts';
 export * from './demo.ts';
+export * from './albAnswer.ts';

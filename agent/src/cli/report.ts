@@ -70,27 +70,45 @@ export function renderScan(result: ScanResult): string {
 }
 
 export function renderPath(result: PathResult): string {
-  const verdictStyle = { allow: pc.green('allow'), deny: pc.red('DENY '), unknown: pc.magenta('unkn ') };
   const out = [
     `${result.reachable ? pc.green('REACHABLE') : result.verdict === 'unknown' ? pc.magenta('UNKNOWN') : pc.red('BLOCKED')}: ${result.summary}`,
     '',
   ];
-  // A target group that "denies" because no target is healthy is the consequence of a blocker, not one.
-  const blocked = result.hops.some((h) => h.verdict === 'deny' && h.kind !== 'target-group');
-  const consequence = (h: Hop) => blocked && h.verdict === 'deny' && h.kind === 'target-group';
-  const hopLine = (h: Hop) =>
-    `  ${consequence(h) ? pc.yellow('deny ') : verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ` +
-    `${pc.bold(h.kind)} ${h.component}  ${pc.dim(consequence(h) ? `a consequence of the blocker, not the cause: ${h.detail}` : h.detail)}`;
   // The request path in order, then the reply path: never a reply hop before the request reaches its end.
+  out.push(...hopLines(result.hops));
+  const notes = [
+    ...(result.answer?.notes ?? []).map((n) => `  ${pc.yellow('note')} ${n}`),
+    ...(result.answer?.couldApply ?? []).map(
+      (c) => `  ${pc.magenta('?')} rule ${c.priority} would apply with ${c.needs}: ${c.rule}`,
+    ),
+  ];
+  if (notes.length > 0) out.push(...notes, '');
+  for (const leg of result.legs ?? []) {
+    out.push(`${pc.bold('Following the redirect')}: ${leg.summary}`, '', ...hopLines(leg.hops));
+  }
+  for (const f of result.findings) out.push(renderFinding(f), '');
+  return `${out.join('\n')}\n`;
+}
+
+const VERDICT_STYLE = { allow: pc.green('allow'), deny: pc.red('DENY '), unknown: pc.magenta('unkn ') };
+
+/** "Request path:" then its hops in order, then "Reply path:" and the reply hops. */
+function hopLines(hops: readonly Hop[]): string[] {
+  // A target group that "denies" because no target is healthy is the consequence of a blocker, not one.
+  const blocked = hops.some((h) => h.verdict === 'deny' && h.kind !== 'target-group');
+  const consequence = (h: Hop) => blocked && h.verdict === 'deny' && h.kind === 'target-group';
+  const line = (h: Hop) =>
+    `  ${consequence(h) ? pc.yellow('deny ') : VERDICT_STYLE[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ` +
+    `${pc.bold(h.kind)} ${h.component}  ${pc.dim(consequence(h) ? `a consequence of the blocker, not the cause: ${h.detail}` : h.detail)}`;
+  const out: string[] = [];
   for (const [leg, title] of [
     ['request', 'Request path'],
     ['reply', 'Reply path'],
   ] as const) {
-    const hops = result.hops.filter((h) => h.leg === leg);
-    if (hops.length > 0) out.push(pc.dim(`${title}:`), ...hops.map(hopLine), '');
+    const list = hops.filter((h) => h.leg === leg);
+    if (list.length > 0) out.push(pc.dim(`${title}:`), ...list.map(line), '');
   }
-  for (const f of result.findings) out.push(renderFinding(f), '');
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 function wrap(text: string, indent: number, width = 100): string[] {
