@@ -72,9 +72,13 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   const engine = deps.engine ?? realEngine;
   const store = Store.open(config.dataDir);
   const latest = new LatestState(() => config.pollIntervalSeconds);
-  const metrics = new DaemonMetrics(now, () => latest.fetchedAt, {
-    processMetrics: deps.processMetrics ?? true,
-  });
+  const metrics = new DaemonMetrics(
+    now,
+    { services: () => latest.services(now()), kinds: () => latest.kinds },
+    {
+      processMetrics: deps.processMetrics ?? true,
+    },
+  );
   const alerts = new AlertDispatcher(config.alerts, {
     store,
     now,

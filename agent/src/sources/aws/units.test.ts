@@ -12,6 +12,7 @@ describe('config', () => {
       regions: ['eu-west-1'],
       intervals: { hotSeconds: 60, warmSeconds: 300, coldSeconds: 900 },
       requestTimeoutMs: 20_000,
+      pollTimeoutSeconds: 50,
     });
   });
 
