@@ -24,7 +24,7 @@ export interface AfterCycleDeps {
 
 export function afterCycle(d: AfterCycleDeps) {
   let lastFreshness = '';
-  let lastStaleServices = '';
+  let lastStaleServices = '[]';
   let lastPrune = 0;
 
   /**

@@ -20,7 +20,7 @@ async function configFrom(args: LiveFlags): Promise<LiveAwsConfig> {
       ...(args.profile ? { profile: args.profile } : {}),
       ...(args.endpoint ? { endpoint: args.endpoint } : {}),
     },
-    '--region/--profile/--endpoint-url',
+    '--region/--profile',
   );
 }
 
