@@ -59,7 +59,11 @@ describe.skipIf(reason)('the wall with stale data (real daemon, Chromium)', () =
 
   it('the first failed poll: the banner names the error, every tile greyed with its data time', async () => {
     const total = await tiles().count();
-    const file = path.join(dir, 'snap', 'aws_configs/accounts/111122223333/eu-west-1/ec2-describe-security-groups.json');
+    const file = path.join(
+      dir,
+      'snap',
+      'aws_configs/accounts/111122223333/eu-west-1/ec2-describe-security-groups.json',
+    );
     writeFileSync(file, '{"SecurityGroups": [ }');
     const failed = await daemon.runCycle();
     expect(failed.outcome).toBe('error');
@@ -79,6 +83,25 @@ describe.skipIf(reason)('the wall with stale data (real daemon, Chromium)', () =
     expect(filter).toContain('grayscale(1)');
     expect(await staleTiles().first().getAttribute('aria-label')).toMatch(/stale data, last known/);
     await screenshot(wall, 'wall-stale-failed-poll');
+  });
+
+  it('the other views say it in their header: banner, and every row marked stale', async () => {
+    const list = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await list.goto(`${daemon.url}#/services`);
+      const rows = list.locator('[data-testid=service-row]');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      expect(await list.locator('[data-testid=service-row] [data-testid=stale-mark]').count()).toBe(
+        await rows.count(),
+      );
+      expect(await list.locator('[data-testid=stale-banner]').innerText()).toMatch(/The last poll failed/);
+      await list.goto(`${daemon.url}#/service/prod/web`);
+      await expect
+        .poll(() => list.locator('header.head [data-testid=stale-mark]').innerText())
+        .toMatch(/^STALE · data from \d\d:\d\d UTC/);
+    } finally {
+      await list.close();
+    }
   });
 
   it('with the daemon gone the banner says so and the tiles stay greyed', async () => {
