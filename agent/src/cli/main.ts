@@ -19,6 +19,7 @@ program
   .option('--live', 'scan live AWS (read-only) instead of a folder')
   .option('--profile <name>', 'AWS profile for --live')
   .option('--region <region...>', 'AWS regions for --live (one or more)')
+  .option('--endpoint-url <url>', 'AWS endpoint for --live (LocalStack, a VPC endpoint)')
   .option('--service <cluster/name>', 'only this service')
   .option('--json', 'print only JSON on stdout')
   .addOption(
@@ -85,6 +86,7 @@ program
   .option('--profile <name>', 'AWS profile')
   .option('--region <region...>', 'AWS regions (one or more)')
   .option('--stats', 'print API calls per action next to the floor')
+  .option('--endpoint-url <url>', 'AWS endpoint for every service (LocalStack, a VPC endpoint)')
   .action(async (opts) => {
     const { runCaptureCommand } = await import('./capture.ts');
     process.exitCode = await runCaptureCommand(opts);

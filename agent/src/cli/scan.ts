@@ -1,6 +1,7 @@
 // `porthole scan`: analyse a snapshot folder (or live AWS) and print findings; exit 1 on critical findings.
 import type { Snapshot } from '@porthole/shared';
 import { analyzeSnapshot, filterByService } from '../engine/analyze.ts';
+import { kindFreshness, withFreshness } from '../engine/freshness.ts';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { UsageError, reportFatal } from './errors.ts';
 import { chooseScanFormat, renderScanOutput } from './formats/index.ts';
@@ -10,6 +11,7 @@ export interface ScanOptions {
   live?: boolean;
   profile?: string;
   region?: string[];
+  endpointUrl?: string;
   service?: string;
   json?: boolean;
   /** text | json | sarif | github (formats/index.ts); --json = --format json. */
@@ -21,11 +23,16 @@ export async function loadSnapshot(opts: {
   live?: boolean;
   profile?: string;
   region?: string[];
+  endpointUrl?: string;
 }): Promise<Snapshot> {
   if (opts.snapshot && opts.live) throw new UsageError('use either --snapshot DIR or --live, not both');
   if (opts.live) {
     const { loadLiveSnapshot } = await import('../sources/aws/cli.ts');
-    return loadLiveSnapshot({ profile: opts.profile, regions: opts.region ?? [] });
+    return loadLiveSnapshot({
+      profile: opts.profile,
+      regions: opts.region ?? [],
+      endpoint: opts.endpointUrl,
+    });
   }
   if (!opts.snapshot) throw new UsageError('missing --snapshot DIR (or --live)');
   return readSnapshotFolder(opts.snapshot);
@@ -38,7 +45,18 @@ export async function runScan(opts: ScanOptions): Promise<number> {
     }
     const format = chooseScanFormat(opts);
     const snapshot = await loadSnapshot(opts);
-    const { result: full } = analyzeSnapshot(snapshot, { now: new Date() });
+    const now = new Date();
+    const { result: analyzed } = analyzeSnapshot(snapshot, { now });
+    // Verdicts say whether their data is stale and how old it is, as the daemon's do.
+    const kinds = kindFreshness(snapshot, now.toISOString());
+    const services = withFreshness(analyzed.services, {
+      kinds,
+      pollError: null,
+      lastOkAt: null,
+      staleAfterMs: null,
+      now,
+    });
+    const full = { ...analyzed, services };
     if (opts.service && !full.services.some((s) => s.name === opts.service)) {
       throw new UsageError(
         `--service ${opts.service}: no such service in the snapshot (known: ${full.services.map((s) => s.name).join(', ') || 'none'})`,

@@ -31,6 +31,7 @@ export function liveSource(config: DaemonConfig, env: NodeJS.ProcessEnv = proces
   return {
     kind: 'live',
     label: `live AWS (${scopes}, ${parsed.data.regions.join(', ')})`,
+    pollDeadlineMs: parsed.data.pollTimeoutSeconds * 1000,
     poll: async (now) => {
       const result = await source.poll(now);
       return { snapshot: result.snapshot, calls: result.calls };

@@ -26,6 +26,8 @@ export interface PollSource {
   /** In words, for /api/overview and logs: "demo estate (seed 1)", "snapshot ./captures/x", "live AWS". */
   readonly label: string;
   poll(now: Date): Promise<PollResult>;
+  /** The source's own per-poll deadline (ms); the loop gives up on a poll that overruns it by far. */
+  readonly pollDeadlineMs?: number;
   /** State that a restart should resume from (the demo's cycle number), stored after each cycle. */
   checkpoint?(): unknown;
   restore?(state: unknown): void;
@@ -65,7 +67,10 @@ export interface Engine {
 }
 
 export interface CycleOutcome {
+  /** True when the cycle committed data (outcome ok or partial). */
   ok: boolean;
+  /** ok: every call worked; partial: some data failed to refresh (marked stale); error: the poll failed. */
+  outcome: 'ok' | 'partial' | 'error';
   /** ISO time of the cycle (the injected clock at its start). */
   at: string;
   durationMs: number;

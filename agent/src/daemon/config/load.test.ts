@@ -156,6 +156,9 @@ describe('porthole.example.yaml', () => {
     expect(LiveAwsConfigSchema.parse(cfg.aws)).toMatchObject({
       regions: ['eu-west-1'],
       profile: 'prod-readonly',
+      pollTimeoutSeconds: 50,
+      endpoint: 'https://localstack.internal:4566',
+      endpoints: { ec2: 'https://vpce-0a1b2c3d-ec2.eu-west-1.vpce.amazonaws.com' },
     });
   });
 });
