@@ -1,7 +1,7 @@
 // One parsed file → the kinds it holds, validated against the shared zod schemas and with wrappers flattened.
 import { z } from 'zod';
 import { KIND_SCHEMAS, type SnapshotKind } from '@porthole/shared';
-import { SnapshotInputError, describeIssue, formatJsonPath } from './errors.ts';
+import { SnapshotInputError, describeIssue, formatJsonPath, quotedValue } from './errors.ts';
 import {
   IGNORED_BESIDE_TASK_DEFINITION,
   IGNORED_TOP_LEVEL_KEYS,
@@ -36,9 +36,10 @@ export function extractDocument(file: string, json: unknown, warnings: string[])
   const doc = json as Record<string, unknown>;
   const out: ExtractedDocument = { kinds: new Map(), metadata: null, recognised: false };
   const add = (kind: SnapshotKind, items: unknown[]) => {
-    const list = out.kinds.get(kind) ?? [];
-    list.push(...items);
-    out.kinds.set(kind, list);
+    const list = out.kinds.get(kind);
+    // No spread into push: an argument list that long overflows the stack (150,000 items).
+    if (list) for (const item of items) list.push(item);
+    else out.kinds.set(kind, items);
   };
   for (const [key, value] of Object.entries(doc)) {
     if (IGNORED_TOP_LEVEL_KEYS.has(key)) continue;
@@ -90,10 +91,11 @@ function parseWith<S extends z.ZodType>(file: string, schema: S, value: unknown,
   const [first, ...rest] = result.error.issues;
   const more =
     rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''} in this item)` : '';
+  const quoted = first ? quotedValue(first, value) : null;
   throw new SnapshotInputError({
     file,
     jsonPath: formatJsonPath([...path, ...(first?.path ?? [])]),
-    detail: (first ? describeIssue(first) : 'invalid value') + more,
+    detail: `${quoted !== null ? `${quoted}: ` : ''}${first ? describeIssue(first) : 'invalid value'}${more}`,
   });
 }
 
