@@ -1,8 +1,9 @@
-// `porthole scan`: analyse a snapshot folder (or live AWS) and print findings; exit 1 on critical findings.
+// `porthole scan`: analyse a snapshot folder (or live AWS) and print findings. Exit codes: exitCodes.ts.
 import type { Snapshot } from '@porthole/shared';
 import { analyzeSnapshot, filterByService } from '../engine/analyze.ts';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
-import { UsageError, reportFatal } from './errors.ts';
+import { UsageError, reportFatal, step } from './errors.ts';
+import { scanOutcome } from './outcome.ts';
 import { renderScan } from './report.ts';
 
 export interface ScanOptions {
@@ -23,10 +24,13 @@ export async function loadSnapshot(opts: {
   if (opts.snapshot && opts.live) throw new UsageError('use either --snapshot DIR or --live, not both');
   if (opts.live) {
     const { loadLiveSnapshot } = await import('../sources/aws/cli.ts');
-    return loadLiveSnapshot({ profile: opts.profile, regions: opts.region ?? [] });
+    return step('reading live AWS', () =>
+      loadLiveSnapshot({ profile: opts.profile, regions: opts.region ?? [] }),
+    );
   }
   if (!opts.snapshot) throw new UsageError('missing --snapshot DIR (or --live)');
-  return readSnapshotFolder(opts.snapshot);
+  const dir = opts.snapshot;
+  return step(`reading the snapshot folder ${dir}`, () => readSnapshotFolder(dir));
 }
 
 export async function runScan(opts: ScanOptions): Promise<number> {
@@ -35,15 +39,23 @@ export async function runScan(opts: ScanOptions): Promise<number> {
       throw new UsageError(`--service must be CLUSTER/NAME, got "${opts.service}"`);
     }
     const snapshot = await loadSnapshot(opts);
-    const { result: full } = analyzeSnapshot(snapshot, { now: new Date() });
+    const { result: full } = await step('analysing the snapshot', () =>
+      analyzeSnapshot(snapshot, { now: new Date() }),
+    );
     if (opts.service && !full.services.some((s) => s.name === opts.service)) {
       throw new UsageError(
         `--service ${opts.service}: no such service in the snapshot (known: ${full.services.map((s) => s.name).join(', ') || 'none'})`,
       );
     }
     const result = opts.service ? filterByService(full, opts.service) : full;
-    process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result));
-    return result.findings.some((f) => f.severity === 'critical') ? 1 : 0;
+    const report = await step('printing the report', () =>
+      opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result),
+    );
+    process.stdout.write(report);
+    const outcome = scanOutcome(snapshot, result, opts.service !== undefined);
+    // What could not be read or decided goes to stderr, as `capture` prints its stale kinds.
+    for (const line of outcome.undecided) process.stderr.write(`porthole: ${line}\n`);
+    return outcome.code;
   } catch (error) {
     return reportFatal(error);
   }

@@ -8,6 +8,7 @@ import {
   UNRECOGNISED_KEY_HINTS,
   topLevelKeyInfo,
 } from './keys.ts';
+import { reportUnknownValues } from './openValues.ts';
 import { METADATA_KEY, parseMetadata, type SnapshotMetadata } from './metadata.ts';
 
 export interface ExtractedDocument {
@@ -56,23 +57,30 @@ export function extractDocument(file: string, json: unknown, warnings: string[])
       continue;
     }
     out.recognised = true;
-    if (info.shape === 'single') add(info.kind, [parseItem(file, info.kind, value, [key])]);
+    if (info.shape === 'single') add(info.kind, [parseItem(file, info.kind, value, [key], warnings)]);
     else if (info.shape === 'array') {
       add(
         info.kind,
-        requireArray(file, value, [key]).map((item, i) => parseItem(file, info.kind, item, [key, i])),
+        requireArray(file, value, [key]).map((item, i) =>
+          parseItem(file, info.kind, item, [key, i], warnings),
+        ),
       );
-    } else add('Listeners', flattenLoadBalancerListeners(file, value, key));
+    } else add('Listeners', flattenLoadBalancerListeners(file, value, key, warnings));
   }
   return out;
 }
 
 /** `[{LoadBalancerArn, Listeners: [...]}]` → the listeners, each knowing its load balancer. */
-function flattenLoadBalancerListeners(file: string, value: unknown, key: string): unknown[] {
+function flattenLoadBalancerListeners(
+  file: string,
+  value: unknown,
+  key: string,
+  warnings: string[],
+): unknown[] {
   return requireArray(file, value, [key]).flatMap((entry, i) => {
     const group = parseWith(file, LoadBalancerListenersSchema, entry, [key, i]);
     return group.Listeners.map((listener, j) => {
-      const parsed = parseItem(file, 'Listeners', listener, [key, i, 'Listeners', j]) as Record<
+      const parsed = parseItem(file, 'Listeners', listener, [key, i, 'Listeners', j], warnings) as Record<
         string,
         unknown
       >;
@@ -81,8 +89,10 @@ function flattenLoadBalancerListeners(file: string, value: unknown, key: string)
   });
 }
 
-function parseItem(file: string, kind: SnapshotKind, item: unknown, path: Path): unknown {
-  return parseWith(file, KIND_SCHEMAS[kind], item, path);
+function parseItem(file: string, kind: SnapshotKind, item: unknown, path: Path, warnings: string[]): unknown {
+  const parsed = parseWith(file, KIND_SCHEMAS[kind], item, path);
+  reportUnknownValues(file, kind, parsed, path, warnings);
+  return parsed;
 }
 
 function parseWith<S extends z.ZodType>(file: string, schema: S, value: unknown, path: Path): z.infer<S> {
