@@ -3,3 +3,4 @@ export * from './finding.ts';
 export * from './snapshot.ts';
 export * from './events.ts';
 export * from './aws/openEnums.ts';
+export * from './arrays.ts';

@@ -1,4 +1,5 @@
 // Human-readable reports, grouped by service, coloured only on a TTY (picocolors honours NO_COLOR/FORCE_COLOR).
+import { pushAll } from '@porthole/shared';
 import pc from 'picocolors';
 import type { Finding, PathResult, ScanResult, ServiceStatus } from '@porthole/shared';
 
@@ -24,7 +25,11 @@ export function renderFinding(f: Finding): string {
     `    ${pc.dim('Fix:')} ${f.fix.summary}`,
     ...f.fix.awsCli.map((c) => `      $ ${pc.cyan(c)}`),
   ];
-  if (f.fix.terraform) lines.push(...f.fix.terraform.split('\n').map((l) => `      ${pc.dim(l)}`));
+  if (f.fix.terraform)
+    pushAll(
+      lines,
+      f.fix.terraform.split('\n').map((l) => `      ${pc.dim(l)}`),
+    );
   if (f.account || f.region)
     lines.push(`    ${pc.dim(`account ${f.account ?? '?'} · region ${f.region ?? '?'}`)}`);
   return lines.join('\n');

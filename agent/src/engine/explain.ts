@@ -1,4 +1,5 @@
 // `explain URL`: resolve the host to an ALB, then listener → rule → target group → targets → path, every blocker.
+import { pushAll } from '@porthole/shared';
 import type { Finding, PathResult } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
 import { evaluateFrontDoor } from '../net/paths/frontDoor.ts';
@@ -83,7 +84,7 @@ export function explainLoadBalancer(
       gaps: [],
     });
   } else {
-    hops.push(...forwardHops(model, ctx, lb, listener, host, path));
+    pushAll(hops, forwardHops(model, ctx, lb, listener, host, path));
   }
   const findings: Finding[] = relevantFindings(runRules(model, ctx), lb, hops);
   return pathResult(model, hops, findings, `${callerText} → http://${host}:${port}${path}`);

@@ -1,7 +1,14 @@
 // nat-instance-source-dest-check: a route (in a table that subnets use) sends traffic to an instance, or to an ENI
 // of an instance, whose source/destination check is on: the instance drops every packet not addressed to itself.
 // VPC guide, "NAT instances" (Disable source/destination checks); EC2 API ModifyInstanceAttribute SourceDestCheck.
-import { scopeKey, type Evidence, type Finding, type Route, type RouteTable } from '@porthole/shared';
+import {
+  scopeKey,
+  type Evidence,
+  type Finding,
+  type Route,
+  type RouteTable,
+  pushAll,
+} from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
 import { describeRoute } from '../net/routes.ts';
@@ -54,7 +61,7 @@ export const natInstanceSourceDestCheck: Rule = {
     }
     const byInstance = new Map<string, BadRoute[]>();
     for (const b of bad) byInstance.set(b.instanceId, [...(byInstance.get(b.instanceId) ?? []), b]);
-    for (const routes of byInstance.values()) findings.push(...findingsFor(model, routes));
+    for (const routes of byInstance.values()) pushAll(findings, findingsFor(model, routes));
     return findings;
   },
 };

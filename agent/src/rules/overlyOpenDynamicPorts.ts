@@ -1,6 +1,7 @@
 // overly-open-dynamic-ports: a container-instance or task security group opens ≥ 1,000 ports, the dynamic host-port
 // range, or all traffic to 0.0.0.0/0 or ::/0 — instead of admitting the load balancer's SG. ECS guide, "Use an
 // Application Load Balancer" (instance SG admits the dynamic range from the ALB SG); VPC guide, "Security group rules".
+import { pushAll } from '@porthole/shared';
 import type { Evidence, Finding, IpPermission, SecurityGroup } from '@porthole/shared';
 import { endpointForInstance } from '../model/endpoints.ts';
 import { dataGaps } from '../model/scopes.ts';
@@ -85,7 +86,10 @@ function ownersByGroup(model: EstateModel): {
     const list = owners.get(groupId) ?? [];
     const same = list.find((o) => o.svc === owner.svc);
     if (same) {
-      same.holders.push(...owner.holders.filter((h) => !same.holders.includes(h)));
+      pushAll(
+        same.holders,
+        owner.holders.filter((h) => !same.holders.includes(h)),
+      );
       same.publicIp ??= owner.publicIp;
     } else list.push({ ...owner, holders: [...owner.holders] });
     owners.set(groupId, list);
