@@ -63,6 +63,7 @@ function receivedPart(message: string | undefined): string {
 // (addresses, ports, protocols, states), never secrets, so the value is quoted to make the fix obvious.
 const VALUE_ISSUES = new Set([
   'custom',
+  'invalid_union',
   'too_small',
   'too_big',
   'invalid_format',
