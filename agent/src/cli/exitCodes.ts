@@ -27,7 +27,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: ExitCode; meaning: string }>
   {
     code: EXIT.undecided,
     meaning:
-      'could not decide: data a verdict needs is missing, stale, denied or unreachable (each gap is printed on stderr); a critical finding still exits 1',
+      'could not decide: data a verdict needs is missing, stale, denied or unreachable, each gap printed on stderr (`explain`/`reach`: a hop could not be judged). A failed read (stale, denied, unreachable) exits 3 even beside critical findings; a gap in one service lets a critical finding elsewhere exit 1',
   },
   {
     code: EXIT.internal,
