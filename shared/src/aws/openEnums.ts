@@ -70,7 +70,7 @@ export const OPEN_ENUM_FIELDS: readonly OpenEnumField[] = [
     kind: 'Listeners',
     path: ['Protocol'],
     known: ELB_PROTOCOLS,
-    effect: 'the listener matches neither an http:// nor an https:// URL',
+    effect: 'kept as written (never read as HTTP or HTTPS)',
   },
   {
     kind: 'TargetGroups',
@@ -88,6 +88,6 @@ export const OPEN_ENUM_FIELDS: readonly OpenEnumField[] = [
     kind: 'services',
     path: ['launchType'],
     known: ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'],
-    effect: 'placement checks that depend on the launch type treat it as neither EC2 nor Fargate',
+    effect: 'checks that depend on the launch type treat it as neither EC2 nor FARGATE',
   },
 ];
