@@ -76,4 +76,27 @@ describe('the CLI entry point', () => {
     expect(r.stderr).toContain('shop.example.com: no load balancer with that DNS name in the snapshot');
     expect(r.stderr).toContain(ALB);
   });
+
+  it('reach, explain and scan with the NACLs missing: could not decide, exit 3', async () => {
+    const dir = join(tmp, 'no-nacls');
+    await cp(HEALTHY, dir, { recursive: true });
+    await rm(join(dir, 'aws_configs/accounts/111122223333/eu-west-1/ec2-describe-network-acls.json'));
+    const reach = await porthole(
+      'reach',
+      '--snapshot',
+      dir,
+      '--from',
+      'internet',
+      '--to',
+      'web-alb',
+      '--port',
+      '80',
+    );
+    expect(reach.stdout).toMatch(/^UNKNOWN: .*NetworkAcls missing \(aws ec2 describe-network-acls\)/);
+    expect(reach.code).toBe(3);
+    expect((await porthole('explain', `http://${ALB}/`, '--snapshot', dir)).code).toBe(3);
+    const scan = await porthole('scan', '--snapshot', dir);
+    expect(scan.stderr).toContain('porthole: data-missing: ');
+    expect(scan.code).toBe(3);
+  }, 60_000);
 });
