@@ -74,6 +74,9 @@ const VALUE_ISSUES = new Set([
 /** The offending scalar as JSON text (`"10.0.0.0/33"`, `70000`), or null when it is not to be quoted. */
 export function quotedValue(issue: z.core.$ZodIssue, root: unknown): string | null {
   if (!VALUE_ISSUES.has(issue.code)) return null;
+  // A union of types (timestamp: string | number) failing on type alone is a type error: not quoted.
+  if (issue.code === 'invalid_union' && issue.errors.every((errs) => errs[0]?.code === 'invalid_type'))
+    return null;
   let value: unknown = root;
   for (const key of issue.path) {
     if (typeof value !== 'object' || value === null) return null;
