@@ -4,3 +4,4 @@ export * from './snapshot.ts';
 export * from './events.ts';
 export * from './aws/openEnums.ts';
 export * from './arrays.ts';
+export * from './albAnswer.ts';

@@ -5,6 +5,7 @@ import { buildModel } from '../model/build.ts';
 import type { EstateModel } from '../model/types.ts';
 import { findLoadBalancer, resolveCaller } from '../engine/endpoints.ts';
 import { explainUrl, parseUrl } from '../engine/explain.ts';
+import { requestFromUrl } from '../engine/httpRequest.ts';
 import { PathInputError } from '../engine/errors.ts';
 import { reachPath } from '../engine/reach.ts';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
@@ -53,12 +54,20 @@ export function checkExplainUrl(model: EstateModel, raw: string, from: string | 
 
 export async function runExplain(
   url: string,
-  opts: { snapshot: string; from?: string; json?: boolean },
+  opts: { snapshot: string; from?: string; method?: string; header?: string[]; json?: boolean },
 ): Promise<number> {
   try {
+    const request = {
+      ...(opts.method !== undefined ? { method: opts.method } : {}),
+      ...(opts.header !== undefined ? { headers: opts.header } : {}),
+    };
+    // Bad --method / --header fail before the snapshot is read.
+    requestFromUrl(parseUrl(url), request);
     const model = await loadModel(opts.snapshot);
     checkExplainUrl(model, url, opts.from);
-    const result = await step('explaining the URL', () => explainUrl(model, url, opts.from, new Date()));
+    const result = await step('explaining the URL', () =>
+      explainUrl(model, url, opts.from, new Date(), request),
+    );
     return await print(result, opts.json);
   } catch (error) {
     return reportFatal(asUsage(error));
