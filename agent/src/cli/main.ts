@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runExplain, runReach } from './pathCommands.ts';
 import { runScan } from './scan.ts';
+import { SCAN_FORMATS } from './formats/index.ts';
 import { UsageError, reportFatal, setDebug } from './errors.ts';
 import { EXIT } from './exitCodes.ts';
 
@@ -23,6 +24,11 @@ program
   .option('--region <region...>', 'AWS region(s) for --live')
   .option('--service <cluster/name>', 'only this service')
   .option('--json', 'print only JSON on stdout')
+  .addOption(
+    new Option('--format <format>', 'text, json, sarif (SARIF 2.1.0) or github (annotations)').choices(
+      SCAN_FORMATS,
+    ),
+  )
   .action(async (opts) => {
     process.exitCode = await runScan(opts);
   });

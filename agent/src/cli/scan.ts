@@ -3,8 +3,8 @@ import type { Snapshot } from '@porthole/shared';
 import { analyzeSnapshot, filterByService } from '../engine/analyze.ts';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { UsageError, reportFatal, step } from './errors.ts';
+import { chooseScanFormat, renderScanOutput } from './formats/index.ts';
 import { scanOutcome } from './outcome.ts';
-import { renderScan } from './report.ts';
 
 export interface ScanOptions {
   snapshot?: string;
@@ -13,6 +13,8 @@ export interface ScanOptions {
   region?: string[];
   service?: string;
   json?: boolean;
+  /** text | json | sarif | github (formats/index.ts); --json = --format json. */
+  format?: string;
 }
 
 export async function loadSnapshot(opts: {
@@ -38,6 +40,7 @@ export async function runScan(opts: ScanOptions): Promise<number> {
     if (opts.service !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(opts.service)) {
       throw new UsageError(`--service must be CLUSTER/NAME, got "${opts.service}"`);
     }
+    const format = chooseScanFormat(opts);
     const snapshot = await loadSnapshot(opts);
     const { result: full } = await step('analysing the snapshot', () =>
       analyzeSnapshot(snapshot, { now: new Date() }),
@@ -48,9 +51,7 @@ export async function runScan(opts: ScanOptions): Promise<number> {
       );
     }
     const result = opts.service ? filterByService(full, opts.service) : full;
-    const report = await step('printing the report', () =>
-      opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result),
-    );
+    const report = await step('printing the report', () => renderScanOutput(result, format, opts.snapshot));
     process.stdout.write(report);
     const outcome = scanOutcome(snapshot, result, opts.service !== undefined);
     // What could not be read or decided goes to stderr, as `capture` prints its stale kinds.

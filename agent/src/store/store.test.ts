@@ -135,6 +135,7 @@ describe('Store', () => {
       firedAt: 'a',
       lastSentAt: 'a',
       resolvedAt: null,
+      members: ['f1'],
     });
     expect(store.deliveries.firing()).toHaveLength(1);
     store.deliveries.saveState({
@@ -143,6 +144,7 @@ describe('Store', () => {
       firedAt: 'a',
       lastSentAt: 'a',
       resolvedAt: 'b',
+      members: ['f1'],
     });
     expect(store.deliveries.firing()).toHaveLength(0);
     store.close();
