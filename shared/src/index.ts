@@ -4,4 +4,6 @@ export * from './snapshot.ts';
 export * from './events.ts';
 export * from './aws/openEnums.ts';
 export * from './arrays.ts';
+export * from './words.ts';
+export * from './demo.ts';
 export * from './albAnswer.ts';

@@ -21,7 +21,7 @@ program
   .option('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
   .option('--live', 'scan live AWS (read-only) instead of a folder')
   .option('--profile <name>', 'AWS profile for --live')
-  .option('--region <region...>', 'AWS region(s) for --live')
+  .option('--region <region...>', 'AWS regions for --live (one or more)')
   .option('--service <cluster/name>', 'only this service')
   .option('--json', 'print only JSON on stdout')
   .addOption(
@@ -55,9 +55,13 @@ program
   .description('Can SOURCE reach DEST on a port? Every blocking SG rule, NACL entry and route, hop by hop')
   .requiredOption('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
   .requiredOption('--from <source>', 'instance id, ENI id, IPv4 address or "internet"')
-  .requiredOption('--to <dest>', 'instance id, ENI id, IPv4 address, or an ALB name, ARN or DNS name')
+  .requiredOption(
+    '--to <dest>',
+    'instance id, ENI id, IPv4 address (in or outside the estate), "internet", or an ALB name, ARN or DNS name',
+  )
   .requiredOption('--port <n>', 'destination port')
   .addOption(new Option('--protocol <p>', 'tcp or udp').choices(['tcp', 'udp']).default('tcp'))
+  .option('--client-ports <from-to>', "the caller's ephemeral port range, e.g. 32768-60999 (Linux)")
   .option('--json', 'print only JSON on stdout')
   .action(async (opts) => {
     process.exitCode = await runReach(opts);
@@ -82,7 +86,7 @@ program
   .description('Write live AWS state to a snapshot folder in the public format')
   .requiredOption('--out <dir>', 'output folder')
   .option('--profile <name>', 'AWS profile')
-  .option('--region <region...>', 'AWS region(s)')
+  .option('--region <region...>', 'AWS regions (one or more)')
   .option('--stats', 'print API calls per action next to the floor')
   .action(async (opts) => {
     const { runCaptureCommand } = await import('./capture.ts');

@@ -26,6 +26,17 @@ async function print(result: PathResult, json: boolean | undefined): Promise<num
   return pathExitCode(result);
 }
 
+/** `--client-ports 32768-60999`: a port range inside 1-65535, low to high. */
+function parseClientPorts(raw: string | undefined): { from: number; to: number } | null {
+  if (raw === undefined) return null;
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(raw.trim());
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2]);
+  if (!match || from < 1 || to > 65535 || from > to)
+    throw new UsageError(`--client-ports "${raw}": expected a range like 32768-60999 (1-65535, low-high)`);
+  return { from, to };
+}
+
 function asUsage(error: unknown): unknown {
   return error instanceof PathInputError ? new UsageError(error.message) : error;
 }
@@ -80,6 +91,7 @@ export async function runReach(opts: {
   to: string;
   port: string;
   protocol: string;
+  clientPorts?: string;
   json?: boolean;
 }): Promise<number> {
   try {
@@ -88,8 +100,9 @@ export async function runReach(opts: {
       throw new UsageError(`--port "${opts.port}": expected a number 0-65535`);
     const model = await loadModel(opts.snapshot);
     const protocol = opts.protocol === 'udp' ? 'udp' : 'tcp';
+    const clientPorts = parseClientPorts(opts.clientPorts);
     const result = await step('evaluating the path', () =>
-      reachPath(model, { from: opts.from, to: opts.to, port, protocol }, new Date()),
+      reachPath(model, { from: opts.from, to: opts.to, port, protocol, clientPorts }, new Date()),
     );
     return await print(result, opts.json);
   } catch (error) {

@@ -134,6 +134,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     postRateLimitPerMinute: config.server.postRateLimitPerMinute,
     trustProxy: config.server.trustProxy,
     webDist: deps.webDist ?? DEFAULT_WEB_DIST,
+    ...(source.demo ? { demo: source.demo } : {}),
   });
   const http: HttpServer = createServer(app);
   io = createSocketServer(http, view, config.token, config.host);

@@ -1,4 +1,5 @@
 // Where the daemon's snapshots come from: the demo estate, a snapshot folder, or live AWS.
+import { plural } from '@porthole/shared';
 import { SnapshotInputError, readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { LiveAwsConfigSchema, LiveSource } from '../sources/aws/index.ts';
 import { ConfigError } from './config/load.ts';
@@ -35,7 +36,7 @@ export function liveSource(config: DaemonConfig, env: NodeJS.ProcessEnv = proces
   }
   const source = new LiveSource({ config: parsed.data });
   const scopes = parsed.data.accounts?.length
-    ? `${parsed.data.accounts.length} account(s)`
+    ? plural(parsed.data.accounts.length, 'account')
     : 'default account';
   return {
     kind: 'live',
@@ -53,7 +54,7 @@ export async function createSource(config: DaemonConfig): Promise<PollSource> {
     case 'demo': {
       // Loaded on demand: a live or snapshot daemon never loads the demo estate.
       const { demoSource } = await import('./demoSource.ts');
-      return demoSource(config.demo.seed);
+      return demoSource(config.demo.seed, 0, config.demo.hold);
     }
     case 'snapshot':
       return snapshotSource(config.snapshotDir!);

@@ -1,5 +1,6 @@
 // The daemon's seams: where snapshots come from, how they are analysed, what a cycle reports.
 import type {
+  DemoState,
   FindingRecord,
   PathResult,
   ReachRequest,
@@ -29,6 +30,14 @@ export interface PollSource {
   checkpoint?(): unknown;
   restore?(state: unknown): void;
   close?(): void;
+  /** The demo source only: hold the scripted timeline on its current step (GET/POST /api/demo). */
+  demo?: DemoControl;
+}
+
+/** Hold or release the demo timeline; used by the REST route and the `demo.hold` option. */
+export interface DemoControl {
+  state(): DemoState;
+  setHeld(held: boolean): DemoState;
 }
 
 /** The engine's entry points, injected so tests can drive the loop with a tiny hand-made analyzer. */

@@ -102,7 +102,7 @@ function explainRequest(
     const hops = [clientHop(null), scheme];
     return pathResult(model, hops, [], what, {
       verdict: 'blocked',
-      summary: () => `${what}: blocked at 1 hop(s). ${scheme.detail}`,
+      summary: () => `${what}: blocked at 1 hop. ${scheme.detail}`,
     });
   }
   const front = evaluateFrontDoor(model, lb, caller, port);

@@ -1,5 +1,12 @@
 // Per-target root causes and per-service verdicts: what the wall screen and alerts show.
-import type { Finding, RuleId, ServiceStatus, ServiceVerdict, TargetVerdict } from '@porthole/shared';
+import {
+  plural,
+  type Finding,
+  type RuleId,
+  type ServiceStatus,
+  type ServiceVerdict,
+  type TargetVerdict,
+} from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { targetKey } from '../rules/finding.ts';
@@ -100,7 +107,7 @@ function serviceVerdict(
   let why: string;
   if (gaps.length > 0 || missingHealth.length > 0) {
     status = 'unknown';
-    why = `Unknown: ${gaps[0] ?? `no target health for ${missingHealth.length} target group(s)`}.`;
+    why = `Unknown: ${gaps[0] ?? `no target health for ${plural(missingHealth.length, 'target group')}`}.`;
   } else if ((desired ?? 0) > 0 && running === 0) {
     status = 'down';
     why = top ? top.title : `No task running (desired ${desired}).`;
@@ -115,12 +122,12 @@ function serviceVerdict(
     status = 'degraded';
     why = top
       ? top.title
-      : `${healthy}/${targets.length} targets healthy; ${running ?? '?'}/${desired ?? '?'} tasks running.`;
+      : `${targets.length > 0 ? `${healthy}/${targets.length} targets healthy` : 'no load balancer'}; ${running ?? '?'}/${desired ?? '?'} tasks running.`;
   } else {
     status = 'healthy';
     why =
       tgArns.length > 0
-        ? `All ${targets.length} targets healthy.`
+        ? `${targets.length === 1 ? 'The target is' : `All ${targets.length} targets`} healthy.`
         : `${running ?? 0}/${desired ?? 0} tasks running.`;
   }
   return {

@@ -8,6 +8,7 @@ import {
   type Route,
   type RouteTable,
   pushAll,
+  type SnapshotScope,
 } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
@@ -60,7 +61,10 @@ export const natInstanceSourceDestCheck: Rule = {
       }
     }
     const byInstance = new Map<string, BadRoute[]>();
-    for (const b of bad) byInstance.set(b.instanceId, [...(byInstance.get(b.instanceId) ?? []), b]);
+    for (const b of bad) {
+      const key = `${scopeKey(b.table.scope)}|${b.instanceId}`;
+      byInstance.set(key, [...(byInstance.get(key) ?? []), b]);
+    }
     for (const routes of byInstance.values()) pushAll(findings, findingsFor(model, routes));
     return findings;
   },
@@ -72,7 +76,7 @@ function checkRoute(
   route: Route,
 ): { bad: BadRoute | null } | { gaps: string[]; component: string } {
   const eniId = route.NetworkInterfaceId ?? null;
-  const eni = eniId ? model.networkInterfaces.get(eniId) : undefined;
+  const eni = eniId ? model.networkInterfaces.get(table.scope, eniId) : undefined;
   const instanceId = route.InstanceId ?? eni?.Attachment?.InstanceId ?? null;
   if (!instanceId) {
     if (eni) return { bad: null }; // an ENI of no instance (e.g. an appliance): not a NAT instance
@@ -82,7 +86,7 @@ function checkRoute(
       component: eniId ?? table.RouteTableId,
     };
   }
-  const instance = model.instances.get(instanceId);
+  const instance = model.instances.get(table.scope, instanceId);
   const eniCheck = eni?.SourceDestCheck;
   const check = eniCheck ?? instance?.SourceDestCheck ?? null;
   if (check === null) {
@@ -111,13 +115,15 @@ function checkRoute(
 }
 
 /** Services whose tasks or container instances sit in subnets governed by one of the tables. */
-function affectedServices(model: EstateModel, tableIds: Set<string>) {
+function affectedServices(model: EstateModel, scope: SnapshotScope, tableIds: Set<string>) {
   const out: Array<{ svc: ServiceModel; subnets: string[] }> = [];
   for (const svc of model.services.values()) {
+    if (scopeKey(svc.scope) !== scopeKey(scope)) continue;
     const subnets = servicePlacements(model, svc)
       .placements.filter(
         (p) =>
-          p.vpcId && tableIds.has(cachedRouteTable(model, p.subnetId, p.vpcId)?.table.RouteTableId ?? ''),
+          p.vpcId &&
+          tableIds.has(cachedRouteTable(model, svc.scope, p.subnetId, p.vpcId)?.table.RouteTableId ?? ''),
       )
       .map((p) => p.subnetId);
     if (subnets.length > 0) out.push({ svc, subnets: [...new Set(subnets)] });
@@ -151,14 +157,14 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
   const eniIds = [...new Set(routes.flatMap((r) => (r.secondaryEniId ? [r.secondaryEniId] : [])))];
   const fix = sourceDestCheckFix(first.instanceId, eniIds, scope);
   const base = `${tableIds.join(', ')} send${tableIds.length > 1 ? '' : 's'} ${destinations.join(', ')} to ${first.instanceId}, but an EC2 instance drops packets that are not addressed to it unless its source/destination check is disabled — which a NAT instance needs (${first.checkSource}).`;
-  const affected = affectedServices(model, new Set(tableIds));
+  const affected = affectedServices(model, scope, new Set(tableIds));
   if (affected.length === 0) {
     return [
       makeFinding({
         scope,
         rule: RULE,
         severity: 'warning',
-        title: `NAT instance ${first.instanceId} has source/destination check on: traffic routed through it is dropped`,
+        title: `NAT instance ${first.instanceId} drops routed traffic: its source/destination check is on`,
         explanation: `${base} No ECS task or container instance in this snapshot uses ${tableIds.join(', ')}, so no service is affected yet.`,
         resources: [first.instanceId, ...eniIds, ...tableIds],
         service: null,
@@ -175,7 +181,7 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
       scope,
       rule: RULE,
       severity: 'critical',
-      title: `${key}: traffic from ${subnets.join(', ')} to ${destinations.join(', ')} goes through NAT instance ${first.instanceId}, which drops it (source/destination check on)`,
+      title: `${key}: cannot reach ${destinations.includes('0.0.0.0/0') ? 'the internet' : destinations.join(', ')}: NAT instance ${first.instanceId} drops traffic from ${subnets.join(', ')} (source/destination check on)`,
       explanation:
         `${base} ${key} runs in ${subnets.join(', ')}, which use ${tableIds.join(', ')}: its tasks cannot reach ` +
         `${destinations.includes('0.0.0.0/0') ? 'the internet (ECR image pulls, AWS APIs)' : destinations.join(', ')}.` +

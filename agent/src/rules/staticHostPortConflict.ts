@@ -2,7 +2,7 @@
 // at most one such task; with more desired tasks than instances (or the ECS event "already using a port required
 // by your task") the rest are never placed. ECS API PortMapping (hostPort; host mode: hostPort = containerPort);
 // ECS guide, "Amazon ECS service event messages".
-import type { Evidence, Finding } from '@porthole/shared';
+import { plural, type Evidence, type Finding } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { clusterContainerInstances, isAwsvpc } from './ecsPlacement.ts';
@@ -41,10 +41,10 @@ export function staticHostPorts(svc: ServiceModel): StaticPort[] {
 }
 
 /** Container instances of the cluster whose EC2 instance is not known to be stopped or terminated. */
-function liveInstances(model: EstateModel, clusterName: string): string[] {
-  return clusterContainerInstances(model, clusterName).filter((arn) => {
+function liveInstances(model: EstateModel, svc: ServiceModel): string[] {
+  return clusterContainerInstances(model, svc.clusterArn ?? svc.arn, svc.clusterName).filter((arn) => {
     const ec2 = model.containerInstances.get(arn);
-    const state = ec2 ? model.instances.get(ec2)?.State?.Name : undefined;
+    const state = ec2 ? model.instances.get(svc.scope, ec2)?.State?.Name : undefined;
     return state === undefined || state === 'running' || state === 'pending';
   });
 }
@@ -68,7 +68,7 @@ export const staticHostPortConflict: Rule = {
       }
       const ports = staticHostPorts(svc);
       if (ports.length === 0) continue;
-      const instances = liveInstances(model, svc.clusterName);
+      const instances = liveInstances(model, svc);
       if (instances.length === 0 && events.length === 0) {
         const gaps = dataGaps(model, svc.scope, ['containerInstances']);
         if (gaps.length > 0)
@@ -110,7 +110,7 @@ function finding(
   const desired = svc.desiredCount ?? 0;
   const others = sharing.map((s) => `${s.key} (desired ${s.desiredCount ?? 0})`);
   const capacity =
-    `${instances.length} container instance(s) in cluster ${svc.clusterName} can run at most ${instances.length} task(s) ` +
+    `${plural(instances.length, 'container instance')} in cluster ${svc.clusterName} can run at most ${plural(instances.length, 'task')} ` +
     `holding host port ${port.hostPort}/${port.protocol}, but ${demand} are wanted (${svc.key} desired ${desired}` +
     `${others.length > 0 ? `, plus ${others.join(', ')}` : ''})`;
   const evidence: Evidence[] = [
@@ -137,8 +137,8 @@ function finding(
     severity: 'warning',
     title:
       demand > instances.length
-        ? `${svc.key}: fixed host port ${port.hostPort} allows one task per instance — ${demand} wanted, ${instances.length} container instance(s)`
-        : `${svc.key}: tasks cannot be placed — host port ${port.hostPort} is already in use on the container instances`,
+        ? `${svc.key}: ${demand} tasks wanted, room for ${instances.length}: fixed host port ${port.hostPort} allows one task per container instance (${plural(instances.length, 'container instance')})`
+        : `${svc.key}: tasks cannot be placed: host port ${port.hostPort} is already in use on the container instances`,
     explanation:
       `In ${svc.networkMode} mode a fixed hostPort is reserved on the container instance, so each instance runs at most one task using it. ` +
       `${capacity}. ` +

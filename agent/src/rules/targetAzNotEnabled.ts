@@ -1,6 +1,6 @@
 // target-az-not-enabled: Target.NotInUse because the target's AZ has no subnet enabled on the load balancer
 // (ELB API TargetHealth reasons; ALB guide, "Availability Zones for your Application Load Balancer").
-import type { Finding } from '@porthole/shared';
+import { plural, type Finding } from '@porthole/shared';
 import { endpointForTarget } from '../model/endpoints.ts';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { groupBy, makeFinding, regionFlag, targetRef, unknownFinding } from './finding.ts';
@@ -9,13 +9,17 @@ import type { Rule } from './types.ts';
 
 function targetAz(model: EstateModel, t: TargetContext): string | null {
   if (t.target.availabilityZone && t.target.availabilityZone !== 'all') return t.target.availabilityZone;
-  const endpoint = endpointForTarget(model, t.target.id, t.targetGroup.vpcId);
-  return endpoint?.subnetId ? (model.subnets.get(endpoint.subnetId)?.AvailabilityZone ?? null) : null;
+  const endpoint = endpointForTarget(model, t.targetGroup.scope, t.target.id, t.targetGroup.vpcId);
+  return endpoint?.subnetId
+    ? (model.subnets.get(endpoint.scope, endpoint.subnetId)?.AvailabilityZone ?? null)
+    : null;
 }
 
 /** A subnet of the LB's VPC in that AZ to enable (public ones first for internet-facing LBs). */
 function candidateSubnet(model: EstateModel, lb: LoadBalancerModel, az: string): string | null {
-  const inAz = [...model.subnets.values()].filter((s) => s.VpcId === lb.vpcId && s.AvailabilityZone === az);
+  const inAz = model.subnets
+    .inScope(lb.scope)
+    .filter((s) => s.VpcId === lb.vpcId && s.AvailabilityZone === az);
   const preferred = lb.scheme === 'internet-facing' ? inAz.find((s) => s.MapPublicIpOnLaunch) : undefined;
   return (preferred ?? inAz[0])?.SubnetId ?? null;
 }
@@ -61,7 +65,7 @@ export const targetAzNotEnabled: Rule = {
           scope: lb.scope,
           rule: 'target-az-not-enabled',
           severity: items.length >= total ? 'critical' : 'warning',
-          title: `${t.service?.key ?? t.targetGroup.name}: ${items.length} target(s) in ${az} unused — ${lb.name} is not enabled in ${az}`,
+          title: `${t.service?.key ?? t.targetGroup.name}: ${plural(items.length, 'target')} in ${az} unused: ${lb.name} is not enabled in ${az}`,
           explanation:
             `${lb.name} has nodes only in ${enabled}. A load balancer routes only to targets in its enabled Availability Zones ` +
             `(unless cross-zone routing covers them), so ${items.length} of ${total} targets of ${t.targetGroup.name} in ${az} are ` +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataFreshness } from '@porthole/shared';
-import { ago, clockText, formatElapsed, staleKindsText, staleness } from './time.ts';
+import { ago, clockText, formatElapsed, staleKindsText, staleness, zoneText } from './time.ts';
 
 const NOW = Date.parse('2025-01-01T12:00:00Z');
 const fresh = (secondsAgo: number, poll = 10): DataFreshness => ({
@@ -60,5 +60,17 @@ describe('staleness', () => {
         staleKinds: [{ kind: 'TargetHealth', error: 'throttled', fetchedAt: null }],
       }),
     ).toContain('TargetHealth');
+  });
+});
+
+describe('zoneText', () => {
+  it('names the zone next to a clock', () => {
+    const t = Date.UTC(2026, 0, 15, 12, 0, 0);
+    expect(zoneText(t, 'UTC')).toBe('UTC');
+    expect(zoneText(t, 'Europe/Berlin')).toMatch(/^(CET|GMT\+1)$/);
+    expect(zoneText(t, 'America/New_York')).toMatch(/^(EST|GMT-5)$/);
+  });
+  it('falls back to "local" for a zone it cannot name', () => {
+    expect(zoneText(0, 'Not/AZone')).toBe('local');
   });
 });

@@ -85,6 +85,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('names an unknown key by its field and suggests the setting it most likely meant', () => {
+    const typo = file('did-you-mean.yaml', 'pollInterval: 5\ndemo:\n  sed: 2\nkubernetes: true\n');
+    expect(issues(() => loadConfig({ config: typo }, {}))).toEqual([
+      `${typo}: demo.sed: unknown setting; did you mean seed?`,
+      `${typo}: pollInterval: unknown setting; did you mean pollIntervalSeconds?`,
+      expect.stringMatching(/: kubernetes: unknown setting \(known: port, host, .*pollIntervalSeconds/),
+    ]);
+  });
+
   it('expands ${VAR} from the environment and names a missing one', () => {
     const f = file(
       'vars.yaml',
