@@ -1,4 +1,5 @@
 // Human-readable reports, grouped by service, coloured only on a TTY (picocolors honours NO_COLOR/FORCE_COLOR).
+import { pushAll } from '@porthole/shared';
 import pc from 'picocolors';
 import {
   plural,
@@ -31,7 +32,11 @@ export function renderFinding(f: Finding): string {
     `    ${pc.dim('Fix:')} ${f.fix.summary}`,
     ...f.fix.awsCli.map((c) => `      $ ${pc.cyan(c)}`),
   ];
-  if (f.fix.terraform) lines.push(...f.fix.terraform.split('\n').map((l) => `      ${pc.dim(l)}`));
+  if (f.fix.terraform)
+    pushAll(
+      lines,
+      f.fix.terraform.split('\n').map((l) => `      ${pc.dim(l)}`),
+    );
   if (f.account || f.region)
     lines.push(`    ${pc.dim(`account ${f.account ?? '?'} · region ${f.region ?? '?'}`)}`);
   return lines.join('\n');
@@ -75,16 +80,16 @@ export function renderPath(result: PathResult): string {
     '',
   ];
   // The request path in order, then the reply path: never a reply hop before the request reaches its end.
-  out.push(...hopLines(result.hops));
+  pushAll(out, hopLines(result.hops));
   const notes = [
     ...(result.answer?.notes ?? []).map((n) => `  ${pc.yellow('note')} ${n}`),
     ...(result.answer?.couldApply ?? []).map(
       (c) => `  ${pc.magenta('?')} rule ${c.priority} would apply with ${c.needs}: ${c.rule}`,
     ),
   ];
-  if (notes.length > 0) out.push(...notes, '');
+  if (notes.length > 0) pushAll(out, [...notes, '']);
   for (const leg of result.legs ?? []) {
-    out.push(`${pc.bold('Following the redirect')}: ${leg.summary}`, '', ...hopLines(leg.hops));
+    pushAll(out, [`${pc.bold('Following the redirect')}: ${leg.summary}`, '', ...hopLines(leg.hops)]);
   }
   for (const f of result.findings) out.push(renderFinding(f), '');
   return `${out.join('\n')}\n`;
@@ -106,7 +111,7 @@ function hopLines(hops: readonly Hop[]): string[] {
     ['reply', 'Reply path'],
   ] as const) {
     const list = hops.filter((h) => h.leg === leg);
-    if (list.length > 0) out.push(pc.dim(`${title}:`), ...list.map(line), '');
+    if (list.length > 0) pushAll(out, [pc.dim(`${title}:`), ...list.map(line), '']);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Where the daemon's snapshots come from: the demo estate, a snapshot folder, or live AWS.
 import { plural } from '@porthole/shared';
-import { readSnapshotFolder } from '../sources/snapshot/index.ts';
+import { SnapshotInputError, readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { LiveAwsConfigSchema, LiveSource } from '../sources/aws/index.ts';
 import { ConfigError } from './config/load.ts';
 import { formatPath } from './config/paths.ts';
@@ -12,7 +12,17 @@ export function snapshotSource(dir: string): PollSource {
   return {
     kind: 'snapshot',
     label: `snapshot ${dir}`,
-    poll: async () => ({ snapshot: await readSnapshotFolder(dir), calls: null }),
+    poll: async () => {
+      try {
+        return { snapshot: await readSnapshotFolder(dir), calls: null };
+      } catch (error) {
+        // Input errors already start with the file and JSON path; anything else gets the folder.
+        if (error instanceof SnapshotInputError) throw error;
+        throw new Error(`snapshot ${dir}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
+      }
+    },
   };
 }
 

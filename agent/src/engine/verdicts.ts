@@ -11,6 +11,7 @@ import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { targetKey } from '../rules/finding.ts';
 import { RULES } from '../rules/registry.ts';
+import { serviceInputGaps } from './inputGaps.ts';
 
 export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetVerdict[] {
   const precedence = new Map(RULES.map((r, i) => [r.id as string, i]));
@@ -94,6 +95,7 @@ function serviceVerdict(
   const gaps = [
     ...dataGaps(model, svc.scope, ['services']),
     ...(tgArns.length > 0 ? dataGaps(model, svc.scope, ['LoadBalancerTargetHealth']) : []),
+    ...serviceInputGaps(model, svc),
   ];
   const missingHealth = tgArns.filter((arn) => !model.targetGroups.get(arn)?.targets);
   const critical = findings.filter((f) => f.severity === 'critical');

@@ -2,7 +2,7 @@
 // (target-group …)") while the service's healthCheckGracePeriodSeconds is below what a starting task needs.
 // ECS API, CreateService healthCheckGracePeriodSeconds (default 0, ignored unhealthy checks after start);
 // ALB guide, "Health checks for your target groups" (a target turns unhealthy after threshold × interval).
-import { plural, type Evidence, type Finding } from '@porthole/shared';
+import { maxOf, plural, type Evidence, type Finding } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel, TargetGroupModel } from '../model/types.ts';
 import { makeFinding, regionFlag, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
@@ -96,7 +96,7 @@ export const healthCheckGraceTooShort: Rule = {
       // Only kills soon after start tell about startup; a task stopped days later failed for another reason.
       const cutoff = grace + unhealthyWindow + healthyWindow + STARTUP_SLACK_SECONDS;
       const lives = stops.map(lifetimeSeconds).filter((n): n is number => n !== null && n <= cutoff);
-      const longest = lives.length > 0 ? Math.max(...lives) : null;
+      const longest = lives.length > 0 ? maxOf(lives) : null;
       if (!(grace < unhealthyWindow || (longest !== null && grace < longest))) continue;
       // The targets still failing their checks are the ones this explains (root cause over app-not-listening).
       const failing = ctx

@@ -7,6 +7,7 @@ import {
   type Finding,
   type Route,
   type RouteTable,
+  pushAll,
   type SnapshotScope,
 } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
@@ -64,7 +65,7 @@ export const natInstanceSourceDestCheck: Rule = {
       const key = `${scopeKey(b.table.scope)}|${b.instanceId}`;
       byInstance.set(key, [...(byInstance.get(key) ?? []), b]);
     }
-    for (const routes of byInstance.values()) findings.push(...findingsFor(model, routes));
+    for (const routes of byInstance.values()) pushAll(findings, findingsFor(model, routes));
     return findings;
   },
 };

@@ -2,7 +2,7 @@
 // out — no default route, a blackhole, a NAT gateway that is not available, an IGW without a public IP — and no
 // ECR/S3 VPC endpoints make up for it, so image pulls fail with CannotPullContainerError … i/o timeout.
 // VPC guide, "NAT gateways", "Route tables"; ECR guide, "Amazon ECR interface VPC endpoints (AWS PrivateLink)".
-import { noun, type Evidence, type Finding } from '@porthole/shared';
+import { noun, pushAll, type Evidence, type Finding } from '@porthole/shared';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { ecrEndpointCoverage, type EndpointCoverage, type EndpointProblem } from './ecrEndpoints.ts';
 import { servicePlacements, type Placement } from './ecsPlacement.ts';
@@ -48,12 +48,12 @@ function evaluateService(model: EstateModel, svc: ServiceModel): Finding[] {
   for (const placement of placements) {
     const egress = internetEgress(model, svc.scope, placement);
     if (egress.status === 'unknown') {
-      unknown.push(...egress.gaps);
+      pushAll(unknown, egress.gaps);
       continue;
     }
     if (egress.status !== 'broken') continue;
     const coverage = ecrEndpointCoverage(model, svc.scope, placement, egress.subnetTableId);
-    if (coverage.gaps.length > 0) unknown.push(...coverage.gaps);
+    if (coverage.gaps.length > 0) pushAll(unknown, coverage.gaps);
     else if (!coverage.complete) blocked.push({ placement, egress, coverage });
   }
   if (blocked.length === 0) {

@@ -1,5 +1,6 @@
 // Loads the daemon config: defaults < YAML file (with ${VAR} expansion) < PORTHOLE_* env < CLI flags.
 // Every error names the field and where its value came from.
+import { pushAll } from '@porthole/shared';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { DaemonConfigSchema, DEFAULT_POLL_SECONDS, type DaemonConfig } from './schema.ts';
@@ -105,7 +106,7 @@ export function loadConfig(opts: ServeOptions = {}, env: NodeJS.ProcessEnv = pro
         file ? `${file}: ${formatPath(p)}` : formatPath(p),
       );
       if (unknown) {
-        issues.push(...unknown);
+        pushAll(issues, unknown);
         continue;
       }
       const path = formatPath(issue.path);

@@ -1,5 +1,6 @@
 // Every AWS call goes through ScopeApi.send: the concurrency cap of its bucket, the call counter,
 // and one error shape (AwsCallError) that names the IAM action, so a stale mark can say what failed.
+import { pushAll } from '@porthole/shared';
 import type { CallCounter } from './callCounter.ts';
 import { bucketOf, type BucketLimiter } from './limiter.ts';
 
@@ -181,7 +182,7 @@ export async function allPages<T>(
   let token: string | undefined;
   do {
     const result = await page(token);
-    items.push(...(result.items ?? []));
+    pushAll(items, result.items ?? []);
     token = result.next || undefined;
   } while (token);
   return items;

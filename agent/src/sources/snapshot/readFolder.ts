@@ -18,7 +18,11 @@ export async function readSnapshotFolder(dir: string): Promise<Snapshot> {
   }
   const docs: SnapshotDocument[] = [];
   for (const file of files) {
-    const text = decode(await readFile(file));
+    const bytes = await readFile(file).catch((error: unknown) => {
+      const code = (error as { code?: unknown }).code;
+      throw new SnapshotInputError({ file, detail: `cannot read the file (${String(code ?? error)})` });
+    });
+    const text = decode(bytes);
     docs.push({ file, json: parseJson(file, text), scopePath: path.resolve(file) });
   }
   const snapshot = snapshotFromDocuments(docs);
