@@ -1,5 +1,6 @@
 // The human-readable report of a run: the figures next to the issue's targets, where the time goes, and what
 // the engine found next to the failures the generator planted.
+import { maxOf, pushAll } from '@porthole/shared';
 import type { Manifest } from './estate/generate.ts';
 import type { SizeName } from './estate/sizes.ts';
 import type { Machine } from './machine.ts';
@@ -95,9 +96,9 @@ export function formatReport(r: RunResults): string {
       '',
     ]);
   }
-  if (r.fanout) rows.push(...fanoutRows(r.fanout));
-  const width = Math.max(...rows.map((x) => x[0].length));
-  const valueWidth = Math.max(...rows.map((x) => x[1].length));
+  if (r.fanout) pushAll(rows, fanoutRows(r.fanout));
+  const width = maxOf(rows.map((x) => x[0].length));
+  const valueWidth = maxOf(rows.map((x) => x[1].length));
   const lines = [
     `Porthole benchmark, size ${r.size} (seed ${r.seed}): ${n(c.services)} services, ${n(c.tasks)} tasks, ${n(c.targets)} targets, ` +
       `${n(c.targetGroups)} target groups, ${n(c.loadBalancers)} ALBs, ${n(c.securityGroups)} SGs / ${n(c.securityGroupRules)} rules, ${n(c.networkAcls)} NACLs, ${a.partitions} account(s)`,
@@ -142,7 +143,7 @@ function fanoutRows(f: FanoutResult): Array<[string, string, string]> {
     ]);
   }
   if (later.length > 0) {
-    const worst = (k: 'p95Ms' | 'maxMs' | 'drainMs') => Math.max(...later.map((x) => x[k]));
+    const worst = (k: 'p95Ms' | 'maxMs' | 'drainMs') => maxOf(later.map((x) => x[k]));
     const deltas = later.reduce((s, x) => s + x.messages, 0);
     const bytes = later.reduce((s, x) => s + x.bytes, 0);
     rows.push([

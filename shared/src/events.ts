@@ -63,6 +63,24 @@ export const DataFreshnessSchema = z.object({
   pollIntervalSeconds: z.number(),
   /** Kinds whose data is stale, with the error. */
   staleKinds: z.array(z.object({ kind: z.string(), error: z.string(), fetchedAt: z.string().nullable() })),
+  /** ISO time of the last cycle that brought data (a failed poll never moves it). */
+  lastOkAt: z.string().nullable().optional(),
+  /** The last cycle's error when it failed; null once a cycle brings data again. */
+  pollError: z.string().nullable().optional(),
+  /** The last cycle: every call worked, some failed (data partly stale), or the poll failed. */
+  outcome: z.enum(['ok', 'partial', 'error']).nullable().optional(),
+  /** Per account/region and kind: the time of the last successful fetch (null: never) and the last error. */
+  kinds: z
+    .array(
+      z.object({
+        account: z.string().nullable(),
+        region: z.string().nullable(),
+        kind: z.string(),
+        fetchedAt: z.string().nullable(),
+        error: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type DataFreshness = z.infer<typeof DataFreshnessSchema>;
 

@@ -99,6 +99,16 @@ export const ServiceVerdictSchema = z.object({
   /** One sentence: why the service is in this state. */
   why: z.string(),
   findingIds: z.array(z.string()),
+  /**
+   * Set where verdicts are served (API, socket, CLI): true when data this verdict depends on failed to
+   * refresh, or the last poll failed. `status` is then the last known one and must not be shown as current.
+   */
+  stale: z.boolean().optional(),
+  /** ISO time of the oldest data this verdict depends on, and its age in seconds when it was served. */
+  dataFrom: z.string().nullable().optional(),
+  dataAgeSeconds: z.number().nullable().optional(),
+  /** Why it is stale, naming what failed ("Timeout: ec2:DescribeSubnets after 3 attempts"). */
+  staleReason: z.string().nullable().optional(),
 });
 export type ServiceVerdict = z.infer<typeof ServiceVerdictSchema>;
 

@@ -53,6 +53,8 @@ export interface SnapshotPartition extends SnapshotScope {
   data: SnapshotData;
   /** Kinds whose data is present but stale; checks that rely on them answer unknown. */
   stale?: Partial<Record<SnapshotKind, StaleMark>>;
+  /** ISO time each kind's data was last fetched in full (live source); absent: the snapshot's capturedAt. */
+  fetchedAt?: Partial<Record<SnapshotKind, string>>;
 }
 
 export interface Snapshot {

@@ -76,4 +76,27 @@ describe.skipIf(reason)('dashboard at scale (fake daemon, 2,000 services)', () =
     await screenshot(page, 'wall-paged');
     await page.close();
   });
+
+  it('never lets the status word touch the target count ("DEGRADED" and "1/2"), at any wall size', async () => {
+    for (const [width, height] of [
+      [1920, 1080],
+      [3840, 2160],
+      [1280, 720],
+      [390, 844],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.goto(`${url}#/wall?rotate=600`);
+      const tile = page.locator('[data-testid=wall-tile][data-status=degraded]').first();
+      await tile.waitFor();
+      const gap = await tile.evaluate((t) => {
+        const a = t.querySelector('.state')!.getBoundingClientRect();
+        const b = t.querySelector('.targets')!.getBoundingClientRect();
+        const em = parseFloat(getComputedStyle(t.querySelector('.top')!).fontSize);
+        // Either a clear gap on the same line, or the count wrapped below the word.
+        return b.top >= a.bottom - 1 ? Infinity : (b.left - a.right) / em;
+      });
+      expect(gap, `${width}×${height}`).toBeGreaterThanOrEqual(0.5);
+      await page.close();
+    }
+  });
 });

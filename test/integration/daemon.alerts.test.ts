@@ -189,14 +189,20 @@ describe('alerts on the demo story', () => {
     );
     expect(text).toContain('porthole_alert_deliveries_total{sink="pd",action="trigger",outcome="error"} 1');
     expect(text).toContain('porthole_alert_deliveries_total{sink="slack",action="trigger",outcome="ok"} 1');
-    expect(text).toMatch(/porthole_data_age_seconds\{kind="SecurityGroups"\} \d/);
+    expect(text).toMatch(
+      /porthole_data_age_seconds\{kind="SecurityGroups",account="\d{12}",region="[a-z0-9-]+"\} \d/,
+    );
     expect(text).not.toContain('porthole_open_findings{');
   });
 
   it('reports data age that grows with the clock', async () => {
     await t.step(); // the story's last step repeats: healthy
     const ageOf = (text: string) =>
-      Number(/porthole_data_age_seconds\{kind="TargetGroups"\} ([\d.]+)/.exec(text)![1]);
+      Number(
+        /porthole_data_age_seconds\{kind="TargetGroups",account="\d{12}",region="[a-z0-9-]+"\} ([\d.]+)/.exec(
+          text,
+        )![1],
+      );
     const before = ageOf(await (await t.get('/metrics')).text());
     t.clock.advance(7);
     const after = ageOf(await (await t.get('/metrics')).text());

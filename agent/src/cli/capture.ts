@@ -7,6 +7,7 @@ export async function runCaptureCommand(flags: {
   profile?: string;
   region?: string[];
   stats?: boolean;
+  endpointUrl?: string;
 }): Promise<number> {
   try {
     return await runCapture({
@@ -14,6 +15,7 @@ export async function runCaptureCommand(flags: {
       profile: flags.profile,
       regions: flags.region ?? [],
       stats: flags.stats ?? false,
+      endpoint: flags.endpointUrl,
     });
   } catch (error) {
     return reportFatal(error);

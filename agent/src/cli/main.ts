@@ -1,16 +1,19 @@
-// `porthole` CLI entry: scan | explain | reach | serve | capture. Exit 0 ok, 1 critical findings, 2 bad input.
+// `porthole` CLI entry: scan | explain | reach | serve | capture. Exit codes: exitCodes.ts (0, 1, 2, 3, 70).
 import { Command, CommanderError, Option } from 'commander';
 import { runExplain, runReach } from './pathCommands.ts';
 import { runScan } from './scan.ts';
 import { SCAN_FORMATS } from './formats/index.ts';
-import { UsageError, reportFatal } from './errors.ts';
+import { UsageError, reportFatal, setDebug } from './errors.ts';
+import { EXIT } from './exitCodes.ts';
 
 const program = new Command();
 program
   .name('porthole')
   .description('Why is this ECS service behind an ALB unhealthy or unreachable? Read-only, offline or live.')
+  .option('--debug', 'print the stack trace of an internal error (exit 70)')
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .hook('preAction', (cmd) => setDebug(Boolean(cmd.opts().debug)));
 
 program
   .command('scan')
@@ -18,7 +21,8 @@ program
   .option('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
   .option('--live', 'scan live AWS (read-only) instead of a folder')
   .option('--profile <name>', 'AWS profile for --live')
-  .option('--region <region...>', 'AWS region(s) for --live')
+  .option('--region <region...>', 'AWS regions for --live (one or more)')
+  .option('--endpoint-url <url>', 'AWS endpoint for --live (LocalStack, a VPC endpoint)')
   .option('--service <cluster/name>', 'only this service')
   .option('--json', 'print only JSON on stdout')
   .addOption(
@@ -83,8 +87,9 @@ program
   .description('Write live AWS state to a snapshot folder in the public format')
   .requiredOption('--out <dir>', 'output folder')
   .option('--profile <name>', 'AWS profile')
-  .option('--region <region...>', 'AWS region(s)')
+  .option('--region <region...>', 'AWS regions (one or more)')
   .option('--stats', 'print API calls per action next to the floor')
+  .option('--endpoint-url <url>', 'AWS endpoint for every service (LocalStack, a VPC endpoint)')
   .action(async (opts) => {
     const { runCaptureCommand } = await import('./capture.ts');
     process.exitCode = await runCaptureCommand(opts);
@@ -95,10 +100,10 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     // --help and --version exit 0; every other parse problem is bad usage.
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   } else if (error instanceof UsageError) {
     process.stderr.write(`porthole: ${error.message}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.badInput;
   } else {
     process.exitCode = reportFatal(error);
   }

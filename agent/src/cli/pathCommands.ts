@@ -1,17 +1,29 @@
-// `porthole explain URL` and `porthole reach`: print the hop-by-hop path and every blocker. Exit 0 reachable, 1 not.
+// `porthole explain URL` and `porthole reach`: print the hop-by-hop path and every blocker.
+// Exit 0 reachable, 1 blocked, 3 undecided (a hop could not be judged), 2 bad input; see exitCodes.ts.
+import type { PathResult } from '@porthole/shared';
 import { buildModel } from '../model/build.ts';
+import type { EstateModel } from '../model/types.ts';
+import { findLoadBalancer, resolveCaller } from '../engine/endpoints.ts';
 import { explainUrl, parseUrl } from '../engine/explain.ts';
 import { requestFromUrl } from '../engine/httpRequest.ts';
 import { PathInputError } from '../engine/errors.ts';
 import { reachPath } from '../engine/reach.ts';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
-import { UsageError, reportFatal } from './errors.ts';
+import { UsageError, reportFatal, step } from './errors.ts';
+import { EXIT } from './exitCodes.ts';
 import { renderPath } from './report.ts';
-import type { PathResult } from '@porthole/shared';
 
-function print(result: PathResult, json: boolean | undefined): number {
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : renderPath(result));
-  return result.reachable ? 0 : 1;
+export function pathExitCode(result: PathResult): number {
+  if (result.reachable) return EXIT.ok;
+  return result.verdict === 'unknown' ? EXIT.undecided : EXIT.critical;
+}
+
+async function print(result: PathResult, json: boolean | undefined): Promise<number> {
+  const text = await step('printing the path', () =>
+    json ? `${JSON.stringify(result, null, 2)}\n` : renderPath(result),
+  );
+  process.stdout.write(text);
+  return pathExitCode(result);
 }
 
 /** `--client-ports 32768-60999`: a port range inside 1-65535, low to high. */
@@ -29,6 +41,28 @@ function asUsage(error: unknown): unknown {
   return error instanceof PathInputError ? new UsageError(error.message) : error;
 }
 
+async function loadModel(dir: string): Promise<EstateModel> {
+  const snapshot = await step(`reading the snapshot folder ${dir}`, () => readSnapshotFolder(dir));
+  return step('building the model', () => buildModel(snapshot));
+}
+
+/** Only http(s) URLs whose host is a load balancer of the snapshot can be explained. */
+export function checkExplainUrl(model: EstateModel, raw: string, from: string | undefined): void {
+  const url = parseUrl(raw);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(
+      `"${raw}": only http:// and https:// URLs can be explained (an Application Load Balancer listener speaks HTTP or HTTPS)`,
+    );
+  }
+  resolveCaller(model, from); // a bad --from is named before the host, as explainUrl does
+  if (!findLoadBalancer(model, url.hostname)) {
+    const known = [...model.loadBalancers.values()].map((l) => l.dnsName ?? l.name);
+    throw new UsageError(
+      `${url.hostname}: no load balancer with that DNS name in the snapshot (known: ${known.join(', ') || 'none'})`,
+    );
+  }
+}
+
 export async function runExplain(
   url: string,
   opts: { snapshot: string; from?: string; method?: string; header?: string[]; json?: boolean },
@@ -40,8 +74,12 @@ export async function runExplain(
     };
     // Bad --method / --header fail before the snapshot is read.
     requestFromUrl(parseUrl(url), request);
-    const model = buildModel(await readSnapshotFolder(opts.snapshot));
-    return print(explainUrl(model, url, opts.from, new Date(), request), opts.json);
+    const model = await loadModel(opts.snapshot);
+    checkExplainUrl(model, url, opts.from);
+    const result = await step('explaining the URL', () =>
+      explainUrl(model, url, opts.from, new Date(), request),
+    );
+    return await print(result, opts.json);
   } catch (error) {
     return reportFatal(asUsage(error));
   }
@@ -60,13 +98,13 @@ export async function runReach(opts: {
     const port = Number(opts.port);
     if (!/^\d+$/.test(opts.port) || port > 65535)
       throw new UsageError(`--port "${opts.port}": expected a number 0-65535`);
-    const model = buildModel(await readSnapshotFolder(opts.snapshot));
+    const model = await loadModel(opts.snapshot);
     const protocol = opts.protocol === 'udp' ? 'udp' : 'tcp';
     const clientPorts = parseClientPorts(opts.clientPorts);
-    return print(
+    const result = await step('evaluating the path', () =>
       reachPath(model, { from: opts.from, to: opts.to, port, protocol, clientPorts }, new Date()),
-      opts.json,
     );
+    return await print(result, opts.json);
   } catch (error) {
     return reportFatal(asUsage(error));
   }

@@ -1,6 +1,14 @@
 // Human-readable reports, grouped by service, coloured only on a TTY (picocolors honours NO_COLOR/FORCE_COLOR).
+import { pushAll } from '@porthole/shared';
 import pc from 'picocolors';
-import type { Finding, PathResult, ScanResult, ServiceStatus } from '@porthole/shared';
+import {
+  plural,
+  type Finding,
+  type Hop,
+  type PathResult,
+  type ScanResult,
+  type ServiceStatus,
+} from '@porthole/shared';
 
 const STATUS_STYLE: Record<ServiceStatus, (s: string) => string> = {
   healthy: (s) => pc.green(`✔ ${s}`),
@@ -24,7 +32,11 @@ export function renderFinding(f: Finding): string {
     `    ${pc.dim('Fix:')} ${f.fix.summary}`,
     ...f.fix.awsCli.map((c) => `      $ ${pc.cyan(c)}`),
   ];
-  if (f.fix.terraform) lines.push(...f.fix.terraform.split('\n').map((l) => `      ${pc.dim(l)}`));
+  if (f.fix.terraform)
+    pushAll(
+      lines,
+      f.fix.terraform.split('\n').map((l) => `      ${pc.dim(l)}`),
+    );
   if (f.account || f.region)
     lines.push(`    ${pc.dim(`account ${f.account ?? '?'} · region ${f.region ?? '?'}`)}`);
   return lines.join('\n');
@@ -35,7 +47,7 @@ export function renderScan(result: ScanResult): string {
   for (const svc of result.services) {
     out.push(
       `${STATUS_STYLE[svc.status](svc.status.toUpperCase())} ${pc.bold(svc.name)}  ` +
-        `${svc.targetsHealthy}/${svc.targetsTotal} targets healthy · ${svc.runningCount ?? '?'}/${svc.desiredCount ?? '?'} tasks`,
+        `${svc.targetsTotal > 0 ? `${svc.targetsHealthy}/${svc.targetsTotal} targets healthy` : 'no load balancer'} · ${svc.runningCount ?? '?'}/${svc.desiredCount ?? '?'} tasks`,
     );
     out.push(`  ${svc.why}`);
     const findings = result.findings.filter((f) => f.service === svc.name);
@@ -57,36 +69,51 @@ export function renderScan(result: ScanResult): string {
   for (const w of result.warnings) out.push(pc.yellow(`warning: ${w}`));
   const critical = result.findings.filter((f) => f.severity === 'critical').length;
   out.push(
-    `${result.services.length} service(s), ${result.findings.length} finding(s), ${critical} critical.`,
+    `${plural(result.services.length, 'service')}, ${plural(result.findings.length, 'finding')}, ${critical} critical.`,
   );
   return `${out.join('\n')}\n`;
 }
 
 export function renderPath(result: PathResult): string {
-  const verdictStyle = { allow: pc.green('allow'), deny: pc.red('DENY '), unknown: pc.magenta('unkn ') };
   const out = [
     `${result.reachable ? pc.green('REACHABLE') : result.verdict === 'unknown' ? pc.magenta('UNKNOWN') : pc.red('BLOCKED')}: ${result.summary}`,
     '',
-    ...result.hops.map(
-      (h) =>
-        `  ${verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ${pc.bold(h.kind)} ${h.component}  ${pc.dim(h.detail)}`,
-    ),
+  ];
+  // The request path in order, then the reply path: never a reply hop before the request reaches its end.
+  pushAll(out, hopLines(result.hops));
+  const notes = [
     ...(result.answer?.notes ?? []).map((n) => `  ${pc.yellow('note')} ${n}`),
     ...(result.answer?.couldApply ?? []).map(
       (c) => `  ${pc.magenta('?')} rule ${c.priority} would apply with ${c.needs}: ${c.rule}`,
     ),
-    '',
   ];
+  if (notes.length > 0) pushAll(out, [...notes, '']);
   for (const leg of result.legs ?? []) {
-    out.push(`${pc.bold('Following the redirect')}: ${leg.summary}`, '');
-    for (const h of leg.hops)
-      out.push(
-        `  ${verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ${pc.bold(h.kind)} ${h.component}  ${pc.dim(h.detail)}`,
-      );
-    out.push('');
+    pushAll(out, [`${pc.bold('Following the redirect')}: ${leg.summary}`, '', ...hopLines(leg.hops)]);
   }
   for (const f of result.findings) out.push(renderFinding(f), '');
   return `${out.join('\n')}\n`;
+}
+
+const VERDICT_STYLE = { allow: pc.green('allow'), deny: pc.red('DENY '), unknown: pc.magenta('unkn ') };
+
+/** "Request path:" then its hops in order, then "Reply path:" and the reply hops. */
+function hopLines(hops: readonly Hop[]): string[] {
+  // A target group that "denies" because no target is healthy is the consequence of a blocker, not one.
+  const blocked = hops.some((h) => h.verdict === 'deny' && h.kind !== 'target-group');
+  const consequence = (h: Hop) => blocked && h.verdict === 'deny' && h.kind === 'target-group';
+  const line = (h: Hop) =>
+    `  ${consequence(h) ? pc.yellow('deny ') : VERDICT_STYLE[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ` +
+    `${pc.bold(h.kind)} ${h.component}  ${pc.dim(consequence(h) ? `a consequence of the blocker, not the cause: ${h.detail}` : h.detail)}`;
+  const out: string[] = [];
+  for (const [leg, title] of [
+    ['request', 'Request path'],
+    ['reply', 'Reply path'],
+  ] as const) {
+    const list = hops.filter((h) => h.leg === leg);
+    if (list.length > 0) pushAll(out, [pc.dim(`${title}:`), ...list.map(line), '']);
+  }
+  return out;
 }
 
 function wrap(text: string, indent: number, width = 100): string[] {

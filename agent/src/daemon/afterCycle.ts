@@ -28,12 +28,27 @@ export interface AfterCycleDeps {
 
 export function afterCycle(d: AfterCycleDeps) {
   let lastFreshness = '';
+  let lastStaleServices = '[]';
   let lastPrune = 0;
 
-  /** Pushes data:freshness when forced (every cycle) or when the stale kinds changed. */
+  /**
+   * Pushes data:freshness when forced (every cycle) or when the stale kinds changed, and the overview
+   * again when the set of stale verdicts changed (a failed poll, or no poll for two intervals), so the
+   * wall marks those tiles at once.
+   */
   const pushFreshness = (force: boolean): void => {
     const freshness = d.latest.freshness(d.now());
     const key = JSON.stringify(freshness.staleKinds);
+    const staleServices = JSON.stringify(
+      d.view
+        .services()
+        .filter((s) => s.stale)
+        .map((s) => `${s.account}|${s.region}|${s.name}`),
+    );
+    if (staleServices !== lastStaleServices) {
+      lastStaleServices = staleServices;
+      d.io()?.emit('overview', d.view.overview());
+    }
     if (!force && key === lastFreshness) return;
     lastFreshness = key;
     d.io()?.emit('data:freshness', freshness);

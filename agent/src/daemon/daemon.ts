@@ -78,9 +78,13 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   recordHistoryGap(store, config.pollIntervalSeconds, now());
   log(describeSinks(config.alerts));
   const latest = new LatestState(() => config.pollIntervalSeconds);
-  const metrics = new DaemonMetrics(now, () => latest.fetchedAt, {
-    processMetrics: deps.processMetrics ?? true,
-  });
+  const metrics = new DaemonMetrics(
+    now,
+    { services: () => latest.services(now()), kinds: () => latest.kinds },
+    {
+      processMetrics: deps.processMetrics ?? true,
+    },
+  );
   let ownUrl: string | null = null;
   const alerts = new AlertDispatcher(config.alerts, {
     store,
@@ -134,6 +138,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     postRateLimitPerMinute: config.server.postRateLimitPerMinute,
     trustProxy: config.server.trustProxy,
     webDist: deps.webDist ?? DEFAULT_WEB_DIST,
+    ...(source.demo ? { demo: source.demo } : {}),
   });
   const http: HttpServer = createServer(app);
   io = createSocketServer(http, view, config.token, config.host);

@@ -1,29 +1,46 @@
 // The built-in demo estate: a scripted, seedable timeline, one step per poll, through the same snapshot
 // reader as a captured folder. The step number is checkpointed so a restart continues the story.
+// The timeline can be held on its current step (config `demo.hold`, or POST /api/demo/hold) so a
+// breakage stays on screen while someone clicks through it.
+import type { DemoState } from '@porthole/shared';
 import { estateAtCycle } from '../demo/index.ts';
 import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
-import type { PollSource } from './types.ts';
+import type { DemoControl, PollSource } from './types.ts';
 
 interface DemoCheckpoint {
   seed: number;
   cycle: number;
 }
 
-export function demoSource(seed: number, startCycle = 0): PollSource {
+export function demoSource(seed: number, startCycle = 0, hold = false): PollSource & { demo: DemoControl } {
+  /** The next step to show. */
   let cycle = startCycle;
+  /** The step the last poll showed, or null before the first poll. */
+  let shown: number | null = null;
+  let held = hold;
+  const state = (): DemoState => ({ held, step: shown ?? cycle });
   return {
     kind: 'demo',
     label: `demo estate (seed ${seed})`,
     async poll() {
-      const docs = estateAtCycle(seed, cycle);
-      cycle++;
-      return { snapshot: snapshotFromDocuments(docs), calls: null };
+      // Held: show the same step again (the first poll still has to show something).
+      const step = held && shown !== null ? shown : cycle;
+      if (step === cycle) cycle++;
+      shown = step;
+      return { snapshot: snapshotFromDocuments(estateAtCycle(seed, step)), calls: null };
     },
     checkpoint: (): DemoCheckpoint => ({ seed, cycle }),
-    restore(state) {
-      const saved = state as Partial<DemoCheckpoint> | null;
+    restore(saved) {
+      const s = saved as Partial<DemoCheckpoint> | null;
       // A different seed is a different story: start it from the beginning.
-      if (saved?.seed === seed && typeof saved.cycle === 'number') cycle = saved.cycle;
+      if (s?.seed === seed && typeof s.cycle === 'number') cycle = s.cycle;
+    },
+    demo: {
+      state,
+      setHeld(next) {
+        held = next;
+        return state();
+      },
     },
   };
 }

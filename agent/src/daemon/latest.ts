@@ -1,6 +1,7 @@
 // What the daemon knows right now: the last scan and model, and how fresh its data is.
-import type { DataFreshness, ScanResult, Snapshot, SnapshotKind } from '@porthole/shared';
+import type { DataFreshness, ScanResult, ServiceVerdict, Snapshot, SnapshotKind } from '@porthole/shared';
 import { SNAPSHOT_KINDS } from '@porthole/shared';
+import { kindFreshness, withFreshness, type KindFreshness } from '../engine/freshness.ts';
 import type { EstateModel } from '../model/types.ts';
 
 export interface StaleKind {
@@ -9,41 +10,55 @@ export interface StaleKind {
   fetchedAt: string | null;
 }
 
+export type CycleOutcomeKind = 'ok' | 'partial' | 'error';
+
 export class LatestState {
   scan: ScanResult | null = null;
   model: EstateModel | null = null;
-  /** ISO time of the last cycle (ok or not) and of the last successful one. */
+  /** ISO time of the last cycle (ok or not) and of the last one that brought data (never a failed poll). */
   lastCycleAt: string | null = null;
   lastOkAt: string | null = null;
   /** The error of the last cycle when it failed; null once a cycle succeeds. */
   pollError: string | null = null;
+  /** The last cycle's outcome: every call worked, some failed, or the poll failed. */
+  outcome: CycleOutcomeKind | null = null;
   /** Kinds the source marked stale in the last successful snapshot ("TargetGroups (1111/eu-west-1)"). */
   sourceStale: StaleKind[] = [];
-  /** kind → ISO time of the data held (for the data-age metric). */
-  fetchedAt = new Map<string, string>();
+  /** Per account/region and kind: last successful fetch and last error (moves only with new data). */
+  kinds: KindFreshness[] = [];
   /** Set once the first cycle of this process has completed (ok or not): /readyz. */
   firstCycleDone = false;
 
   constructor(private readonly pollIntervalSeconds: () => number) {}
 
-  /** Records a successful snapshot's freshness: capture time, and per-kind stale marks. */
+  /** Records a successful snapshot's freshness: per-kind fetch times, and per-kind stale marks. */
   noteSnapshot(snapshot: Snapshot, at: string): void {
-    const dataTime = snapshot.capturedAt ?? at;
-    this.fetchedAt.clear();
+    this.kinds = kindFreshness(snapshot, at);
     this.sourceStale = [];
     for (const partition of snapshot.partitions) {
       const scope = `${partition.account ?? '?'}/${partition.region ?? '?'}`;
       for (const kind of SNAPSHOT_KINDS) {
         const mark = partition.stale?.[kind as SnapshotKind];
-        if (mark) {
+        if (mark)
           this.sourceStale.push({ kind: `${kind} (${scope})`, error: mark.error, fetchedAt: mark.fetchedAt });
-          const held = this.fetchedAt.get(kind);
-          if (mark.fetchedAt && (!held || mark.fetchedAt < held)) this.fetchedAt.set(kind, mark.fetchedAt);
-        } else if (partition.data[kind as SnapshotKind] && !this.fetchedAt.has(kind)) {
-          this.fetchedAt.set(kind, dataTime);
-        }
       }
     }
+  }
+
+  /** Data older than this without a new successful cycle is stale (one missed cycle is jitter). */
+  private staleAfterMs(): number {
+    return 2 * this.pollIntervalSeconds() * 1000;
+  }
+
+  /** Verdicts as served: each with `stale`, the reason, and the age of the oldest data behind it. */
+  services(now: Date): ServiceVerdict[] {
+    return withFreshness(this.scan?.services ?? [], {
+      kinds: this.kinds,
+      pollError: this.pollError,
+      lastOkAt: this.lastOkAt,
+      staleAfterMs: this.staleAfterMs(),
+      now,
+    });
   }
 
   /** The freshness pushed to clients: source stale marks, a failing poll, or data older than 2 intervals. */
@@ -52,7 +67,7 @@ export class LatestState {
     const interval = this.pollIntervalSeconds();
     if (this.pollError !== null) {
       staleKinds.push({ kind: 'poll', error: this.pollError, fetchedAt: this.lastOkAt });
-    } else if (this.lastOkAt && now.getTime() - Date.parse(this.lastOkAt) > 2 * interval * 1000) {
+    } else if (this.lastOkAt && now.getTime() - Date.parse(this.lastOkAt) > this.staleAfterMs()) {
       const age = Math.round((now.getTime() - Date.parse(this.lastOkAt)) / 1000);
       staleKinds.push({
         kind: 'poll',
@@ -60,6 +75,14 @@ export class LatestState {
         fetchedAt: this.lastOkAt,
       });
     }
-    return { lastCycleAt: this.lastCycleAt, pollIntervalSeconds: interval, staleKinds };
+    return {
+      lastCycleAt: this.lastCycleAt,
+      pollIntervalSeconds: interval,
+      staleKinds,
+      lastOkAt: this.lastOkAt,
+      pollError: this.pollError,
+      outcome: this.outcome,
+      kinds: this.kinds,
+    };
   }
 }

@@ -1,6 +1,7 @@
 // Measures the daemon on the demo estate: cycle time and memory over many cycles, in-process with a fake
 // clock (no waiting for poll intervals). Not a test: run it and read the numbers.
 //   node --expose-gc --import tsx agent/src/daemon/measure.ts [cycles=1000] [seed=1]
+import { pushAll } from '@porthole/shared';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,7 +52,7 @@ const all: number[] = [];
 const checkpoints: string[] = [];
 for (let done = 0; done < cycles;) {
   const n = Math.min(250, cycles - done);
-  all.push(...(await run(n)));
+  pushAll(all, await run(n));
   done += n;
   const m = memory();
   checkpoints.push(`${done}: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)}`);

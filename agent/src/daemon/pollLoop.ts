@@ -14,6 +14,7 @@ import {
   pollRecoveredEvent,
   staleTransitionEvents,
 } from './timelineEvents.ts';
+import { partialPoll, pollWithDeadline, unusablePoll } from './pollOutcome.ts';
 import type { CycleOutcome, Engine, PollSource } from './types.ts';
 
 export interface LoopSettings {
@@ -35,6 +36,7 @@ export interface LoopDeps {
 const KV_BASELINE = 'diff.baseline';
 const KV_CHECKPOINT = 'source.checkpoint';
 const KV_SCAN = 'scan.last';
+const KV_KINDS = 'freshness.kinds';
 
 export class PollLoop {
   private baseline: FactSet | null;
@@ -48,6 +50,7 @@ export class PollLoop {
     const checkpoint = store.kv.get<unknown>(KV_CHECKPOINT);
     if (checkpoint !== null) source.restore?.(checkpoint);
     latest.scan = store.kv.get(KV_SCAN);
+    latest.kinds = store.kv.get(KV_KINDS) ?? [];
     latest.lastOkAt = store.cycles.lastOk()?.startedAt ?? null;
     latest.lastCycleAt = store.cycles.recent(1)[0]?.startedAt ?? null;
   }
@@ -71,12 +74,16 @@ export class PollLoop {
     let polled;
     let analysis;
     try {
-      polled = await source.poll(started);
+      polled = await pollWithDeadline(source, started);
+      // A poll where every call failed brought no data: it is a failed poll, not an empty estate.
+      const unusable = unusablePoll(polled);
+      if (unusable) return this.failed(at, t0, unusable);
       analysis = engine.analyze(polled.snapshot, { now: started });
     } catch (err) {
       return this.failed(at, t0, err instanceof Error ? err.message : String(err));
     }
     const { result, model } = analysis;
+    const outcome = partialPoll(polled) ? 'partial' : 'ok';
     const facts = extractFacts(polled.snapshot);
     const changes = this.baseline ? diffFacts(this.baseline, facts) : [];
     const staleBefore = latest.sourceStale;
@@ -119,6 +126,7 @@ export class PollLoop {
 
       store.kv.set(KV_BASELINE, facts);
       store.kv.set(KV_SCAN, result);
+      store.kv.set(KV_KINDS, latest.kinds);
       if (source.checkpoint) store.kv.set(KV_CHECKPOINT, source.checkpoint());
       store.cycles.setCounts(cycleId, life.open.length, events.length);
       return { events, life };
@@ -127,7 +135,9 @@ export class PollLoop {
     // The same "cluster/service" may exist in several accounts/regions.
     const keyOf = (s: ServiceVerdict): string => `${s.account}|${s.region}|${s.name}`;
     const previous = new Map((latest.scan?.services ?? []).map((s) => [keyOf(s), JSON.stringify(s)]));
-    const changedServices = result.services.filter((s) => previous.get(keyOf(s)) !== JSON.stringify(s));
+    const changedNames = new Set(
+      result.services.filter((s) => previous.get(keyOf(s)) !== JSON.stringify(s)).map(keyOf),
+    );
     const serviceSetChanged =
       previous.size !== result.services.length || result.services.some((s) => !previous.has(keyOf(s)));
     this.baseline = facts;
@@ -138,10 +148,14 @@ export class PollLoop {
       lastCycleAt: at,
       lastOkAt: at,
       pollError: null,
+      outcome,
       firstCycleDone: true,
     });
+    // Pushed as served: with stale marks and data age.
+    const changedServices = latest.services(started).filter((s) => changedNames.has(keyOf(s)));
     return this.report({
       ok: true,
+      outcome,
       at,
       durationMs: performance.now() - t0,
       error: null,
@@ -174,9 +188,10 @@ export class PollLoop {
         : [];
     });
     this.failedCycles++;
-    Object.assign(latest, { lastCycleAt: at, pollError: error, firstCycleDone: true });
+    Object.assign(latest, { lastCycleAt: at, pollError: error, outcome: 'error', firstCycleDone: true });
     return this.report({
       ok: false,
+      outcome: 'error',
       at,
       durationMs: performance.now() - t0,
       error,

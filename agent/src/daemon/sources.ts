@@ -1,5 +1,6 @@
 // Where the daemon's snapshots come from: the demo estate, a snapshot folder, or live AWS.
-import { readSnapshotFolder } from '../sources/snapshot/index.ts';
+import { plural } from '@porthole/shared';
+import { SnapshotInputError, readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { LiveAwsConfigSchema, LiveSource } from '../sources/aws/index.ts';
 import { ConfigError } from './config/load.ts';
 import { formatPath } from './config/paths.ts';
@@ -11,7 +12,17 @@ export function snapshotSource(dir: string): PollSource {
   return {
     kind: 'snapshot',
     label: `snapshot ${dir}`,
-    poll: async () => ({ snapshot: await readSnapshotFolder(dir), calls: null }),
+    poll: async () => {
+      try {
+        return { snapshot: await readSnapshotFolder(dir), calls: null };
+      } catch (error) {
+        // Input errors already start with the file and JSON path; anything else gets the folder.
+        if (error instanceof SnapshotInputError) throw error;
+        throw new Error(`snapshot ${dir}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
+      }
+    },
   };
 }
 
@@ -25,11 +36,12 @@ export function liveSource(config: DaemonConfig, env: NodeJS.ProcessEnv = proces
   }
   const source = new LiveSource({ config: parsed.data });
   const scopes = parsed.data.accounts?.length
-    ? `${parsed.data.accounts.length} account(s)`
+    ? plural(parsed.data.accounts.length, 'account')
     : 'default account';
   return {
     kind: 'live',
     label: `live AWS (${scopes}, ${parsed.data.regions.join(', ')})`,
+    pollDeadlineMs: parsed.data.pollTimeoutSeconds * 1000,
     poll: async (now) => {
       const result = await source.poll(now);
       return { snapshot: result.snapshot, calls: result.calls };
@@ -43,7 +55,7 @@ export async function createSource(config: DaemonConfig): Promise<PollSource> {
     case 'demo': {
       // Loaded on demand: a live or snapshot daemon never loads the demo estate.
       const { demoSource } = await import('./demoSource.ts');
-      return demoSource(config.demo.seed);
+      return demoSource(config.demo.seed, 0, config.demo.hold);
     }
     case 'snapshot':
       return snapshotSource(config.snapshotDir!);

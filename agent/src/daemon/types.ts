@@ -1,5 +1,6 @@
 // The daemon's seams: where snapshots come from, how they are analysed, what a cycle reports.
 import type {
+  DemoState,
   FindingRecord,
   PathResult,
   ReachRequest,
@@ -25,10 +26,20 @@ export interface PollSource {
   /** In words, for /api/overview and logs: "demo estate (seed 1)", "snapshot ./captures/x", "live AWS". */
   readonly label: string;
   poll(now: Date): Promise<PollResult>;
+  /** The source's own per-poll deadline (ms); the loop gives up on a poll that overruns it by far. */
+  readonly pollDeadlineMs?: number;
   /** State that a restart should resume from (the demo's cycle number), stored after each cycle. */
   checkpoint?(): unknown;
   restore?(state: unknown): void;
   close?(): void;
+  /** The demo source only: hold the scripted timeline on its current step (GET/POST /api/demo). */
+  demo?: DemoControl;
+}
+
+/** Hold or release the demo timeline; used by the REST route and the `demo.hold` option. */
+export interface DemoControl {
+  state(): DemoState;
+  setHeld(held: boolean): DemoState;
 }
 
 /** The engine's entry points, injected so tests can drive the loop with a tiny hand-made analyzer. */
@@ -56,7 +67,10 @@ export interface Engine {
 }
 
 export interface CycleOutcome {
+  /** True when the cycle committed data (outcome ok or partial). */
   ok: boolean;
+  /** ok: every call worked; partial: some data failed to refresh (marked stale); error: the poll failed. */
+  outcome: 'ok' | 'partial' | 'error';
   /** ISO time of the cycle (the injected clock at its start). */
   at: string;
   durationMs: number;

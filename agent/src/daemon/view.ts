@@ -51,15 +51,16 @@ export class DaemonView implements ApiBackend {
     };
   }
 
+  /** Verdicts as served: each says whether it is stale and how old its data is. */
   services() {
-    return this.d.latest.scan?.services ?? [];
+    return this.d.latest.services(this.d.now());
   }
 
   serviceDetail(name: string, scope: { account?: string; region?: string } = {}): ServiceDetail | null {
     const { latest, store, engine } = this.d;
     const inScope = (account: string | null, region: string | null): boolean =>
       (!scope.account || account === scope.account) && (!scope.region || region === scope.region);
-    const service = latest.scan?.services.find((s) => s.name === name && inScope(s.account, s.region));
+    const service = this.services().find((s) => s.name === name && inScope(s.account, s.region));
     if (!service) return null;
     const at = latest.lastOkAt ? new Date(latest.lastOkAt) : this.d.now();
     // The same "cluster/service" may exist in several accounts/regions: keep what belongs to this one.

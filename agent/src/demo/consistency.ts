@@ -1,5 +1,6 @@
 // Cross-document checks a real account always satisfies (every referenced id exists, targets are running
 // tasks, ENIs match attachments). Returns problems in words; an empty list means consistent.
+import { pushAll } from '@porthole/shared';
 import { byPartition, itemsOf, type EstateDocuments } from './documents.ts';
 import type { Json } from './shapes.ts';
 
@@ -65,7 +66,7 @@ function checkPartition(get: Get): string[] {
     for (const a of arr(nat.NatGatewayAddresses))
       need(new Set(eniById.keys()), a.NetworkInterfaceId, `NAT ${nat.NatGatewayId}`);
   }
-  problems.push(...checkElb(get, need, eniById), ...checkEcs(get, need, eniById, instances));
+  pushAll(problems, [...checkElb(get, need, eniById), ...checkEcs(get, need, eniById, instances)]);
   return problems;
 }
 

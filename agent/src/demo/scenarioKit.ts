@@ -1,5 +1,6 @@
 // What scenarios edit: one partition's documents (already deep-cloned) with finders by demo name, and the
 // consequences AWS would report (target health, ECS service events) written consistently.
+import { pushAll } from '@porthole/shared';
 import { itemsOf, type EstateDocuments } from './documents.ts';
 import { serviceEvent } from './ecsServices.ts';
 import type { DemoIds, SgKey, TgKey } from './ids.ts';
@@ -31,7 +32,8 @@ export function arrayOf(kit: ScenarioKit, key: string): Json[] {
 export function removeItems(kit: ScenarioKit, key: string, drop: (item: Json) => boolean): void {
   const list = arrayOf(kit, key);
   const kept = list.filter((item) => !drop(item));
-  list.splice(0, list.length, ...kept);
+  list.length = 0;
+  pushAll(list, kept);
 }
 
 export function securityGroup(kit: ScenarioKit, key: SgKey): Json {

@@ -3,6 +3,8 @@ import type { ScanResult, Snapshot } from '@porthole/shared';
 import { buildModel } from '../model/build.ts';
 import type { EstateModel } from '../model/types.ts';
 import { createRuleContext } from '../rules/context.ts';
+import { RULES } from '../rules/registry.ts';
+import { SERVICE_INPUTS_RULE } from './inputGaps.ts';
 import { runRules } from './runRules.ts';
 import { serviceVerdicts, targetVerdicts } from './verdicts.ts';
 
@@ -13,7 +15,7 @@ export interface Analysis {
 
 export function analyzeModel(model: EstateModel, opts: { now: Date }): ScanResult {
   const ctx = createRuleContext(model, opts.now);
-  const findings = runRules(model, ctx);
+  const findings = runRules(model, ctx, [...RULES, SERVICE_INPUTS_RULE]);
   const targets = targetVerdicts(model, findings);
   const services = serviceVerdicts(model, findings, targets);
   return { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] };

@@ -1,5 +1,6 @@
 // `explain URL`: resolve the host to an ALB, then scheme → front door → listener → rule → action →
 // target groups → targets, every blocker; a redirect is followed as the client would (up to 3 times).
+import { pushAll } from '@porthole/shared';
 import type { ExplainLeg, Finding, PathResult } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { evaluateFrontDoor } from '../net/paths/frontDoor.ts';
@@ -101,7 +102,7 @@ function explainRequest(
     const hops = [clientHop(null), scheme];
     return pathResult(model, hops, [], what, {
       verdict: 'blocked',
-      summary: () => `${what}: blocked at 1 hop(s). ${scheme.detail}`,
+      summary: () => `${what}: blocked at 1 hop. ${scheme.detail}`,
     });
   }
   const front = evaluateFrontDoor(model, lb, caller, port);
@@ -127,7 +128,7 @@ function explainRequest(
     );
   } else {
     evaluation = listenerHops(model, ctx, lb, listener, sourced);
-    hops.push(...evaluation.hops);
+    pushAll(hops, evaluation.hops);
   }
   const frontVerdict = legVerdict(hops.slice(0, 1 + front.hops.length));
   let verdict: LegVerdict = evaluation ? worseOf(frontVerdict, evaluation.verdict) : 'blocked';
@@ -142,7 +143,7 @@ function explainRequest(
   const redirect = evaluation?.redirect;
   if (redirect && verdict !== 'blocked') {
     const next = followRedirect(model, redirect.next, from, now, visited);
-    legs.push(...next.legs);
+    pushAll(legs, next.legs);
     for (const f of next.findings) if (!findings.some((x) => x.id === f.id)) findings.push(f);
     verdict = worseOf(verdict, next.legs[0]!.verdict);
   }

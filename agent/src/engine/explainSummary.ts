@@ -1,5 +1,5 @@
 // The one-line answer of `explain`: who → the real URL, then what the ALB does with the request.
-import type { AlbAnswer, ExplainLeg, Finding } from '@porthole/shared';
+import { plural, type AlbAnswer, type ExplainLeg, type Finding } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import type { LegVerdict } from './albHops.ts';
@@ -23,7 +23,8 @@ function groupNames(model: EstateModel, answer: AlbAnswer, verdict: string): str
 function couldApplyText(answer: AlbAnswer | null): string {
   if (!answer || answer.couldApply.length === 0) return '';
   const first = answer.couldApply[0]!;
-  const more = answer.couldApply.length > 1 ? ` (and ${answer.couldApply.length - 1} more rule(s))` : '';
+  const more =
+    answer.couldApply.length > 1 ? ` (and ${plural(answer.couldApply.length - 1, 'more rule')})` : '';
   return ` Uncertain: rule ${first.priority} would apply instead with ${first.needs}${more}.`;
 }
 
@@ -38,9 +39,13 @@ export function explainSummary(model: EstateModel, input: SummaryInput, findings
     return `${what}: the ALB answers ${answer.status} Location: ${answer.location}; following it: ${next.summary}${tail}`;
   }
   if (verdict === 'blocked') {
-    const denied = hops.filter((h) => h.verdict === 'deny');
+    const all = hops.filter((h) => h.verdict === 'deny');
+    // An empty target group "denies" too, but beside a real blocker it is that blocker's consequence.
+    const denied = all.some((h) => h.kind !== 'target-group')
+      ? all.filter((h) => h.kind !== 'target-group')
+      : all;
     const why = findings[0]?.title ?? denied[0]?.detail ?? 'no target group receives the requests';
-    return `${what}: blocked at ${Math.max(1, denied.length)} hop(s). ${why}${afterLogin(answer)}${tail}`;
+    return `${what}: blocked at ${plural(Math.max(1, denied.length), 'hop')}. ${why}${afterLogin(answer)}${tail}`;
   }
   if (verdict === 'unknown') {
     const unknown = hops.find((h) => h.verdict === 'unknown');

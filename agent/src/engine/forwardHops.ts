@@ -1,6 +1,7 @@
 // Listener → rule → action: the listener's protocol against the URL scheme, the matched rule, and what
 // its action does (ELB API Action: authenticate-* first, then exactly one of forward, redirect,
 // fixed-response, lowest Order first).
+import { pushAll } from '@porthole/shared';
 import type { Action, AlbAnswer } from '@porthole/shared';
 import type { EstateModel, ListenerModel, LoadBalancerModel } from '../model/types.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
@@ -163,10 +164,10 @@ export function listenerHops(
   }
   answer.action = 'forward';
   const forward = evaluateForward(model, ctx, lb, rule.arn, routing);
-  hops.push(...forward.hops);
+  pushAll(hops, forward.hops);
   answer.groups = forward.groups;
   answer.failingPercent = forward.failingPercent;
   answer.stickiness = forward.stickiness;
-  answer.notes.push(...forward.notes);
+  pushAll(answer.notes, forward.notes);
   return done(partialRules && forward.verdict === 'reachable' ? 'unknown' : forward.verdict);
 }

@@ -1,5 +1,5 @@
 // Turn evaluated hops into the public PathResult: verdict, summary, and one finding per blocker.
-import type { Finding, Hop, PathResult } from '@porthole/shared';
+import { plural, type Finding, type Hop, type PathResult } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { genericFinding } from './genericFindings.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
@@ -54,6 +54,10 @@ export function pathResult(
     if (generic && !findings.some((f) => f.id === generic.id)) findings.push(generic);
   }
   const denied = hops.filter((h) => h.verdict === 'deny');
+  // A target group with no healthy target "denies" too, but beside a real blocker it is its consequence.
+  const causes = denied.some((h) => h.kind !== 'target-group')
+    ? denied.filter((h) => h.kind !== 'target-group')
+    : denied;
   const unknown = hops.filter((h) => h.verdict === 'unknown');
   const verdict =
     decided?.verdict ?? (denied.length > 0 ? 'blocked' : unknown.length > 0 ? 'unknown' : 'reachable');
@@ -62,7 +66,7 @@ export function pathResult(
     : verdict === 'reachable'
       ? `${what}: every hop allows the traffic.`
       : verdict === 'blocked'
-        ? `${what}: blocked at ${denied.length} hop(s). ${findings[0]?.title ?? denied[0]!.detail}`
+        ? `${what}: blocked at ${plural(causes.length, 'hop')}. ${findings[0]?.title ?? causes[0]!.detail}`
         : `${what}: cannot decide — ${unknown[0]!.detail}`;
   return { reachable: verdict === 'reachable', verdict, summary, hops: hops.map(toHop), findings };
 }

@@ -1,4 +1,5 @@
 // Target group → its targets (health, merged ALB → target hops) → container port.
+import { pushAll } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { mergeNodeHops } from '../net/paths/merge.ts';
@@ -43,7 +44,7 @@ export function targetGroupHops(
     }),
   );
   const contexts = ctx.targets().filter((t) => t.loadBalancer.arn === lb.arn && t.targetGroup.arn === tg.arn);
-  out.push(...mergeNodeHops(contexts.map((c) => c.traffic?.hops ?? [])));
+  pushAll(out, mergeNodeHops(contexts.map((c) => c.traffic?.hops ?? [])));
   const service = tg.services[0] ? model.services.get(tg.services[0]) : undefined;
   const mapping = service ? loadBalancedMapping(service, tg.arn) : null;
   const ports = [...new Set(contexts.map((c) => c.target.port))].join(', ');

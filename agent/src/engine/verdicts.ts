@@ -1,9 +1,17 @@
 // Per-target root causes and per-service verdicts: what the wall screen and alerts show.
-import type { Finding, RuleId, ServiceStatus, ServiceVerdict, TargetVerdict } from '@porthole/shared';
+import {
+  plural,
+  type Finding,
+  type RuleId,
+  type ServiceStatus,
+  type ServiceVerdict,
+  type TargetVerdict,
+} from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { targetKey } from '../rules/finding.ts';
 import { RULES } from '../rules/registry.ts';
+import { serviceInputGaps } from './inputGaps.ts';
 
 export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetVerdict[] {
   const precedence = new Map(RULES.map((r, i) => [r.id as string, i]));
@@ -87,6 +95,7 @@ function serviceVerdict(
   const gaps = [
     ...dataGaps(model, svc.scope, ['services']),
     ...(tgArns.length > 0 ? dataGaps(model, svc.scope, ['LoadBalancerTargetHealth']) : []),
+    ...serviceInputGaps(model, svc),
   ];
   const missingHealth = tgArns.filter((arn) => !model.targetGroups.get(arn)?.targets);
   const critical = findings.filter((f) => f.severity === 'critical');
@@ -98,7 +107,7 @@ function serviceVerdict(
   let why: string;
   if (gaps.length > 0 || missingHealth.length > 0) {
     status = 'unknown';
-    why = `Unknown: ${gaps[0] ?? `no target health for ${missingHealth.length} target group(s)`}.`;
+    why = `Unknown: ${gaps[0] ?? `no target health for ${plural(missingHealth.length, 'target group')}`}.`;
   } else if ((desired ?? 0) > 0 && running === 0) {
     status = 'down';
     why = top ? top.title : `No task running (desired ${desired}).`;
@@ -113,12 +122,12 @@ function serviceVerdict(
     status = 'degraded';
     why = top
       ? top.title
-      : `${healthy}/${targets.length} targets healthy; ${running ?? '?'}/${desired ?? '?'} tasks running.`;
+      : `${targets.length > 0 ? `${healthy}/${targets.length} targets healthy` : 'no load balancer'}; ${running ?? '?'}/${desired ?? '?'} tasks running.`;
   } else {
     status = 'healthy';
     why =
       tgArns.length > 0
-        ? `All ${targets.length} targets healthy.`
+        ? `${targets.length === 1 ? 'The target is' : `All ${targets.length} targets`} healthy.`
         : `${running ?? 0}/${desired ?? 0} tasks running.`;
   }
   return {

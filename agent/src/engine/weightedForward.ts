@@ -1,6 +1,7 @@
 // A forward action over one or more target groups (ELB API ForwardActionConfig / TargetGroupTuple):
 // each group gets weight / Σweights of the requests, weight 0 gets none. The rule serves a request when
 // a positively weighted group can; the share going to groups that cannot is stated as a partial failure.
+import { pushAll } from '@porthole/shared';
 import type { Action, AlbAnswer } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
@@ -76,7 +77,7 @@ export function evaluateForward(
         ...groupHops[0]!,
         detail: `${groupHops[0]!.detail} — weight ${g.weight}, ${share} % of requests`,
       };
-    hops.push(...groupHops);
+    pushAll(hops, groupHops);
     shares.push({ ...g, sharePercent: share, verdict: worstVerdict(groupHops) });
   }
   const sum = (v: string) =>

@@ -1,5 +1,5 @@
 // Snapshot → EstateModel. Pure: the same snapshot always gives the same model.
-import { scopeKey, type Snapshot, type SnapshotKind, type TaskDefinition } from '@porthole/shared';
+import { scopeKey, type Snapshot, type SnapshotKind, type TaskDefinition, pushAll } from '@porthole/shared';
 import { addEcs } from './buildEcs.ts';
 import { addElb } from './buildElb.ts';
 import { addNetwork } from './buildNetwork.ts';
@@ -34,7 +34,7 @@ export function emptyModel(): EstateModel {
 
 export function buildModel(snapshot: Snapshot): EstateModel {
   const model = emptyModel();
-  model.warnings.push(...snapshot.warnings);
+  pushAll(model.warnings, snapshot.warnings);
   for (const part of snapshot.partitions) {
     const key = scopeKey(part);
     const status = model.scopes.get(key) ?? {

@@ -1,6 +1,6 @@
 // alb-sg-egress-blocks-targets: the ALB's SG egress rules do not allow the target or health-check port.
 // ALB guide, "Security groups for your Application Load Balancer" (recommended outbound rules).
-import type { Finding } from '@porthole/shared';
+import { noun, type Finding } from '@porthole/shared';
 import { componentIdsOf } from '../net/paths/hops.ts';
 import { securityGroupFix } from './fix/securityGroupFix.ts';
 import { groupBy, makeFinding } from './finding.ts';
@@ -43,7 +43,7 @@ export const albSgEgressBlocksTargets: Rule = {
           scope: lb.scope,
           rule: 'alb-sg-egress-blocks-targets',
           severity: 'critical',
-          title: `${lb.name}: security-group egress blocks ${serviceName(first.context)} on port ${ports.join(', ')}`,
+          title: `${lb.name} cannot reach ${serviceName(first.context)} on ${noun(ports.length, 'port')} ${ports.join(', ')}: its security group ${first.hop.component} allows no egress there`,
           explanation:
             `Security groups filter outbound traffic too: ${lb.name}'s security group ${first.hop.component} has no ` +
             `egress rule for tcp ${ports.join(', ')} (${via} port of ${tg.name}), so the ALB cannot open connections ` +

@@ -1,7 +1,7 @@
 // app-not-listening: every hop is open, yet targets time out or fail health checks: the container does not answer
 // on its port (binds 127.0.0.1, listens on another port, starts slowly). Only by elimination: never when a hop
 // denies, never when a hop is unknown (then the verdict is unknown).
-import type { Finding } from '@porthole/shared';
+import { plural, type Finding } from '@porthole/shared';
 import { loadBalancedMapping } from './ecsPorts.ts';
 import { groupBy, makeFinding, regionFlag, targetRef, unknownFinding } from './finding.ts';
 import type { TargetContext } from './context.ts';
@@ -55,9 +55,9 @@ export const appNotListening: Rule = {
           scope: tg.scope,
           rule: 'app-not-listening',
           severity: 'critical',
-          title: `${service?.key ?? tg.name}: network path open, but the container does not answer on ${mapping?.containerPort ?? 'its port'}`,
+          title: `${service?.key ?? tg.name}: container does not answer on ${mapping?.containerPort ?? 'its port'}: the network path is open`,
           explanation:
-            `Porthole checked every hop between ${lb.name} and the ${items.length} failing target(s) — security groups, network ACLs ` +
+            `Porthole checked every hop between ${lb.name} and the ${plural(items.length, 'failing target')} — security groups, network ACLs ` +
             `both ways — and all allow the traffic. Yet ELB reports ${[...new Set(items.map((t) => t.target.reason))].join(', ')}. ` +
             `So the process inside the container is not answering on port ${mapping?.containerPort ?? '?'}: it may bind 127.0.0.1 ` +
             `instead of 0.0.0.0, listen on a different port than the task definition's containerPort, or start slower than ` +

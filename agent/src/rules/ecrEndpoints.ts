@@ -2,6 +2,7 @@
 // com.amazonaws.<region>.ecr.api and .ecr.dkr (private DNS on, SGs admitting tcp 443 from the tasks) and the
 // S3 gateway endpoint on the subnet's route table (layers live in S3). ECR guide, "Amazon ECR interface VPC
 // endpoints (AWS PrivateLink)"; ECS guide, "Interface VPC endpoints".
+import { pushAll } from '@porthole/shared';
 import type { Evidence, SnapshotScope, VpcEndpoint } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel } from '../model/types.ts';
@@ -60,7 +61,7 @@ export function ecrEndpointCoverage(
       service === 's3'
         ? s3Check(model, scope, p, candidates, routeTableId)
         : interfaceCheck(model, scope, p, service, candidates);
-    if (result.gaps.length > 0) gaps.push(...result.gaps);
+    if (result.gaps.length > 0) pushAll(gaps, result.gaps);
     if (result.ok) {
       evidence.push({ kind: 'config', component: result.ok, detail: `${result.ok} serves ${service}` });
       continue;
@@ -146,7 +147,7 @@ function interfaceCheck(
     const groupIds = (e.Groups ?? []).map((g) => g.GroupId);
     const sgGaps = dataGaps(model, scope, ['SecurityGroups']);
     if (sgGaps.length > 0) {
-      gaps.push(...sgGaps);
+      pushAll(gaps, sgGaps);
       continue;
     }
     const groups = groupIds.map(
@@ -164,7 +165,7 @@ function interfaceCheck(
     );
     if (decision.verdict === 'allow') return { ok: e.VpcEndpointId, why: '', gaps: [] };
     if (decision.verdict === 'unknown') {
-      gaps.push(...decision.unknownReasons);
+      pushAll(gaps, decision.unknownReasons);
       continue;
     }
     blockingGroupId ??= groupIds[0] ?? null;

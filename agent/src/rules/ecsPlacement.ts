@@ -1,5 +1,6 @@
 // Where a service's tasks run as the network sees them: task ENIs / configured subnets (awsvpc), or the
 // container instances of its cluster (bridge/host). ECS guide, "Task networking" (awsvpc, bridge, host).
+import { pushAll } from '@porthole/shared';
 import { endpointForEni, endpointForInstance } from '../model/endpoints.ts';
 import { arnResource } from '../model/arn.ts';
 import { dataGaps } from '../model/scopes.ts';
@@ -88,7 +89,7 @@ function awsvpcPlacements(model: EstateModel, svc: ServiceModel): ServicePlaceme
   for (const p of bySubnet.values()) {
     if (p.vpcId) continue;
     const missing = dataGaps(model, svc.scope, ['Subnets']);
-    gaps.push(...(missing.length > 0 ? missing : [`subnet ${p.subnetId} not in the snapshot`]));
+    pushAll(gaps, missing.length > 0 ? missing : [`subnet ${p.subnetId} not in the snapshot`]);
   }
   if (bySubnet.size === 0) gaps.push(`${svc.key} has no awsvpc subnets in its configuration or tasks`);
   return { mode: 'awsvpc', placements: [...bySubnet.values()].filter((p) => p.vpcId), gaps: unique(gaps) };
@@ -149,8 +150,9 @@ function instancePlacements(model: EstateModel, svc: ServiceModel): ServicePlace
   const gaps: string[] = [];
   if (ids.length === 0) {
     const missing = dataGaps(model, svc.scope, ['containerInstances', 'tasks']);
-    gaps.push(
-      ...(missing.length > 0 ? missing : [`no container instance known in cluster ${svc.clusterName}`]),
+    pushAll(
+      gaps,
+      missing.length > 0 ? missing : [`no container instance known in cluster ${svc.clusterName}`],
     );
   }
   const placements: Placement[] = [];
@@ -160,7 +162,7 @@ function instancePlacements(model: EstateModel, svc: ServiceModel): ServicePlace
     const endpoint = endpointForInstance(model, svc.scope, id);
     if (!endpoint?.subnetId) {
       const missing = dataGaps(model, svc.scope, ['Reservations']);
-      gaps.push(...(missing.length > 0 ? missing : [`instance ${id} not in the snapshot`]));
+      pushAll(gaps, missing.length > 0 ? missing : [`instance ${id} not in the snapshot`]);
       continue;
     }
     placements.push({

@@ -1,4 +1,5 @@
 // ECS port facts: is a service's load-balanced container on a dynamic host port, and which range is in force.
+import { maxOf, minOf } from '@porthole/shared';
 import type { ServiceModel } from '../model/types.ts';
 
 /** The port mapping the service registers in this target group, or null when the task definition is unknown. */
@@ -54,8 +55,8 @@ export function inferEphemeralRange(observed: number[]): EphemeralRange {
   if (observed.length === 0) {
     return { from: 32768, to: 65535, basis: 'no host ports observed yet; assuming the ECS default range' };
   }
-  const min = Math.min(...observed);
-  const max = Math.max(...observed);
+  const min = minOf(observed);
+  const max = maxOf(observed);
   return {
     from: min,
     to: max,

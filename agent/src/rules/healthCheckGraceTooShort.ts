@@ -2,7 +2,7 @@
 // (target-group …)") while the service's healthCheckGracePeriodSeconds is below what a starting task needs.
 // ECS API, CreateService healthCheckGracePeriodSeconds (default 0, ignored unhealthy checks after start);
 // ALB guide, "Health checks for your target groups" (a target turns unhealthy after threshold × interval).
-import type { Evidence, Finding } from '@porthole/shared';
+import { maxOf, plural, type Evidence, type Finding } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel, TargetGroupModel } from '../model/types.ts';
 import { makeFinding, regionFlag, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
@@ -96,7 +96,7 @@ export const healthCheckGraceTooShort: Rule = {
       // Only kills soon after start tell about startup; a task stopped days later failed for another reason.
       const cutoff = grace + unhealthyWindow + healthyWindow + STARTUP_SLACK_SECONDS;
       const lives = stops.map(lifetimeSeconds).filter((n): n is number => n !== null && n <= cutoff);
-      const longest = lives.length > 0 ? Math.max(...lives) : null;
+      const longest = lives.length > 0 ? maxOf(lives) : null;
       if (!(grace < unhealthyWindow || (longest !== null && grace < longest))) continue;
       // The targets still failing their checks are the ones this explains (root cause over app-not-listening).
       const failing = ctx
@@ -168,7 +168,7 @@ function finding(
       `ECS ignores failing ELB health checks only for healthCheckGracePeriodSeconds (${t.grace} s) after a task starts. ` +
       `${tg.name} marks a new target unhealthy after ${hc.unhealthyThreshold} × ${hc.intervalSeconds} s = ${t.unhealthyWindow} s of failed checks ` +
       `and needs ${hc.healthyThreshold} × ${hc.intervalSeconds} s = ${t.healthyWindow} s of passing checks to turn healthy. ` +
-      `${lifeText}${stopped > 0 ? `${stopped} task(s) were stopped with "Task failed ELB health checks"` : 'The service events report unhealthy targets'}; ` +
+      `${lifeText}${stopped > 0 ? `${plural(stopped, 'task')} ${stopped === 1 ? 'was' : 'were'} stopped with "Task failed ELB health checks"` : 'The service events report unhealthy targets'}; ` +
       `${svc.runningCount ?? '?'} of ${svc.desiredCount ?? '?'} tasks run. A grace period of ${n} s lets a slow start finish ` +
       '(if the app never answers the health check, the network and health-check findings apply instead).',
     resources: [svc.arn, tg.arn, ...new Set(stops.map((s) => s.task.arn))].slice(0, 8),

@@ -73,7 +73,7 @@ export const healthCheckMismatch: Rule = {
           scope: tg.scope,
           rule: 'health-check-mismatch',
           severity: items.length >= total ? 'critical' : 'warning',
-          title: `${service?.key ?? tg.name}: health check ${hc.protocol ?? 'HTTP'} ${hc.path ?? '/'} answers ${codes.join(', ') || 'an unexpected code'}, expected ${hc.matcher ?? '200'}`,
+          title: `${service?.key ?? tg.name}: health checks fail: ${hc.protocol ?? 'HTTP'} ${hc.path ?? '/'} answers ${codes.join(', ') || 'an unexpected code'}, expected ${hc.matcher ?? '200'}`,
           explanation:
             `The network path is fine — the targets answer — but ${tg.name}'s health check (${hc.protocol ?? 'HTTP'} ${hc.path ?? '/'} on the ${port}) ` +
             `gets ${codes.join(', ') || 'a code'} while the matcher expects ${hc.matcher ?? '200'}. ` +

@@ -50,7 +50,7 @@ export const naclBlocksListener: Rule = {
                 scope: lb.scope,
                 rule: 'nacl-blocks-listener',
                 severity: 'critical',
-                title: `${lb.name}: NACL ${hop.component} ${egress ? 'outbound' : 'inbound'} blocks ${egress ? 'replies to clients' : `clients on :${listener.port}`}`,
+                title: `${lb.name}: ${egress ? 'replies cannot reach clients' : `clients cannot reach :${listener.port}`}: NACL ${hop.component} ${egress ? 'outbound' : 'inbound'} blocks them`,
                 explanation:
                   `Network ACLs are stateless: ${lb.name}'s subnet ${node.subnetId} (${node.availabilityZone ?? '?'}) must allow clients in on ` +
                   `${listener.port} and the replies out to their ephemeral ports ${formatPortRange(ELB_EPHEMERAL)}. ${hop.detail}. ` +

@@ -55,7 +55,7 @@ export function makeNaclFindings(
         scope: lb.scope,
         rule,
         severity: 'critical',
-        title: `${serviceName(first.context)}: ${where} NACL ${first.hop.component} ${egress ? 'outbound' : 'inbound'} denies ${leg === 'request' ? 'ALB traffic' : 'return traffic'}`,
+        title: `${serviceName(first.context)}: ${leg === 'request' ? 'ALB traffic cannot reach the targets' : 'replies cannot reach the ALB'}: ${where} NACL ${first.hop.component} ${egress ? 'outbound' : 'inbound'} denies them`,
         explanation:
           `Network ACLs are stateless and evaluated in rule-number order, first match wins. ${first.hop.component} ` +
           `(${where}) ${egress ? 'outbound' : 'inbound'} denies ${what}: ${decided}. ` +

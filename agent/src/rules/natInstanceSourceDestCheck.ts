@@ -7,6 +7,7 @@ import {
   type Finding,
   type Route,
   type RouteTable,
+  pushAll,
   type SnapshotScope,
 } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
@@ -64,7 +65,7 @@ export const natInstanceSourceDestCheck: Rule = {
       const key = `${scopeKey(b.table.scope)}|${b.instanceId}`;
       byInstance.set(key, [...(byInstance.get(key) ?? []), b]);
     }
-    for (const routes of byInstance.values()) findings.push(...findingsFor(model, routes));
+    for (const routes of byInstance.values()) pushAll(findings, findingsFor(model, routes));
     return findings;
   },
 };
@@ -163,7 +164,7 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
         scope,
         rule: RULE,
         severity: 'warning',
-        title: `NAT instance ${first.instanceId} has source/destination check on: traffic routed through it is dropped`,
+        title: `NAT instance ${first.instanceId} drops routed traffic: its source/destination check is on`,
         explanation: `${base} No ECS task or container instance in this snapshot uses ${tableIds.join(', ')}, so no service is affected yet.`,
         resources: [first.instanceId, ...eniIds, ...tableIds],
         service: null,
@@ -180,7 +181,7 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
       scope,
       rule: RULE,
       severity: 'critical',
-      title: `${key}: traffic from ${subnets.join(', ')} to ${destinations.join(', ')} goes through NAT instance ${first.instanceId}, which drops it (source/destination check on)`,
+      title: `${key}: cannot reach ${destinations.includes('0.0.0.0/0') ? 'the internet' : destinations.join(', ')}: NAT instance ${first.instanceId} drops traffic from ${subnets.join(', ')} (source/destination check on)`,
       explanation:
         `${base} ${key} runs in ${subnets.join(', ')}, which use ${tableIds.join(', ')}: its tasks cannot reach ` +
         `${destinations.includes('0.0.0.0/0') ? 'the internet (ECR image pulls, AWS APIs)' : destinations.join(', ')}.` +

@@ -2,6 +2,7 @@
 // range, or all traffic to 0.0.0.0/0 or ::/0 — instead of admitting the load balancer's SG. ECS guide, "Use an
 // Application Load Balancer" (instance SG admits the dynamic range from the ALB SG); VPC guide, "Security group rules".
 import {
+  pushAll,
   scopeKey,
   type Evidence,
   type Finding,
@@ -91,7 +92,10 @@ function ownersByGroup(model: EstateModel): {
     const list = owners.get(groupId) ?? [];
     const same = list.find((o) => o.svc === owner.svc && scopeKey(o.scope) === scopeKey(owner.scope));
     if (same) {
-      same.holders.push(...owner.holders.filter((h) => !same.holders.includes(h)));
+      pushAll(
+        same.holders,
+        owner.holders.filter((h) => !same.holders.includes(h)),
+      );
       same.publicIp ??= owner.publicIp;
     } else list.push({ ...owner, holders: [...owner.holders] });
     owners.set(groupId, list);

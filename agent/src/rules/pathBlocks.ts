@@ -1,5 +1,5 @@
 // Helpers for rules that explain a blocked ALB → target path: find the blocking hop per target.
-import type { Finding, RuleId, TargetRef } from '@porthole/shared';
+import { plural, type Finding, type RuleId, type TargetRef } from '@porthole/shared';
 import { componentIdsOf, type EvaluatedHop, type HopCheck } from '../net/paths/hops.ts';
 import type { TargetContext } from './context.ts';
 import { groupBy, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
@@ -93,7 +93,7 @@ export function describeTargets(refs: TargetRef[], total: number | null): string
   const count =
     total !== null && total !== refs.length
       ? `${refs.length} of ${total} targets`
-      : `${refs.length} target(s)`;
+      : plural(refs.length, 'target');
   return `${count} (${listed}${more})`;
 }
 

@@ -2,7 +2,7 @@
 // out — no default route, a blackhole, a NAT gateway that is not available, an IGW without a public IP — and no
 // ECR/S3 VPC endpoints make up for it, so image pulls fail with CannotPullContainerError … i/o timeout.
 // VPC guide, "NAT gateways", "Route tables"; ECR guide, "Amazon ECR interface VPC endpoints (AWS PrivateLink)".
-import type { Evidence, Finding } from '@porthole/shared';
+import { noun, pushAll, type Evidence, type Finding } from '@porthole/shared';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { ecrEndpointCoverage, type EndpointCoverage, type EndpointProblem } from './ecrEndpoints.ts';
 import { servicePlacements, type Placement } from './ecsPlacement.ts';
@@ -48,12 +48,12 @@ function evaluateService(model: EstateModel, svc: ServiceModel): Finding[] {
   for (const placement of placements) {
     const egress = internetEgress(model, svc.scope, placement);
     if (egress.status === 'unknown') {
-      unknown.push(...egress.gaps);
+      pushAll(unknown, egress.gaps);
       continue;
     }
     if (egress.status !== 'broken') continue;
     const coverage = ecrEndpointCoverage(model, svc.scope, placement, egress.subnetTableId);
-    if (coverage.gaps.length > 0) unknown.push(...coverage.gaps);
+    if (coverage.gaps.length > 0) pushAll(unknown, coverage.gaps);
     else if (!coverage.complete) blocked.push({ placement, egress, coverage });
   }
   if (blocked.length === 0) {
@@ -79,7 +79,10 @@ function buildFinding(model: EstateModel, svc: ServiceModel, items: Blocked[]): 
   const subnets = [...new Set(placements.map((p) => p.subnetId))];
   const tables = [...new Set(items.map((b) => b.egress.tableId))];
   const problems = uniqueProblems(items.flatMap((b) => b.coverage.problems));
-  const who = instances.length > 0 ? `container instance(s) ${instances.join(', ')}` : 'tasks';
+  const who =
+    instances.length > 0
+      ? `container ${noun(instances.length, 'instance')} ${instances.join(', ')}`
+      : 'tasks';
   const causes = [...new Set(items.map((b) => CAUSE_WORDS[b.egress.cause]))].join('; ');
   const consequence =
     pulls.length > 0
@@ -100,7 +103,7 @@ function buildFinding(model: EstateModel, svc: ServiceModel, items: Blocked[]): 
     scope: svc.scope,
     rule: RULE,
     severity: pulls.length > 0 ? 'critical' : 'warning',
-    title: `${svc.key}: ${who} in ${subnets.join(', ')} cannot reach ECR — ${causes}`,
+    title: `${svc.key}: cannot reach ECR: ${causes} for ${who} in ${subnets.join(', ')}`,
     explanation:
       `To pull an image, a task (or its container instance) needs a way to ECR and S3: a route to a working NAT, ` +
       `an internet gateway plus a public IP, or VPC endpoints. ${[...new Set(items.map((b) => b.egress.detail))].join('. ')}. ` +

@@ -73,7 +73,7 @@ function finding(model: EstateModel, lb: LoadBalancerModel, items: Broken[]): Fi
     scope: lb.scope,
     rule: RULE,
     severity: 'critical',
-    title: `${lb.name}: internet-facing, but ${subnets.join(', ')} route${subnets.length > 1 ? '' : 's'} no traffic to an internet gateway (${tableId})`,
+    title: `${lb.name} is unreachable from the internet: ${subnets.join(', ')} route${subnets.length > 1 ? '' : 's'} no traffic to an internet gateway (${tableId})`,
     explanation:
       `An internet-facing load balancer must sit in public subnets: their route table needs 0.0.0.0/0 → igw-…. ` +
       `${subnets.join(', ')} use${subnets.length > 1 ? '' : 's'} ${tableId}${explicit ? '' : ' (the VPC main table: no explicit association)'}, which ${problem}. ` +

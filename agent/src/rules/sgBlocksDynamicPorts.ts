@@ -55,7 +55,7 @@ export const sgBlocksDynamicPorts: Rule = {
           scope: lb.scope,
           rule: 'sg-blocks-dynamic-ports',
           severity: 'critical',
-          title: `${svc.key}: instance security group blocks the ALB on dynamic host ports`,
+          title: `${svc.key}: ALB cannot reach the tasks: ${sgId} blocks the dynamic host ports`,
           explanation:
             `${svc.key} runs in bridge mode with hostPort 0, so Docker gives each task a host port from the ` +
             `instance's ephemeral range: the tasks got ${observed.join(', ') || portsOf(items).join(', ')} ` +

@@ -53,7 +53,7 @@ export const sgBlocksHealthCheckPort: Rule = {
           scope: lb.scope,
           rule: 'sg-blocks-health-check-port',
           severity: 'critical',
-          title: `${serviceName(first.context)}: health-check port ${hcPort} blocked by ${first.hop.component}`,
+          title: `${serviceName(first.context)}: health checks cannot reach port ${hcPort}: ${first.hop.component} blocks it`,
           explanation:
             `${tg.name} checks health on port ${hcPort}, not on the traffic port ${trafficPort ?? '?'}. ` +
             `${first.hop.kind} ${first.hop.component} (${first.hop.direction}) does not let the ALB reach port ${hcPort}: ${first.hop.detail}. ` +

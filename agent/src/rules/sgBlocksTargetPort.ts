@@ -44,7 +44,7 @@ export const sgBlocksTargetPort: Rule = {
           scope: lb.scope,
           rule: 'sg-blocks-target-port',
           severity: 'critical',
-          title: `${serviceName(first.context)}: ${kind} security group blocks the ALB on port ${port}`,
+          title: `${serviceName(first.context)}: ALB cannot reach port ${port}: ${kind} security group ${first.hop.component} blocks it`,
           explanation:
             `${lb.name} sends traffic for ${tg.name} (${mode}target type ${tg.targetType}) to port ` +
             `${portsOf(items).join(', ')}, but the ${kind}'s security group ${first.hop.component} ` +

@@ -35,7 +35,7 @@ describe('static-host-port-conflict', () => {
     expect(f!.severity).toBe('warning');
     expect(f!.service).toBe('prod/web');
     expect(f!.resources[0]).toBe(WEB_TD);
-    expect(f!.title).toContain('4 wanted, 2 container instance(s)');
+    expect(f!.title).toContain('4 tasks wanted, room for 2');
     expect(f!.evidence).toContainEqual({
       kind: 'port',
       component: WEB_TD,
@@ -72,7 +72,7 @@ describe('static-host-port-conflict', () => {
     serviceJson(docs, 'web').desiredCount = 1;
     const findings = run(staticHostPortConflict, docs);
     const web = findings.find((f) => f.service === 'prod/web')!;
-    expect(web.title).toContain('3 wanted, 2 container instance(s)');
+    expect(web.title).toContain('3 tasks wanted, room for 2');
     expect(web.resources).toContain(`arn:aws:ecs:${ids.region}:${ids.account}:service/prod/admin`);
   });
 

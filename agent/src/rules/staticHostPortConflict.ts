@@ -2,7 +2,7 @@
 // at most one such task; with more desired tasks than instances (or the ECS event "already using a port required
 // by your task") the rest are never placed. ECS API PortMapping (hostPort; host mode: hostPort = containerPort);
 // ECS guide, "Amazon ECS service event messages".
-import type { Evidence, Finding } from '@porthole/shared';
+import { plural, type Evidence, type Finding } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { clusterContainerInstances, isAwsvpc } from './ecsPlacement.ts';
@@ -110,7 +110,7 @@ function finding(
   const desired = svc.desiredCount ?? 0;
   const others = sharing.map((s) => `${s.key} (desired ${s.desiredCount ?? 0})`);
   const capacity =
-    `${instances.length} container instance(s) in cluster ${svc.clusterName} can run at most ${instances.length} task(s) ` +
+    `${plural(instances.length, 'container instance')} in cluster ${svc.clusterName} can run at most ${plural(instances.length, 'task')} ` +
     `holding host port ${port.hostPort}/${port.protocol}, but ${demand} are wanted (${svc.key} desired ${desired}` +
     `${others.length > 0 ? `, plus ${others.join(', ')}` : ''})`;
   const evidence: Evidence[] = [
@@ -137,8 +137,8 @@ function finding(
     severity: 'warning',
     title:
       demand > instances.length
-        ? `${svc.key}: fixed host port ${port.hostPort} allows one task per instance — ${demand} wanted, ${instances.length} container instance(s)`
-        : `${svc.key}: tasks cannot be placed — host port ${port.hostPort} is already in use on the container instances`,
+        ? `${svc.key}: ${demand} tasks wanted, room for ${instances.length}: fixed host port ${port.hostPort} allows one task per container instance (${plural(instances.length, 'container instance')})`
+        : `${svc.key}: tasks cannot be placed: host port ${port.hostPort} is already in use on the container instances`,
     explanation:
       `In ${svc.networkMode} mode a fixed hostPort is reserved on the container instance, so each instance runs at most one task using it. ` +
       `${capacity}. ` +

@@ -1,6 +1,6 @@
 // target-az-not-enabled: Target.NotInUse because the target's AZ has no subnet enabled on the load balancer
 // (ELB API TargetHealth reasons; ALB guide, "Availability Zones for your Application Load Balancer").
-import type { Finding } from '@porthole/shared';
+import { plural, type Finding } from '@porthole/shared';
 import { endpointForTarget } from '../model/endpoints.ts';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { groupBy, makeFinding, regionFlag, targetRef, unknownFinding } from './finding.ts';
@@ -65,7 +65,7 @@ export const targetAzNotEnabled: Rule = {
           scope: lb.scope,
           rule: 'target-az-not-enabled',
           severity: items.length >= total ? 'critical' : 'warning',
-          title: `${t.service?.key ?? t.targetGroup.name}: ${items.length} target(s) in ${az} unused — ${lb.name} is not enabled in ${az}`,
+          title: `${t.service?.key ?? t.targetGroup.name}: ${plural(items.length, 'target')} in ${az} unused: ${lb.name} is not enabled in ${az}`,
           explanation:
             `${lb.name} has nodes only in ${enabled}. A load balancer routes only to targets in its enabled Availability Zones ` +
             `(unless cross-zone routing covers them), so ${items.length} of ${total} targets of ${t.targetGroup.name} in ${az} are ` +

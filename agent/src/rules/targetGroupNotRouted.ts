@@ -42,7 +42,7 @@ export const targetGroupNotRouted: Rule = {
             scope: svc.scope,
             rule: 'target-group-not-routed',
             severity: 'critical',
-            title: `${svc.key}: target group ${tg.name} is not attached to any load balancer listener`,
+            title: `${svc.key}: receives no traffic: target group ${tg.name} is not attached to any load balancer listener`,
             explanation:
               `${svc.key} registers its tasks in ${tg.name}, but no listener or listener rule forwards to it (LoadBalancerArns is empty). ` +
               `ELB reports such targets "unused / Target.NotInUse" and never sends them a request, health check included.`,

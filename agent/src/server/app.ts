@@ -4,6 +4,8 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { ApiBackend } from './backend.ts';
 import type { DaemonMetrics } from './metrics.ts';
 import { apiRouter } from './routes.ts';
+import { demoRouter } from './demoRoutes.ts';
+import type { DemoControl } from '../daemon/types.ts';
 import {
   bearerToken,
   requireAllowedHost,
@@ -25,6 +27,8 @@ export interface AppOptions {
   postRateLimitPerMinute: number;
   trustProxy: boolean;
   webDist: string;
+  /** The demo source's hold control; absent for snapshot and live sources. */
+  demo?: DemoControl;
 }
 
 export function createApp(opts: AppOptions): Express {
@@ -70,6 +74,7 @@ export function createApp(opts: AppOptions): Express {
     auth,
     requireSameOriginPost(),
     express.json({ limit: '32kb' }),
+    demoRouter(opts.demo),
     apiRouter(opts.backend, postLimiter),
   );
   app.use(staticSite(opts.webDist));

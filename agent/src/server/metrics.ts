@@ -1,8 +1,28 @@
-// Prometheus metrics (prom-client), all prefixed porthole_. One registry per daemon so tests can run several.
+// Prometheus metrics (prom-client). Porthole's own series are prefixed porthole_; Node's default metrics
+// keep their standard names (process_*, nodejs_*) so stock dashboards work. One registry per daemon.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { AlertDelivery, ScanResult } from '@porthole/shared';
+import type { AlertDelivery, ScanResult, ServiceVerdict } from '@porthole/shared';
+import type { KindFreshness } from '../engine/freshness.ts';
 import type { CallCounts } from '../sources/aws/callCounter.ts';
 import type { FindingState } from '../store/store.ts';
+import { CYCLE_OUTCOMES, SERVICE_STATUSES, TARGET_STATES, registerStateGauges } from './metricsState.ts';
+
+/**
+ * prom-client's gauges that end in _total: `promtool check metrics` rejects a _total suffix on a
+ * non-counter, and `nodejs_active_handles` / `nodejs_active_requests` (by type) carry the same counts.
+ */
+const GAUGES_NAMED_TOTAL = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
+export interface MetricsState {
+  /** Verdicts as served (with `stale`), read at scrape time. */
+  services: () => ServiceVerdict[];
+  /** Per account/region and kind: the last successful fetch, read at scrape time. */
+  kinds: () => readonly KindFreshness[];
+}
 
 export class DaemonMetrics {
   readonly registry = new Registry();
@@ -17,15 +37,12 @@ export class DaemonMetrics {
   private readonly deliveries;
   private readonly lastSuccess;
 
-  /** `dataAge` is read at scrape time: kind → ISO time of the data held. */
-  constructor(
-    now: () => Date,
-    dataTimes: () => Map<string, string>,
-    opts: { processMetrics?: boolean } = {},
-  ) {
+  constructor(now: () => Date, state: MetricsState, opts: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
-    if (opts.processMetrics !== false)
-      collectDefaultMetrics({ register: this.registry, prefix: 'porthole_' });
+    if (opts.processMetrics !== false) {
+      collectDefaultMetrics({ register: this.registry });
+      for (const name of GAUGES_NAMED_TOTAL) this.registry.removeSingleMetric(name);
+    }
     this.targets = new Gauge({
       name: 'porthole_targets',
       help: 'Load balancer targets by health state',
@@ -64,7 +81,7 @@ export class DaemonMetrics {
     });
     this.cycles = new Counter({
       name: 'porthole_poll_cycles_total',
-      help: 'Poll cycles by outcome',
+      help: 'Poll cycles by outcome: ok, partial (some data failed to refresh), error (the poll failed)',
       labelNames: ['outcome'],
       registers,
     });
@@ -82,33 +99,30 @@ export class DaemonMetrics {
     });
     this.lastSuccess = new Gauge({
       name: 'porthole_last_successful_poll_timestamp_seconds',
-      help: 'Unix time of the last successful poll cycle',
+      help: 'Unix time of the last poll cycle in which every call worked',
       registers,
     });
-    new Gauge({
-      name: 'porthole_data_age_seconds',
-      help: 'Age of the data held, by snapshot kind',
-      labelNames: ['kind'],
-      registers,
-      collect() {
-        this.reset();
-        const nowMs = now().getTime();
-        for (const [kind, at] of dataTimes())
-          this.set({ kind }, Math.max(0, (nowMs - Date.parse(at)) / 1000));
-      },
-    });
+    // Every label value from the start, so an alert rule needs no absent().
+    for (const outcome of CYCLE_OUTCOMES) this.cycles.inc({ outcome }, 0);
+    this.zeroStates();
+    registerStateGauges(this.registry, now, state);
+  }
+
+  private zeroStates(): void {
+    for (const state of TARGET_STATES) this.targets.set({ state }, 0);
+    for (const status of SERVICE_STATUSES) this.services.set({ status }, 0);
   }
 
   observeCycle(c: {
-    ok: boolean;
+    outcome: 'ok' | 'partial' | 'error';
     durationMs: number;
     at: string;
     events: Array<{ type: string }>;
     calls: CallCounts | null;
   }): void {
     this.pollDuration.observe(c.durationMs / 1000);
-    this.cycles.inc({ outcome: c.ok ? 'ok' : 'error' });
-    if (c.ok) this.lastSuccess.set(Date.parse(c.at) / 1000);
+    this.cycles.inc({ outcome: c.outcome });
+    if (c.outcome === 'ok') this.lastSuccess.set(Date.parse(c.at) / 1000);
     for (const e of c.events) this.events.inc({ type: e.type });
     for (const [key, n] of Object.entries(c.calls?.byAction ?? {})) this.awsCalls.inc(splitAction(key), n);
     for (const [key, n] of Object.entries(c.calls?.failures ?? {}))
@@ -119,6 +133,7 @@ export class DaemonMetrics {
     this.targets.reset();
     this.services.reset();
     this.openFindings.reset();
+    this.zeroStates();
     for (const t of scan?.targets ?? []) this.targets.inc({ state: t.state });
     for (const s of scan?.services ?? []) this.services.inc({ status: s.status });
     for (const f of open) this.openFindings.inc({ rule: f.rule, severity: f.severity });

@@ -1,4 +1,5 @@
 // The timeline: append-only events, read by id cursor, time, service and type.
+import { pushAll } from '@porthole/shared';
 import type { TimelineEvent, TimelineEventType } from '@porthole/shared';
 import type { Db } from './db.ts';
 import { StatementCache } from './statements.ts';
@@ -89,7 +90,7 @@ export class EventRepo {
     }
     if (q.types && q.types.length > 0) {
       where.push(`type IN (${q.types.map(() => '?').join(',')})`);
-      params.push(...q.types);
+      pushAll(params, q.types);
     }
     const sql =
       'SELECT id, at, type, service, resources, message, likely_cause FROM events' +

@@ -1,21 +1,55 @@
 // Zod schemas for the EC2 shapes Porthole reads, exactly as `aws ec2 describe-* --output json` prints them.
 // Objects are loose: unknown fields are kept (a capture round-trips) but never relied upon.
 import { z } from 'zod';
+import {
+  AnyCidr,
+  IpProtocol,
+  Ipv4Address,
+  Ipv4Cidr,
+  Ipv6Address,
+  Ipv6Cidr,
+  intIn,
+  protocolClass,
+  oneOf,
+} from './values.ts';
 
 const str = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional().nullable();
 
-export const IpPermissionSchema = z.looseObject({
-  IpProtocol: str,
-  FromPort: opt(z.number().int()),
-  ToPort: opt(z.number().int()),
-  IpRanges: opt(z.array(z.looseObject({ CidrIp: str, Description: opt(str) }))),
-  Ipv6Ranges: opt(z.array(z.looseObject({ CidrIpv6: str, Description: opt(str) }))),
-  PrefixListIds: opt(z.array(z.looseObject({ PrefixListId: str, Description: opt(str) }))),
-  UserIdGroupPairs: opt(
-    z.array(z.looseObject({ GroupId: opt(str), UserId: opt(str), VpcId: opt(str), Description: opt(str) })),
-  ),
-});
+export const IpPermissionSchema = z
+  .looseObject({
+    IpProtocol: IpProtocol,
+    FromPort: opt(z.number().int()),
+    ToPort: opt(z.number().int()),
+    IpRanges: opt(z.array(z.looseObject({ CidrIp: Ipv4Cidr, Description: opt(str) }))),
+    Ipv6Ranges: opt(z.array(z.looseObject({ CidrIpv6: Ipv6Cidr, Description: opt(str) }))),
+    PrefixListIds: opt(z.array(z.looseObject({ PrefixListId: str, Description: opt(str) }))),
+    UserIdGroupPairs: opt(
+      z.array(z.looseObject({ GroupId: opt(str), UserId: opt(str), VpcId: opt(str), Description: opt(str) })),
+    ),
+  })
+  .superRefine((perm, ctx) => {
+    // EC2 API reference, IpPermission: tcp/udp carry a port range (0-65535, From <= To); icmp/icmpv6
+    // carry an ICMP type (FromPort) and code (ToPort), -1 meaning all; other protocols ignore ports.
+    const from = perm.FromPort ?? null;
+    const to = perm.ToPort ?? null;
+    const bad = (key: 'FromPort' | 'ToPort', value: unknown, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [key], message, input: value });
+    const kind = protocolClass(perm.IpProtocol);
+    if (kind === 'ports') {
+      if (from === null) return bad('FromPort', from, `${perm.IpProtocol} rules need a FromPort`);
+      if (to === null) return bad('ToPort', to, `${perm.IpProtocol} rules need a ToPort`);
+      if (from < 0 || from > 65535) bad('FromPort', from, 'not a port 0-65535');
+      if (to < 0 || to > 65535) bad('ToPort', to, 'not a port 0-65535');
+      if (from > to) bad('FromPort', from, `FromPort is greater than ToPort (${to})`);
+    } else if (kind === 'icmp') {
+      if (from !== null && (from < -1 || from > 255)) bad('FromPort', from, 'not an ICMP type (-1 or 0-255)');
+      if (to !== null && (to < -1 || to > 255)) bad('ToPort', to, 'not an ICMP code (-1 or 0-255)');
+    } else {
+      if (from !== null && (from < -1 || from > 65535)) bad('FromPort', from, 'not -1 or a port 0-65535');
+      if (to !== null && (to < -1 || to > 65535)) bad('ToPort', to, 'not -1 or a port 0-65535');
+    }
+  });
 export type IpPermission = z.infer<typeof IpPermissionSchema>;
 
 const TagsSchema = opt(z.array(z.looseObject({ Key: str, Value: opt(str) })));
@@ -32,16 +66,39 @@ export const SecurityGroupSchema = z.looseObject({
 });
 export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
 
-export const NetworkAclEntrySchema = z.looseObject({
-  RuleNumber: z.number().int(),
-  Protocol: str,
-  RuleAction: z.enum(['allow', 'deny']),
-  Egress: z.boolean(),
-  CidrBlock: opt(str),
-  Ipv6CidrBlock: opt(str),
-  PortRange: opt(z.looseObject({ From: z.number().int(), To: z.number().int() })),
-  IcmpTypeCode: opt(z.looseObject({ Code: opt(z.number()), Type: opt(z.number()) })),
-});
+export const NetworkAclEntrySchema = z
+  .looseObject({
+    // 1-32766 for rules you create; 32767 is the default "*" rule describe-network-acls prints.
+    RuleNumber: intIn(1, 32767),
+    Protocol: IpProtocol,
+    RuleAction: z.enum(['allow', 'deny']),
+    Egress: z.boolean(),
+    CidrBlock: opt(Ipv4Cidr),
+    Ipv6CidrBlock: opt(Ipv6Cidr),
+    PortRange: opt(z.looseObject({ From: intIn(0, 65535), To: intIn(0, 65535) })),
+    IcmpTypeCode: opt(z.looseObject({ Code: opt(intIn(-1, 255)), Type: opt(intIn(-1, 255)) })),
+  })
+  .superRefine((entry, ctx) => {
+    // EC2 API reference, CreateNetworkAclEntry: a port range is required for 6 (TCP) and 17 (UDP);
+    // every entry names exactly one IPv4 or IPv6 CIDR.
+    if (protocolClass(entry.Protocol) === 'ports') {
+      if (!entry.PortRange)
+        ctx.addIssue({ code: 'custom', path: ['PortRange'], message: 'tcp/udp entries need a PortRange' });
+      else if (entry.PortRange.From > entry.PortRange.To)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PortRange', 'From'],
+          message: `From is greater than To (${entry.PortRange.To})`,
+          input: entry.PortRange.From,
+        });
+    }
+    if ((entry.CidrBlock == null) === (entry.Ipv6CidrBlock == null))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CidrBlock'],
+        message: 'an entry needs exactly one of CidrBlock and Ipv6CidrBlock',
+      });
+  });
 export type NetworkAclEntry = z.infer<typeof NetworkAclEntrySchema>;
 
 export const NetworkAclSchema = z.looseObject({
@@ -59,20 +116,20 @@ export type NetworkAcl = z.infer<typeof NetworkAclSchema>;
 export const SubnetSchema = z.looseObject({
   SubnetId: str,
   VpcId: str,
-  CidrBlock: opt(str),
+  CidrBlock: opt(Ipv4Cidr),
   AvailabilityZone: opt(str),
   AvailabilityZoneId: opt(str),
   MapPublicIpOnLaunch: opt(z.boolean()),
   OwnerId: opt(str),
   SubnetArn: opt(str),
-  Ipv6CidrBlockAssociationSet: opt(z.array(z.looseObject({ Ipv6CidrBlock: opt(str) }))),
+  Ipv6CidrBlockAssociationSet: opt(z.array(z.looseObject({ Ipv6CidrBlock: opt(Ipv6Cidr) }))),
   Tags: TagsSchema,
 });
 export type Subnet = z.infer<typeof SubnetSchema>;
 
 export const RouteSchema = z.looseObject({
-  DestinationCidrBlock: opt(str),
-  DestinationIpv6CidrBlock: opt(str),
+  DestinationCidrBlock: opt(Ipv4Cidr),
+  DestinationIpv6CidrBlock: opt(Ipv6Cidr),
   DestinationPrefixListId: opt(str),
   GatewayId: opt(str),
   NatGatewayId: opt(str),
@@ -84,7 +141,8 @@ export const RouteSchema = z.looseObject({
   LocalGatewayId: opt(str),
   CarrierGatewayId: opt(str),
   CoreNetworkArn: opt(str),
-  State: opt(str),
+  // EC2 API reference, Route: active | blackhole. Closed: a route in another state cannot be judged.
+  State: opt(oneOf(['active', 'blackhole'])),
   Origin: opt(str),
 });
 export type Route = z.infer<typeof RouteSchema>;
@@ -121,20 +179,22 @@ export const NetworkInterfaceSchema = z.looseObject({
   RequesterManaged: opt(z.boolean()),
   SourceDestCheck: opt(z.boolean()),
   Status: opt(str),
-  PrivateIpAddress: opt(str),
+  PrivateIpAddress: opt(Ipv4Address),
   Groups: opt(z.array(GroupRefSchema)),
-  Association: opt(z.looseObject({ PublicIp: opt(str), IpOwnerId: opt(str), AllocationId: opt(str) })),
+  Association: opt(
+    z.looseObject({ PublicIp: opt(Ipv4Address), IpOwnerId: opt(str), AllocationId: opt(str) }),
+  ),
   Attachment: opt(z.looseObject({ InstanceId: opt(str), DeviceIndex: opt(z.number()), Status: opt(str) })),
   PrivateIpAddresses: opt(
     z.array(
       z.looseObject({
-        PrivateIpAddress: str,
+        PrivateIpAddress: Ipv4Address,
         Primary: opt(z.boolean()),
-        Association: opt(z.looseObject({ PublicIp: opt(str) })),
+        Association: opt(z.looseObject({ PublicIp: opt(Ipv4Address) })),
       }),
     ),
   ),
-  Ipv6Addresses: opt(z.array(z.looseObject({ Ipv6Address: str }))),
+  Ipv6Addresses: opt(z.array(z.looseObject({ Ipv6Address: Ipv6Address }))),
   OwnerId: opt(str),
   TagSet: TagsSchema,
 });
@@ -144,8 +204,8 @@ export const InstanceSchema = z.looseObject({
   InstanceId: str,
   SubnetId: opt(str),
   VpcId: opt(str),
-  PrivateIpAddress: opt(str),
-  PublicIpAddress: opt(str),
+  PrivateIpAddress: opt(Ipv4Address),
+  PublicIpAddress: opt(Ipv4Address),
   SourceDestCheck: opt(z.boolean()),
   State: opt(z.looseObject({ Name: opt(str), Code: opt(z.number()) })),
   Placement: opt(z.looseObject({ AvailabilityZone: opt(str) })),
@@ -176,7 +236,13 @@ export const NatGatewaySchema = z.looseObject({
   State: opt(str),
   ConnectivityType: opt(str),
   NatGatewayAddresses: opt(
-    z.array(z.looseObject({ PublicIp: opt(str), PrivateIp: opt(str), NetworkInterfaceId: opt(str) })),
+    z.array(
+      z.looseObject({
+        PublicIp: opt(Ipv4Address),
+        PrivateIp: opt(Ipv4Address),
+        NetworkInterfaceId: opt(str),
+      }),
+    ),
   ),
   FailureCode: opt(str),
   FailureMessage: opt(str),
@@ -199,9 +265,9 @@ export type VpcEndpoint = z.infer<typeof VpcEndpointSchema>;
 
 export const VpcSchema = z.looseObject({
   VpcId: str,
-  CidrBlock: opt(str),
-  CidrBlockAssociationSet: opt(z.array(z.looseObject({ CidrBlock: str }))),
-  Ipv6CidrBlockAssociationSet: opt(z.array(z.looseObject({ Ipv6CidrBlock: opt(str) }))),
+  CidrBlock: opt(Ipv4Cidr),
+  CidrBlockAssociationSet: opt(z.array(z.looseObject({ CidrBlock: Ipv4Cidr }))),
+  Ipv6CidrBlockAssociationSet: opt(z.array(z.looseObject({ Ipv6CidrBlock: opt(Ipv6Cidr) }))),
   IsDefault: opt(z.boolean()),
   OwnerId: opt(str),
 });
@@ -214,12 +280,12 @@ export const PrefixListSchema = z.looseObject({
   State: opt(str),
   OwnerId: opt(str),
   // describe-prefix-lists (AWS-managed) prints Cidrs inline; describe-managed-prefix-lists does not.
-  Cidrs: opt(z.array(str)),
+  Cidrs: opt(z.array(AnyCidr)),
 });
 export type PrefixList = z.infer<typeof PrefixListSchema>;
 
 export const ManagedPrefixListEntriesSchema = z.looseObject({
   PrefixListId: str,
-  Entries: z.array(z.looseObject({ Cidr: str, Description: opt(str) })),
+  Entries: z.array(z.looseObject({ Cidr: AnyCidr, Description: opt(str) })),
 });
 export type ManagedPrefixListEntries = z.infer<typeof ManagedPrefixListEntriesSchema>;

@@ -1,11 +1,30 @@
 // Zod schemas for the ECS shapes Porthole reads (`aws ecs describe-* --output json`, camelCase).
 import { z } from 'zod';
+import { Count, IpAddress, Ipv4Address, Ipv6Address, ListeningPort, Port, intIn, oneOf } from './values.ts';
 
 const str = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional().nullable();
 /** The CLI prints timestamps as ISO strings by default, as epoch seconds with cli_timestamp_format=none. */
 const timestamp = opt(z.union([str, z.number()]));
 const KeyValue = z.looseObject({ name: opt(str), value: opt(str) });
+/** PortMapping / NetworkBinding protocol (ECS API reference, TransportProtocol). */
+const transport = oneOf(['tcp', 'udp']);
+/** "8000-8010": first < last, both 1-65535 (ECS API reference, PortMapping containerPortRange). */
+const PortRange = z.string().superRefine((text, ctx) => {
+  const m = /^(\d{1,5})-(\d{1,5})$/.exec(text);
+  const [from, to] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!(from >= 1 && to <= 65535 && from < to))
+    ctx.addIssue({
+      code: 'custom',
+      message: 'not a port range like 8000-8010 (1-65535, first < last)',
+      input: text,
+    });
+});
+/** Task attachment details: the ENI's private address is computed with, so it must be an address. */
+const AttachmentDetail = KeyValue.superRefine((kv, ctx) => {
+  if (kv.name === 'privateIPv4Address' && kv.value != null && !Ipv4Address.safeParse(kv.value).success)
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'not an IPv4 address', input: kv.value });
+});
 
 export const ClusterSchema = z.looseObject({ clusterArn: str, clusterName: opt(str), status: opt(str) });
 export type Cluster = z.infer<typeof ClusterSchema>;
@@ -15,19 +34,19 @@ export const ServiceSchema = z.looseObject({
   serviceName: str,
   clusterArn: opt(str),
   status: opt(str),
-  desiredCount: opt(z.number()),
-  runningCount: opt(z.number()),
-  pendingCount: opt(z.number()),
+  desiredCount: opt(Count),
+  runningCount: opt(Count),
+  pendingCount: opt(Count),
   launchType: opt(str),
   taskDefinition: opt(str),
-  healthCheckGracePeriodSeconds: opt(z.number()),
+  healthCheckGracePeriodSeconds: opt(intIn(0, 2147483647)),
   loadBalancers: opt(
     z.array(
       z.looseObject({
         targetGroupArn: opt(str),
         loadBalancerName: opt(str),
         containerName: opt(str),
-        containerPort: opt(z.number()),
+        containerPort: opt(ListeningPort),
       }),
     ),
   ),
@@ -37,7 +56,7 @@ export const ServiceSchema = z.looseObject({
         z.looseObject({
           subnets: opt(z.array(str)),
           securityGroups: opt(z.array(str)),
-          assignPublicIp: opt(str),
+          assignPublicIp: opt(oneOf(['ENABLED', 'DISABLED'])),
         }),
       ),
     }),
@@ -48,9 +67,10 @@ export const ServiceSchema = z.looseObject({
         id: opt(str),
         status: opt(str),
         taskDefinition: opt(str),
-        desiredCount: opt(z.number()),
-        runningCount: opt(z.number()),
-        failedTasks: opt(z.number()),
+        desiredCount: opt(Count),
+        runningCount: opt(Count),
+        pendingCount: opt(Count),
+        failedTasks: opt(Count),
         rolloutState: opt(str),
         rolloutStateReason: opt(str),
         createdAt: timestamp,
@@ -73,15 +93,21 @@ export const TaskContainerSchema = z.looseObject({
   networkBindings: opt(
     z.array(
       z.looseObject({
-        bindIP: opt(str),
-        containerPort: opt(z.number()),
-        hostPort: opt(z.number()),
-        protocol: opt(str),
+        bindIP: opt(IpAddress),
+        containerPort: opt(Port),
+        hostPort: opt(Port),
+        protocol: opt(transport),
       }),
     ),
   ),
   networkInterfaces: opt(
-    z.array(z.looseObject({ attachmentId: opt(str), privateIpv4Address: opt(str), ipv6Address: opt(str) })),
+    z.array(
+      z.looseObject({
+        attachmentId: opt(str),
+        privateIpv4Address: opt(Ipv4Address),
+        ipv6Address: opt(Ipv6Address),
+      }),
+    ),
   ),
 });
 
@@ -99,7 +125,12 @@ export const TaskSchema = z.looseObject({
   containers: opt(z.array(TaskContainerSchema)),
   attachments: opt(
     z.array(
-      z.looseObject({ id: opt(str), type: opt(str), status: opt(str), details: opt(z.array(KeyValue)) }),
+      z.looseObject({
+        id: opt(str),
+        type: opt(str),
+        status: opt(str),
+        details: opt(z.array(AttachmentDetail)),
+      }),
     ),
   ),
   overrides: opt(z.looseObject({})),
@@ -128,12 +159,13 @@ export const ContainerDefinitionSchema = z.looseObject({
   portMappings: opt(
     z.array(
       z.looseObject({
-        containerPort: opt(z.number()),
-        hostPort: opt(z.number()),
-        protocol: opt(str),
+        containerPort: opt(ListeningPort),
+        // 0 or omitted in bridge mode: a dynamic host port (ECS API reference, PortMapping).
+        hostPort: opt(Port),
+        protocol: opt(transport),
         name: opt(str),
-        containerPortRange: opt(str),
-        hostPortRange: opt(str),
+        containerPortRange: opt(PortRange),
+        hostPortRange: opt(PortRange),
       }),
     ),
   ),
@@ -145,8 +177,9 @@ export type ContainerDefinition = z.infer<typeof ContainerDefinitionSchema>;
 export const TaskDefinitionSchema = z.looseObject({
   taskDefinitionArn: str,
   family: opt(str),
-  revision: opt(z.number()),
-  networkMode: opt(str),
+  revision: opt(intIn(1, Number.MAX_SAFE_INTEGER)),
+  // ECS API reference, RegisterTaskDefinition: closed (the host port and target semantics follow it).
+  networkMode: opt(oneOf(['bridge', 'host', 'awsvpc', 'none'])),
   requiresCompatibilities: opt(z.array(str)),
   containerDefinitions: z.array(ContainerDefinitionSchema),
 });

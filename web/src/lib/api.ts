@@ -1,5 +1,6 @@
 // REST client for the daemon: same origin, optional bearer token, plain-word errors.
 import type {
+  DemoState,
   ExplainRequest,
   FindingDetail,
   FindingRecord,
@@ -103,6 +104,9 @@ export function createApi(opts: ApiOptions) {
     },
     explain: (req: ExplainRequest) => request<PathResult>('api/explain', { method: 'POST', body: req }),
     reach: (req: ReachRequest) => request<PathResult>('api/reach', { method: 'POST', body: req }),
+    /** The demo timeline's hold state; an ApiError with status 404 when the daemon is not on the demo. */
+    demo: () => request<DemoState>('api/demo'),
+    holdDemo: (held: boolean) => request<DemoState>('api/demo/hold', { method: 'POST', body: { held } }),
   };
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Hop } from '@porthole/shared';
 import {
   blockerLabel,
+  blockersCauseFirst,
   blockingHopIndexes,
+  isConsequence,
   hopTitle,
   pathOutcome,
   shortComponent,
@@ -62,5 +64,20 @@ describe('hops', () => {
     expect(pathOutcome([hop('a', 'allow'), hop('b', 'unknown')])).toBe('unknown');
     expect(pathOutcome([hop('a', 'allow')])).toBe('reachable');
     expect(pathOutcome([])).toBe('unknown');
+  });
+
+  it('marks an empty target group as the consequence of a real blocker, and lists causes first', () => {
+    const path = [hop('listener', 'allow'), hop('target-group', 'deny'), hop('security-group', 'deny')];
+    expect(isConsequence(path[1]!, path)).toBe(true);
+    expect(isConsequence(path[2]!, path)).toBe(false);
+    expect(blockersCauseFirst(path).map((b) => [b.hop.kind, b.consequence])).toEqual([
+      ['security-group', false],
+      ['target-group', true],
+    ]);
+    expect(blockerLabel(path[1]!, true)).toBe('Consequence: no healthy targets');
+    // With no other blocker on the path, the empty target group is the finding itself (e.g. a failing
+    // health check), not a consequence.
+    const alone = [hop('listener', 'allow'), hop('target-group', 'deny')];
+    expect(isConsequence(alone[1]!, alone)).toBe(false);
   });
 });

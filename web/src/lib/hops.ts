@@ -70,9 +70,39 @@ export function blockingHopIndexes(hops: readonly Hop[]): number[] {
 }
 
 /** Marker for a highlighted hop. An all-unhealthy target group "denies" too, but it is a symptom. */
-export function blockerLabel(hop: Pick<Hop, 'kind' | 'verdict'>): string {
+export function blockerLabel(hop: Pick<Hop, 'kind' | 'verdict'>, consequence = false): string {
   if (hop.verdict !== 'deny') return 'Cannot tell from here';
+  if (consequence) return 'Consequence: no healthy targets';
   return hop.kind === 'target-group' ? 'No healthy targets' : 'Blocked here';
+}
+
+/**
+ * A target group that "denies" because none of its targets is healthy, while another hop really blocks
+ * the path: the empty group is what that blocker causes, not a second thing to fix.
+ */
+export function isConsequence(
+  hop: Pick<Hop, 'kind' | 'verdict'>,
+  hops: readonly Pick<Hop, 'kind' | 'verdict'>[],
+): boolean {
+  return (
+    hop.verdict === 'deny' &&
+    hop.kind === 'target-group' &&
+    hops.some((h) => h.verdict === 'deny' && h.kind !== 'target-group')
+  );
+}
+
+export interface Blocker {
+  hop: Hop;
+  consequence: boolean;
+}
+
+/** The hops to look at, causes first (in path order), then their consequences. */
+export function blockersCauseFirst(hops: readonly Hop[]): Blocker[] {
+  const all = blockingHopIndexes(hops).map((i) => ({
+    hop: hops[i]!,
+    consequence: isConsequence(hops[i]!, hops),
+  }));
+  return [...all.filter((b) => !b.consequence), ...all.filter((b) => b.consequence)];
 }
 
 export type PathOutcome = 'reachable' | 'blocked' | 'unknown';

@@ -78,7 +78,11 @@ describe('helpers', () => {
 
   it('drops the service name the daemon puts in front of the why', () => {
     expect(whyText({ name: 'prod/web', why: 'prod/web: instance SG blocks the ALB' })).toBe(
-      'Instance SG blocks the ALB',
+      'instance SG blocks the ALB',
+    );
+    // Resource names stay verbatim: never "Web-alb".
+    expect(whyText({ name: 'prod/web', why: 'web-alb cannot reach prod/web on port 80: …' })).toMatch(
+      /^web-alb /,
     );
     expect(whyText({ name: 'prod/web', why: 'All 4 targets healthy.' })).toBe('All 4 targets healthy.');
   });

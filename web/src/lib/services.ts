@@ -1,5 +1,5 @@
 // The services list: search, cluster/status filters and severity order. Pure, so 2,000 rows stay cheap.
-import type { ServiceStatus, ServiceVerdict } from '@porthole/shared';
+import { noun, type ServiceStatus, type ServiceVerdict } from '@porthole/shared';
 import { statusRank, STATUS_ORDER } from './status.ts';
 
 export interface ServiceFilter {
@@ -63,14 +63,31 @@ export function countsText(
   s: Pick<ServiceVerdict, 'targetsHealthy' | 'targetsTotal' | 'runningCount' | 'desiredCount'>,
 ): string {
   if (s.targetsTotal > 0) return `${s.targetsHealthy}/${s.targetsTotal}`;
-  return s.desiredCount === null ? 'no targets' : `${s.runningCount ?? '?'}/${s.desiredCount} tasks`;
+  return s.desiredCount === null
+    ? 'no targets'
+    : `${s.runningCount ?? '?'}/${s.desiredCount} ${noun(s.desiredCount, 'task')}`;
 }
 
-/** The one-line why without a leading "cluster/service: " (the tile or row already names the service). */
+/**
+ * The one-line why without a leading "cluster/service: " (the tile or row already names the service).
+ * Never re-cased: it may start with a resource name ("web-alb cannot reach …"), which must stay verbatim.
+ */
 export function whyText(s: Pick<ServiceVerdict, 'name' | 'why'>): string {
   const prefix = `${s.name}: `;
-  const text = s.why.startsWith(prefix) ? s.why.slice(prefix.length) : s.why;
-  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+  return s.why.startsWith(prefix) ? s.why.slice(prefix.length) : s.why;
+}
+
+/** "1/2 targets healthy", "no load balancer · 1/1 tasks": for labels and headings with room for words. */
+export function healthWords(
+  s: Pick<ServiceVerdict, 'targetsHealthy' | 'targetsTotal' | 'runningCount' | 'desiredCount'>,
+): string {
+  if (s.targetsTotal > 0)
+    return `${s.targetsHealthy}/${s.targetsTotal} ${noun(s.targetsTotal, 'target')} healthy`;
+  const tasks =
+    s.desiredCount === null
+      ? ''
+      : ` · ${s.runningCount ?? '?'}/${s.desiredCount} ${noun(s.desiredCount, 'task')}`;
+  return `no load balancer${tasks}`;
 }
 
 /** Filter state ↔ URL query, so a filtered list can be bookmarked and shared. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataFreshness } from '@porthole/shared';
-import { ago, clockText, formatElapsed, staleKindsText, staleness } from './time.ts';
+import { ago, clockText, dataAgeText, formatElapsed, staleKindsText, staleness, zoneText } from './time.ts';
 
 const NOW = Date.parse('2025-01-01T12:00:00Z');
 const fresh = (secondsAgo: number, poll = 10): DataFreshness => ({
@@ -52,6 +52,31 @@ describe('staleness', () => {
     expect(late.reason).toContain('expected every 10 s');
   });
 
+  it('is stale from the first failed poll, however recent the cycle', () => {
+    const failed: DataFreshness = {
+      ...fresh(1),
+      lastOkAt: new Date(NOW - 6 * 60_000).toISOString(),
+      pollError: 'SecurityGroups.json: Unexpected token',
+      outcome: 'error',
+    };
+    const s = staleness(failed, 'connected', NOW);
+    expect(s.stale).toBe(true);
+    expect(s.reason).toBe(
+      'The last poll failed: SecurityGroups.json: Unexpected token. Showing data from 11:54 UTC · 6 min old.',
+    );
+  });
+
+  it('counts the two intervals from the last cycle that brought data, not the last cycle', () => {
+    const failingQuietly: DataFreshness = { ...fresh(1), lastOkAt: new Date(NOW - 60_000).toISOString() };
+    expect(staleness(failingQuietly, 'connected', NOW).stale).toBe(true);
+  });
+
+  it('tells the data time in UTC and its age', () => {
+    expect(dataAgeText('2025-01-01T11:54:00Z', NOW)).toBe('data from 11:54 UTC · 6 min old');
+    expect(dataAgeText('2025-01-01T11:59:58Z', NOW)).toBe('data from 11:59 UTC · just fetched');
+    expect(dataAgeText(null, NOW)).toBe('');
+  });
+
   it('lists stale kinds separately', () => {
     expect(staleKindsText(fresh(1))).toBe('');
     expect(
@@ -60,5 +85,17 @@ describe('staleness', () => {
         staleKinds: [{ kind: 'TargetHealth', error: 'throttled', fetchedAt: null }],
       }),
     ).toContain('TargetHealth');
+  });
+});
+
+describe('zoneText', () => {
+  it('names the zone next to a clock', () => {
+    const t = Date.UTC(2026, 0, 15, 12, 0, 0);
+    expect(zoneText(t, 'UTC')).toBe('UTC');
+    expect(zoneText(t, 'Europe/Berlin')).toMatch(/^(CET|GMT\+1)$/);
+    expect(zoneText(t, 'America/New_York')).toMatch(/^(EST|GMT-5)$/);
+  });
+  it('falls back to "local" for a zone it cannot name', () => {
+    expect(zoneText(0, 'Not/AZone')).toBe('local');
   });
 });

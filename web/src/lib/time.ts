@@ -29,6 +29,25 @@ export function clockText(now: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+/**
+ * The viewer's time zone as people write it next to a clock: "UTC", "CET", "GMT+1"; "local" when the
+ * browser cannot name it. A wall clock without a zone is ambiguous in a team spread over zones.
+ */
+export function zoneText(now: number, timeZone?: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short', timeZone }).formatToParts(now);
+    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+    return name === 'GMT' && new Date(now).getTimezoneOffset() === 0 && !timeZone ? 'UTC' : name || 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+/** "14:05:09 UTC": clock text with its zone. */
+export function clockWithZone(now: number): string {
+  return `${clockText(now)} ${zoneText(now)}`;
+}
+
 export interface Staleness {
   stale: boolean;
   /** Plain words for the banner; empty when fresh. */
@@ -55,7 +74,13 @@ export function staleness(
   }
   if (!freshness || !freshness.lastCycleAt)
     return { stale: true, reason: 'Waiting for the first poll cycle.' };
-  const last = Date.parse(freshness.lastCycleAt);
+  // From the first failed poll: the data shown is from before it.
+  if (freshness.pollError) {
+    const from = freshness.lastOkAt ? ` Showing ${dataAgeText(freshness.lastOkAt, now)}.` : '';
+    return { stale: true, reason: `The last poll failed: ${freshness.pollError}.${from}` };
+  }
+  // A failed poll never moves lastOkAt; older daemons only send lastCycleAt.
+  const last = Date.parse(freshness.lastOkAt ?? freshness.lastCycleAt);
   const limitMs = 2 * freshness.pollIntervalSeconds * 1000;
   if (Number.isNaN(last)) return { stale: true, reason: 'The daemon reported an unreadable cycle time.' };
   const age = now - last;
@@ -72,4 +97,19 @@ export function staleness(
 export function staleKindsText(freshness: DataFreshness | null): string {
   if (!freshness || freshness.staleKinds.length === 0) return '';
   return `Some data is out of date: ${freshness.staleKinds.map((k) => k.kind).join(', ')}.`;
+}
+
+/** "14:02 UTC": wall-clock time in UTC, for data times shared across an ops room. */
+export function utcClockText(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+/** "data from 14:02 UTC · 6 min old" (or "… · just fetched"); "" when unknown. */
+export function dataAgeText(iso: string | null | undefined, now: number): string {
+  const t = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(t)) return '';
+  const age = formatElapsed(now - t);
+  return `data from ${utcClockText(t)} · ${age === 'now' ? 'just fetched' : `${age} old`}`;
 }

@@ -75,11 +75,12 @@ export function fitGrid(input: GridInput): GridLayout {
 }
 
 /**
- * Base font size for a tile, px: grows with the tile so a half-empty wall uses its space. A tile holds
- * about 9.4 em of height at this size (state, name, three lines of why, "changed …", padding), ~14 em across.
+ * Base font size for a tile, px: grows with the tile so a half-empty wall uses its space. At this size a
+ * tile holds at least 10.6 em of height (state row 1.1 em, name 1.5 em, three lines of the 1.2 em reason,
+ * "changed …" 0.7 em, gaps and padding) and ~14 em across; a taller tile gives the reason more lines.
  */
 export function tileFontPx(tileWidth: number, tileHeight: number): number {
-  return Math.round(Math.max(12, Math.min(72, tileHeight / 9.4, tileWidth / 14)));
+  return Math.round(Math.max(12, Math.min(96, tileHeight / 10.6, tileWidth / 14)));
 }
 
 /**

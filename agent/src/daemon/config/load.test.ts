@@ -85,6 +85,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('names an unknown key by its field and suggests the setting it most likely meant', () => {
+    const typo = file('did-you-mean.yaml', 'pollInterval: 5\ndemo:\n  sed: 2\nkubernetes: true\n');
+    expect(issues(() => loadConfig({ config: typo }, {}))).toEqual([
+      `${typo}: demo.sed: unknown setting; did you mean seed?`,
+      `${typo}: pollInterval: unknown setting; did you mean pollIntervalSeconds?`,
+      expect.stringMatching(/: kubernetes: unknown setting \(known: port, host, .*pollIntervalSeconds/),
+    ]);
+  });
+
   it('expands ${VAR} from the environment and names a missing one', () => {
     const f = file(
       'vars.yaml',
@@ -147,6 +156,9 @@ describe('porthole.example.yaml', () => {
     expect(LiveAwsConfigSchema.parse(cfg.aws)).toMatchObject({
       regions: ['eu-west-1'],
       profile: 'prod-readonly',
+      pollTimeoutSeconds: 50,
+      endpoint: 'https://localstack.internal:4566',
+      endpoints: { ec2: 'https://vpce-0a1b2c3d-ec2.eu-west-1.vpce.amazonaws.com' },
     });
   });
 });

@@ -1,9 +1,11 @@
 // Loads the daemon config: defaults < YAML file (with ${VAR} expansion) < PORTHOLE_* env < CLI flags.
 // Every error names the field and where its value came from.
+import { pushAll } from '@porthole/shared';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { DaemonConfigSchema, DEFAULT_POLL_SECONDS, type DaemonConfig } from './schema.ts';
 import { expandEnv, formatPath, setPath, type Origin } from './paths.ts';
+import { unknownKeyMessages } from './unknownKeys.ts';
 
 /** The flags of `porthole serve`. */
 export interface ServeOptions {
@@ -100,6 +102,13 @@ export function loadConfig(opts: ServeOptions = {}, env: NodeJS.ProcessEnv = pro
   const result = DaemonConfigSchema.safeParse(input);
   if (!result.success) {
     for (const issue of result.error.issues) {
+      const unknown = unknownKeyMessages(DaemonConfigSchema, issue, (p) =>
+        file ? `${file}: ${formatPath(p)}` : formatPath(p),
+      );
+      if (unknown) {
+        pushAll(issues, unknown);
+        continue;
+      }
       const path = formatPath(issue.path);
       const origin = origins.get(path);
       const where = origin ? `${origin.name} (${path})` : file ? `${file}: ${path}` : path;

@@ -18,7 +18,13 @@ export const DaemonConfigSchema = z
     source: z.enum(SOURCE_KINDS).default('demo'),
     snapshotDir: z.string().min(1).optional(),
     pollIntervalSeconds: z.number().min(0.1).max(86_400).optional(),
-    demo: z.strictObject({ seed: z.number().int().min(0).default(1) }).prefault({}),
+    demo: z
+      .strictObject({
+        seed: z.number().int().min(0).default(1),
+        /** Start with the timeline held on its first step (release with POST /api/demo/hold). */
+        hold: z.boolean().default(false),
+      })
+      .prefault({}),
     findings: z
       .strictObject({
         /** Flap damping: a finding must be seen this many consecutive cycles before it alerts. */

@@ -1,3 +1,4 @@
+import { pushAll } from '@porthole/shared';
 import type { Snapshot, SnapshotData } from '@porthole/shared';
 
 /** Concatenates each kind's items over every partition (account/region) of the snapshot. */
@@ -6,6 +7,6 @@ export function allOf<K extends keyof SnapshotData>(
   kind: K,
 ): NonNullable<SnapshotData[K]> {
   const out: unknown[] = [];
-  for (const partition of snapshot.partitions) out.push(...(partition.data[kind] ?? []));
+  for (const partition of snapshot.partitions) pushAll(out, partition.data[kind] ?? []);
   return out as NonNullable<SnapshotData[K]>;
 }

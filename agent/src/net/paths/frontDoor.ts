@@ -1,5 +1,6 @@
 // Client → ALB listener and back: the caller's own SG/NACL/route, then each ALB node's NACL and SGs.
 // In-VPC callers of an internet-facing ALB leave via IGW/NAT and arrive with a public source address.
+import { pushAll } from '@porthole/shared';
 import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import type { PortRange } from '../cidr.ts';
 import { ELB_EPHEMERAL } from './albToTarget.ts';
@@ -87,6 +88,6 @@ export function evaluateFrontDoor(
     }
     return nodeHops;
   });
-  hops.push(...mergeNodeHops(perNode));
+  pushAll(hops, mergeNodeHops(perNode));
   return { hops, arrivesFrom, arrivesWithGroups };
 }

@@ -1,6 +1,7 @@
 // AWS CLI and Terraform for the VPC endpoints an image pull needs without internet access (ECR guide,
 // "Amazon ECR interface VPC endpoints"): ecr.api and ecr.dkr interface endpoints with private DNS and an SG
 // admitting tcp 443 from the tasks, and the S3 gateway endpoint on the subnets' route tables.
+import { pushAll } from '@porthole/shared';
 import type { SnapshotScope } from '@porthole/shared';
 import { endpointServiceName, type EndpointProblem } from '../ecrEndpoints.ts';
 import { regionFlag } from '../finding.ts';
@@ -31,8 +32,9 @@ export function ecrEndpointFix(input: EndpointFixInput): FixParts {
       awsCli.push(
         `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${p.endpointId} --add-route-table-ids ${routeTableIds.join(' ')}${region}`,
       );
-      terraform.push(
-        ...routeTableIds.flatMap((rtb) => [
+      pushAll(
+        terraform,
+        routeTableIds.flatMap((rtb) => [
           `resource "aws_vpc_endpoint_route_table_association" "s3_${rtb.replace(/-/g, '_')}" {`,
           `  vpc_endpoint_id = "${p.endpointId}"`,
           `  route_table_id  = "${rtb}"`,

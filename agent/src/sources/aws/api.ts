@@ -1,5 +1,6 @@
 // Every AWS call goes through ScopeApi.send: the concurrency cap of its bucket, the call counter,
 // and one error shape (AwsCallError) that names the IAM action, so a stale mark can say what failed.
+import { pushAll } from '@porthole/shared';
 import type { CallCounter } from './callCounter.ts';
 import { bucketOf, type BucketLimiter } from './limiter.ts';
 
@@ -21,7 +22,10 @@ export function operationOf(command: object): string {
   return command.constructor.name.replace(/Command$/, '');
 }
 
-export type FailureKind = 'access-denied' | 'throttled' | 'timeout' | 'error';
+export type FailureKind = 'access-denied' | 'throttled' | 'timeout' | 'unreachable' | 'error';
+
+/** The code of a call cancelled because the poll's deadline passed. */
+export const POLL_DEADLINE = 'PollDeadline';
 
 export class AwsCallError extends Error {
   override name = 'AwsCallError';
@@ -47,7 +51,9 @@ function describeFailure(
   const tries = attempts ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
   if (kind === 'access-denied') return `AccessDenied: ${action}`;
   if (kind === 'throttled') return `Throttled: ${action} (${code}${tries})`;
+  if (kind === 'timeout' && code === POLL_DEADLINE) return `Timeout: ${action} (${detail})`;
   if (kind === 'timeout') return `Timeout: ${action}${tries}`;
+  if (kind === 'unreachable') return `Unreachable: ${action}: ${detail}${tries}`;
   return `${code}: ${action}${detail ? `: ${detail}` : ''}`;
 }
 
@@ -63,6 +69,17 @@ const THROTTLED = new Set([
   'RequestThrottledException',
 ]);
 const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ETIMEDOUT']);
+// Node's socket errors: nothing answered at the endpoint (refused, no such host, connection reset).
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+]);
 
 export function classifyError(error: unknown, action: string): AwsCallError {
   if (error instanceof AwsCallError) return error;
@@ -82,6 +99,10 @@ export function classifyError(error: unknown, action: string): AwsCallError {
     const named = /not authorized to perform: ([a-z0-9-]+:[A-Za-z0-9]+)/.exec(message)?.[1];
     return new AwsCallError('access-denied', named ?? action, code, message, attempts);
   }
+  // Before timeouts: the SDK renames a reset connection (code ECONNRESET) to TimeoutError.
+  if (UNREACHABLE.has(String(e.code)) || UNREACHABLE.has(code)) {
+    return new AwsCallError('unreachable', action, String(e.code ?? code), message, attempts);
+  }
   if (THROTTLED.has(code)) kind = 'throttled';
   else if (TIMEOUT.has(code) || TIMEOUT.has(String(e.code))) kind = 'timeout';
   return new AwsCallError(kind, action, code, message, attempts);
@@ -96,6 +117,8 @@ export interface ScopeClients {
 /** The API of one account/region: typed send per service, limited and counted. */
 export class ScopeApi {
   readonly key: string;
+  /** The current poll's deadline: when it fires, calls in flight are cancelled and queued ones fail. */
+  deadline: { signal: AbortSignal; seconds: number } | null = null;
 
   constructor(
     readonly account: string,
@@ -122,14 +145,25 @@ export class ScopeApi {
   private send<C extends object>(service: AwsService, client: AnyClient, command: C): Promise<OutputOf<C>> {
     const operation = operationOf(command);
     const action = `${service}:${operation}`;
+    const deadline = this.deadline;
     return this.limiter.run(this.key, bucketOf(service, operation), async () => {
       try {
-        const output = await (client as unknown as { send(c: C): Promise<OutputOf<C>> }).send(command);
+        if (deadline?.signal.aborted) throw deadline.signal.reason;
+        const send = (client as unknown as { send(c: C, o: object): Promise<OutputOf<C>> }).send.bind(client);
+        const output = await send(command, deadline ? { abortSignal: deadline.signal } : {});
         const meta = (output as { $metadata?: { attempts?: number } } | undefined)?.$metadata;
         this.counter.record(this.key, action, { ok: true, attempts: meta?.attempts });
         return output;
       } catch (error) {
-        const failure = classifyError(error, action);
+        const failure = deadline?.signal.aborted
+          ? new AwsCallError(
+              'timeout',
+              action,
+              POLL_DEADLINE,
+              `poll deadline ${deadline.seconds} s passed`,
+              (error as { $metadata?: { attempts?: number } })?.$metadata?.attempts,
+            )
+          : classifyError(error, action);
         this.counter.record(this.key, action, { ok: false, attempts: failure.attempts });
         throw failure;
       }
@@ -148,7 +182,7 @@ export async function allPages<T>(
   let token: string | undefined;
   do {
     const result = await page(token);
-    items.push(...(result.items ?? []));
+    pushAll(items, result.items ?? []);
     token = result.next || undefined;
   } while (token);
   return items;

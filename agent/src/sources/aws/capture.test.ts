@@ -31,7 +31,11 @@ describe('capture → folder → scan', () => {
     const live = (await source.poll(NOW)).snapshot;
     const { snapshot: captured } = await captureToFolder({ out: dir, config, targets, now: NOW });
     const read = await readSnapshotFolder(dir);
-    expect(read.partitions).toEqual(live.partitions);
+    // A folder dates every kind from its capture time (capturedAt) instead of per-kind fetch times.
+    expect(read.capturedAt).toBe(NOW.toISOString());
+    const { fetchedAt, ...withoutTimes } = live.partitions[0]!;
+    expect(Object.values(fetchedAt ?? {}).every((t) => t === NOW.toISOString())).toBe(true);
+    expect(read.partitions).toEqual([withoutTimes]);
     expect(captured.partitions).toEqual(live.partitions);
     const liveResult = analyzeSnapshot(live, { now: NOW }).result;
     const folderResult = analyzeSnapshot(read, { now: NOW }).result;

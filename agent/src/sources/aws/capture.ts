@@ -1,5 +1,6 @@
 // `porthole capture`: one full poll of live AWS written as a snapshot folder (Batfish layout, one
 // file per kind, the CLI's JSON shapes), so `scan --snapshot DIR` finds what a live scan finds.
+import { maxOf } from '@porthole/shared';
 import { readdir } from 'node:fs/promises';
 import type { Snapshot } from '@porthole/shared';
 import { writeSnapshotFolder } from '../snapshot/index.ts';
@@ -59,7 +60,7 @@ export function formatStats(stats: Pick<CaptureStats, 'calls' | 'floor' | 'floor
     String(stats.floorByAction[a] ?? 0),
   ]);
   rows.push(['total', String(stats.calls.total), String(stats.floor)]);
-  const width = Math.max('action'.length, ...rows.map((r) => r[0].length));
+  const width = maxOf([6, ...rows.map((r) => r[0].length)]); // 6: 'action'
   const line = (r: [string, string, string]) =>
     `${r[0].padEnd(width)}  ${r[1].padStart(6)}  ${r[2].padStart(6)}`;
   const out = [line(['action', 'calls', 'floor']), ...rows.map(line)];

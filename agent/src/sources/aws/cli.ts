@@ -5,21 +5,27 @@ import { AwsSetupError, defaultRegion } from './clients.ts';
 import { LiveAwsConfigError, parseLiveAwsConfig, type LiveAwsConfig } from './config.ts';
 import { LiveSource } from './tiers.ts';
 
-async function configFrom(args: { profile?: string | undefined; regions: string[] }): Promise<LiveAwsConfig> {
+export interface LiveFlags {
+  profile?: string | undefined;
+  regions: string[];
+  /** --endpoint-url: one endpoint for every service (LocalStack, a VPC endpoint, a proxy). */
+  endpoint?: string | undefined;
+}
+
+async function configFrom(args: LiveFlags): Promise<LiveAwsConfig> {
   const regions = args.regions.length > 0 ? args.regions : [await defaultRegion(args.profile)];
   return parseLiveAwsConfig(
-    { regions, ...(args.profile ? { profile: args.profile } : {}) },
+    {
+      regions,
+      ...(args.profile ? { profile: args.profile } : {}),
+      ...(args.endpoint ? { endpoint: args.endpoint } : {}),
+    },
     '--region/--profile',
   );
 }
 
 /** Exit codes: 0 written (kinds that failed are listed on stderr and marked stale), 2 setup problem. */
-export async function runCapture(args: {
-  out: string;
-  profile?: string | undefined;
-  regions: string[];
-  stats: boolean;
-}): Promise<number> {
+export async function runCapture(args: LiveFlags & { out: string; stats: boolean }): Promise<number> {
   try {
     const config = await configFrom(args);
     const { snapshot, stats } = await captureToFolder({ out: args.out, config });
@@ -40,10 +46,7 @@ export async function runCapture(args: {
 }
 
 /** One full poll of live AWS (every tier), for `scan --live`. Throws AwsSetupError/LiveAwsConfigError on setup problems. */
-export async function loadLiveSnapshot(args: {
-  profile?: string | undefined;
-  regions: string[];
-}): Promise<Snapshot> {
+export async function loadLiveSnapshot(args: LiveFlags): Promise<Snapshot> {
   const source = new LiveSource({ config: await configFrom(args) });
   try {
     return (await source.poll(new Date())).snapshot;

@@ -7,7 +7,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { classifyError, type ScopeClients } from './api.ts';
 import type { CallCounter } from './callCounter.ts';
-import type { LiveAwsConfig } from './config.ts';
+import type { EndpointService, LiveAwsConfig } from './config.ts';
 import { assumeRoleCredentials, baseCredentials, type Credentials } from './credentials.ts';
 
 /** A problem with the AWS setup (config, credentials, region): the user's to fix, not a bug. */
@@ -21,25 +21,55 @@ export interface ScanTarget {
   clients: ScopeClients;
 }
 
+/** Where each service is reached: its own endpoint, else the shared one, else the SDK's default. */
+export type Endpoints = Partial<Record<EndpointService, string>>;
+
+export function endpointsOf(config: Pick<LiveAwsConfig, 'endpoint' | 'endpoints'>): Endpoints {
+  const out: Endpoints = {};
+  for (const service of ['ec2', 'ecs', 'elasticloadbalancing', 'sts'] as const) {
+    const url = config.endpoints?.[service] ?? config.endpoint;
+    if (url) out[service] = url;
+  }
+  return out;
+}
+
 /** Client settings shared by every service: SDK standard retries and a per-request timeout. */
-export function clientConfig(region: string, credentials: Credentials, requestTimeoutMs: number) {
+export function clientConfig(
+  region: string,
+  credentials: Credentials,
+  requestTimeoutMs: number,
+  endpoint?: string,
+) {
   return {
     region,
     credentials,
+    ...(endpoint ? { endpoint } : {}),
     // Standard mode: 3 attempts, exponential backoff with jitter, retries throttling and
     // transient errors (AWS SDKs and Tools reference guide, "Retry behavior").
     retryMode: 'standard',
     maxAttempts: 3,
-    requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(5000, requestTimeoutMs) },
+    // Without throwOnRequestTimeout the handler only logs a warning when requestTimeout passes and the
+    // call goes on (@smithy/node-http-handler, NodeHttpHandlerOptions.requestTimeout).
+    requestHandler: {
+      requestTimeout: requestTimeoutMs,
+      connectionTimeout: Math.min(5000, requestTimeoutMs),
+      throwOnRequestTimeout: true,
+    },
   };
 }
 
-export function clientsFor(region: string, credentials: Credentials, requestTimeoutMs: number): ScopeClients {
-  const config = clientConfig(region, credentials, requestTimeoutMs);
+export function clientsFor(
+  region: string,
+  credentials: Credentials,
+  requestTimeoutMs: number,
+  endpoints: Endpoints = {},
+): ScopeClients {
+  const config = (service: EndpointService) =>
+    clientConfig(region, credentials, requestTimeoutMs, endpoints[service]);
   return {
-    ecs: new ECSClient(config),
-    elb: new ElasticLoadBalancingV2Client(config),
-    ec2: new EC2Client(config),
+    ecs: new ECSClient(config('ecs')),
+    elb: new ElasticLoadBalancingV2Client(config('elasticloadbalancing')),
+    ec2: new EC2Client(config('ec2')),
   };
 }
 
@@ -54,17 +84,34 @@ export function accountOfRoleArn(roleArn: string): string {
  * The account of the default credentials. sts:GetCallerIdentity needs no permission
  * (STS API reference, GetCallerIdentity: "No permissions are required to perform this operation").
  */
-export async function callerAccount(credentials: Credentials, region: string, counter?: CallCounter) {
-  const sts = new STSClient({ region, credentials, retryMode: 'standard', maxAttempts: 3 });
+export async function callerAccount(
+  credentials: Credentials,
+  region: string,
+  counter?: CallCounter,
+  opts: { endpoint?: string | undefined; requestTimeoutMs?: number; signal?: AbortSignal } = {},
+) {
+  const sts = new STSClient(
+    clientConfig(region, credentials, opts.requestTimeoutMs ?? 20_000, opts.endpoint),
+  );
   try {
-    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    const identity = await sts.send(
+      new GetCallerIdentityCommand({}),
+      opts.signal ? { abortSignal: opts.signal } : {},
+    );
     counter?.record('identity', 'sts:GetCallerIdentity', { ok: true });
     if (!identity.Account) throw new Error('sts:GetCallerIdentity returned no account');
     return identity.Account;
   } catch (error) {
     counter?.record('identity', 'sts:GetCallerIdentity', { ok: false });
-    const detail = classifyError(error, 'sts:GetCallerIdentity').detail;
-    throw new AwsSetupError(`AWS credentials: ${detail}`, { cause: error });
+    if (opts.signal?.aborted)
+      throw new AwsSetupError(
+        'AWS endpoint unreachable: Timeout: sts:GetCallerIdentity (poll deadline passed)',
+      );
+    const failure = classifyError(error, 'sts:GetCallerIdentity');
+    // A refused connection or an unknown host is a network problem, not a credentials one.
+    if (failure.kind === 'unreachable' || failure.kind === 'timeout')
+      throw new AwsSetupError(`AWS endpoint unreachable: ${failure.message}`, { cause: error });
+    throw new AwsSetupError(`AWS credentials: ${failure.detail}`, { cause: error });
   } finally {
     sts.destroy();
   }
@@ -74,12 +121,25 @@ export async function callerAccount(credentials: Credentials, region: string, co
  * One target per account and region. Without `accounts`, the default identity's account in each
  * configured region; with `accounts`, each account through its role (no GetCallerIdentity call).
  */
-export async function resolveTargets(config: LiveAwsConfig, counter?: CallCounter): Promise<ScanTarget[]> {
+export async function resolveTargets(
+  config: LiveAwsConfig,
+  counter?: CallCounter,
+  signal?: AbortSignal,
+): Promise<ScanTarget[]> {
   const base = baseCredentials(config.profile);
   const timeout = config.requestTimeoutMs;
+  const endpoints = endpointsOf(config);
   if (!config.accounts || config.accounts.length === 0) {
-    const account = await callerAccount(base, config.regions[0] as string, counter);
-    return config.regions.map((region) => ({ account, region, clients: clientsFor(region, base, timeout) }));
+    const account = await callerAccount(base, config.regions[0] as string, counter, {
+      endpoint: endpoints.sts,
+      requestTimeoutMs: timeout,
+      ...(signal ? { signal } : {}),
+    });
+    return config.regions.map((region) => ({
+      account,
+      region,
+      clients: clientsFor(region, base, timeout, endpoints),
+    }));
   }
   return config.accounts.flatMap((acct) => {
     const account = acct.id ?? accountOfRoleArn(acct.roleArn);
@@ -90,8 +150,13 @@ export async function resolveTargets(config: LiveAwsConfig, counter?: CallCounte
       roleArn: acct.roleArn,
       externalId: acct.externalId,
       region: regions[0] as string,
+      endpoint: endpoints.sts,
     });
-    return regions.map((region) => ({ account, region, clients: clientsFor(region, credentials, timeout) }));
+    return regions.map((region) => ({
+      account,
+      region,
+      clients: clientsFor(region, credentials, timeout, endpoints),
+    }));
   });
 }
 

@@ -34,11 +34,13 @@ export async function collectEc2Cold(ctx: CollectContext, only?: readonly string
           return ingest(kind, batches.flat(), warnings) as Record<string, unknown>[];
         },
       );
+      const before = store.state(kind).fetchedAt;
       store.apply(kind, now, fetched as never, only ? { keys: vpcIds, complete: false } : {});
       // Without the load balancers or target groups the VPCs in use are unknown: an empty list
       // must not pass for "this VPC has no such objects".
       const blind = only ? null : (store.unavailable('LoadBalancers') ?? store.unavailable('TargetGroups'));
-      if (blind) store.fail(kind, blind);
+      // With no VPC known nothing was read, so the fetch time does not move either.
+      if (blind) store.fail(kind, blind, vpcIds.length === 0 ? { fetchedAt: before } : {});
     }),
   );
   if (!only) await collectPrefixLists(ctx);
@@ -65,9 +67,10 @@ async function collectInstances(ctx: CollectContext): Promise<void> {
       return ingest('Reservations', batches.flat(), warnings);
     },
   );
+  const before = store.state('Reservations').fetchedAt;
   store.apply('Reservations', now, fetched);
   const missing = store.unavailable('containerInstances');
-  if (missing) store.fail('Reservations', missing);
+  if (missing) store.fail('Reservations', missing, ids.length === 0 ? { fetchedAt: before } : {});
 }
 
 export function instanceIds(ctx: Pick<CollectContext, 'store'>): string[] {
@@ -111,6 +114,7 @@ async function collectPrefixLists(ctx: CollectContext): Promise<void> {
       return ingest('PrefixLists', batches.flat(), warnings);
     },
   );
+  const listsBefore = store.state('PrefixLists').fetchedAt;
   store.apply('PrefixLists', now, lists);
   const entries = await perParent(
     ids,
@@ -124,5 +128,13 @@ async function collectPrefixLists(ctx: CollectContext): Promise<void> {
       return ingest('ManagedPrefixListEntries', [{ PrefixListId, Entries: all }], warnings);
     },
   );
+  const entriesBefore = store.state('ManagedPrefixListEntries').fetchedAt;
   store.apply('ManagedPrefixListEntries', now, entries);
+  // Which lists are referenced is known only from the security groups and route tables.
+  const blind = store.unavailable('SecurityGroups') ?? store.unavailable('RouteTables');
+  if (blind) {
+    const nothingRead = ids.length === 0;
+    store.fail('PrefixLists', blind, nothingRead ? { fetchedAt: listsBefore } : {});
+    store.fail('ManagedPrefixListEntries', blind, nothingRead ? { fetchedAt: entriesBefore } : {});
+  }
 }

@@ -32,6 +32,17 @@ const Region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS regi
 
 const Cap = z.number().int().min(1).max(50);
 
+const Endpoint = z
+  .string()
+  .regex(
+    /^https?:\/\/[^\s/]+(\/\S*)?$/,
+    'must be an http(s) URL such as https://ec2.eu-west-1.amazonaws.com',
+  );
+
+/** Per-service endpoints (a VPC interface endpoint's DNS name, LocalStack): override `endpoint`. */
+export const ENDPOINT_SERVICES = ['ec2', 'ecs', 'elasticloadbalancing', 'sts'] as const;
+export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
+
 export const AccountSchema = z.strictObject({
   /** Defaults to the account in roleArn. */
   id: z
@@ -57,8 +68,19 @@ export const LiveAwsConfigSchema = z.strictObject({
     .strictObject({ ec2: Cap, 'ecs-tasks': Cap, 'ecs-services': Cap, 'ecs-taskdef': Cap, elbv2: Cap })
     .partial()
     .optional(),
-  /** Per-call timeout; a call that takes longer fails as a timeout (after the SDK's retries). */
-  requestTimeoutMs: z.number().int().min(1000).max(300_000).default(20_000),
+  /** Per-attempt timeout; an attempt that takes longer fails as a timeout (and is retried). */
+  requestTimeoutMs: z.number().int().min(100).max(300_000).default(20_000),
+  /**
+   * The whole poll's deadline: calls still running then are cancelled and their kinds kept, marked
+   * stale ("Timeout: ec2:DescribeSubnets (poll deadline 50 s passed)"), so a hung endpoint never stalls.
+   */
+  pollTimeoutSeconds: z.number().min(1).max(3600).default(50),
+  /** One endpoint URL for every service (LocalStack, a proxy); the SDK's regional endpoints by default. */
+  endpoint: Endpoint.optional(),
+  endpoints: z
+    .strictObject({ ec2: Endpoint, ecs: Endpoint, elasticloadbalancing: Endpoint, sts: Endpoint })
+    .partial()
+    .optional(),
 });
 export type LiveAwsConfigInput = z.input<typeof LiveAwsConfigSchema>;
 export type LiveAwsConfig = z.infer<typeof LiveAwsConfigSchema>;

@@ -23,9 +23,11 @@ export function assumeRoleCredentials(opts: {
   roleArn: string;
   externalId?: string | undefined;
   region: string;
+  endpoint?: string | undefined;
 }): Credentials {
   const sts = new STSClient({
     region: opts.region,
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     credentials: opts.base,
     retryMode: 'standard',
     maxAttempts: 3,

@@ -1,4 +1,5 @@
 // A concurrency cap per API bucket: at most N calls of one bucket in flight for one account/region.
+import { maxOf } from '@porthole/shared';
 import type { ApiBucket } from './config.ts';
 
 /** A counting semaphore: run() waits for a free slot, then holds it while fn runs. */
@@ -59,6 +60,9 @@ export class BucketLimiter {
 
   /** Highest number of calls in flight right now in any one bucket (for tests and metrics). */
   maxInFlight(): number {
-    return Math.max(0, ...[...this.semaphores.values()].map((s) => s.inFlight));
+    return maxOf(
+      [...this.semaphores.values()].map((s) => s.inFlight),
+      0,
+    );
   }
 }

@@ -84,14 +84,18 @@ export class ScopeStore {
     }
   }
 
-  /** Marks a kind failed without new data (a dependency is unavailable). */
-  fail(kind: SnapshotKind, error: string): void {
-    this.state(kind).error = error;
+  /** Marks a kind failed (a dependency is unavailable); `fetchedAt` undoes a refresh that read nothing. */
+  fail(kind: SnapshotKind, error: string, opts: { fetchedAt?: string | null } = {}): void {
+    const state = this.state(kind);
+    state.error = error;
+    if (opts.fetchedAt !== undefined) state.fetchedAt = opts.fetchedAt;
   }
 
   toPartition(kinds: readonly SnapshotKind[]): SnapshotPartition {
     const data: SnapshotData = {};
     const stale: Partial<Record<SnapshotKind, StaleMark>> = {};
+    // Per kind, so the age of cold data (security groups fetched 15 min ago) is told as it is.
+    const fetchedAt: Partial<Record<SnapshotKind, string>> = {};
     for (const kind of kinds) {
       const state = this.state(kind);
       let items = this.items(kind);
@@ -103,8 +107,9 @@ export class ScopeStore {
       // A kind that never loaded is still present (empty) so its stale mark explains the gap.
       (data as Record<string, unknown[]>)[kind] = items;
       if (state.error) stale[kind] = { error: state.error, fetchedAt: state.fetchedAt };
+      if (state.fetchedAt) fetchedAt[kind] = state.fetchedAt;
     }
-    const partition: SnapshotPartition = { account: this.account, region: this.region, data };
+    const partition: SnapshotPartition = { account: this.account, region: this.region, data, fetchedAt };
     if (Object.keys(stale).length > 0) partition.stale = stale;
     return partition;
   }

@@ -61,9 +61,29 @@ export class LiveSource {
   }
 
   async poll(now: Date): Promise<PollResult> {
-    const resolvedNow = await this.ensureScopes();
+    // The poll's deadline: calls still running then are cancelled, their kinds kept and marked stale.
+    const seconds = this.options.config.pollTimeoutSeconds;
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new Error(`poll deadline ${seconds} s passed`)),
+      seconds * 1000,
+    );
+    try {
+      return await this.pollUntil(now, { signal: deadline.signal, seconds });
+    } finally {
+      clearTimeout(timer);
+      for (const s of this.scopes) s.api.deadline = null;
+    }
+  }
+
+  private async pollUntil(
+    now: Date,
+    deadline: { signal: AbortSignal; seconds: number },
+  ): Promise<PollResult> {
+    const resolvedNow = await this.ensureScopes(deadline.signal);
     const nowIso = now.toISOString();
     const warnings: string[] = [];
+    for (const s of this.scopes) s.api.deadline = deadline;
     const runs = await Promise.all(
       this.scopes.map((s) => this.pollScope(s, now.getTime(), nowIso, warnings)),
     );
@@ -98,14 +118,15 @@ export class LiveSource {
   }
 
   /** Resolves the accounts/regions on first use; true when that happened in this call. */
-  private async ensureScopes(): Promise<boolean> {
+  private async ensureScopes(signal: AbortSignal): Promise<boolean> {
     if (this.targets) return false;
     if (this.pending) {
       await this.pending; // another poll is resolving them
       return false;
     }
     this.pending = (async () => {
-      const resolve = this.options.targets ?? (() => resolveTargets(this.options.config, this.counter));
+      const resolve =
+        this.options.targets ?? (() => resolveTargets(this.options.config, this.counter, signal));
       const targets = await resolve();
       this.scopes = targets.map((t) => ({
         api: new ScopeApi(t.account, t.region, t.clients, this.limiter, this.counter),

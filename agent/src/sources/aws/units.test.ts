@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AwsCallError, chunk, classifyError, operationOf } from './api.ts';
 import { CallCounter } from './callCounter.ts';
+import { endpointsOf } from './clients.ts';
 import { parseLiveAwsConfig } from './config.ts';
 import { ingest } from './ingest.ts';
 import { BucketLimiter, bucketOf, Semaphore } from './limiter.ts';
@@ -12,7 +13,28 @@ describe('config', () => {
       regions: ['eu-west-1'],
       intervals: { hotSeconds: 60, warmSeconds: 300, coldSeconds: 900 },
       requestTimeoutMs: 20_000,
+      pollTimeoutSeconds: 50,
     });
+  });
+
+  it('takes an endpoint for every service and per-service ones, as URLs', () => {
+    const cfg = parseLiveAwsConfig({
+      regions: ['eu-west-1'],
+      endpoint: 'http://127.0.0.1:4566',
+      endpoints: { sts: 'https://sts.eu-west-1.amazonaws.com' },
+    });
+    expect(endpointsOf(cfg)).toEqual({
+      ec2: 'http://127.0.0.1:4566',
+      ecs: 'http://127.0.0.1:4566',
+      elasticloadbalancing: 'http://127.0.0.1:4566',
+      sts: 'https://sts.eu-west-1.amazonaws.com',
+    });
+    expect(() => parseLiveAwsConfig({ regions: ['eu-west-1'], endpoint: 'localhost:4566' })).toThrow(
+      'aws.endpoint: must be an http(s) URL',
+    );
+    expect(() => parseLiveAwsConfig({ regions: ['eu-west-1'], endpoints: { s3: 'http://x' } })).toThrow(
+      /aws\.endpoints/,
+    );
   });
 
   it('names the bad field', () => {

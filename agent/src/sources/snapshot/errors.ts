@@ -50,9 +50,39 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected ${expected}, ${receivedPart(alternatives[0]?.message)}`;
     }
   }
+  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
+  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
   return issue.message.replace(/^Invalid (input|option): /, '');
 }
 
 function receivedPart(message: string | undefined): string {
   return /received \w+/.exec(message ?? '')?.[0] ?? 'received a different type';
+}
+
+// Issues raised by value checks (ranges, formats, lists) concern fields Porthole computes with
+// (addresses, ports, protocols, states), never secrets, so the value is quoted to make the fix obvious.
+const VALUE_ISSUES = new Set([
+  'custom',
+  'invalid_union',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'not_multiple_of',
+]);
+
+/** The offending scalar as JSON text (`"10.0.0.0/33"`, `70000`), or null when it is not to be quoted. */
+export function quotedValue(issue: z.core.$ZodIssue, root: unknown): string | null {
+  if (!VALUE_ISSUES.has(issue.code)) return null;
+  // A union of types (timestamp: string | number) failing on type alone is a type error: not quoted.
+  if (issue.code === 'invalid_union' && issue.errors.every((errs) => errs[0]?.code === 'invalid_type'))
+    return null;
+  let value: unknown = root;
+  for (const key of issue.path) {
+    if (typeof value !== 'object' || value === null) return null;
+    value = (value as Record<PropertyKey, unknown>)[key as PropertyKey];
+  }
+  if (value === undefined) return null;
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  return typeof value === 'number' || typeof value === 'boolean' || value === null ? String(value) : null;
 }

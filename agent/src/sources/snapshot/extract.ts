@@ -1,13 +1,14 @@
 // One parsed file → the kinds it holds, validated against the shared zod schemas and with wrappers flattened.
 import { z } from 'zod';
 import { KIND_SCHEMAS, type SnapshotKind } from '@porthole/shared';
-import { SnapshotInputError, describeIssue, formatJsonPath } from './errors.ts';
+import { SnapshotInputError, describeIssue, formatJsonPath, quotedValue } from './errors.ts';
 import {
   IGNORED_BESIDE_TASK_DEFINITION,
   IGNORED_TOP_LEVEL_KEYS,
   UNRECOGNISED_KEY_HINTS,
   topLevelKeyInfo,
 } from './keys.ts';
+import { reportUnknownValues } from './openValues.ts';
 import { METADATA_KEY, parseMetadata, type SnapshotMetadata } from './metadata.ts';
 
 export interface ExtractedDocument {
@@ -36,9 +37,10 @@ export function extractDocument(file: string, json: unknown, warnings: string[])
   const doc = json as Record<string, unknown>;
   const out: ExtractedDocument = { kinds: new Map(), metadata: null, recognised: false };
   const add = (kind: SnapshotKind, items: unknown[]) => {
-    const list = out.kinds.get(kind) ?? [];
-    list.push(...items);
-    out.kinds.set(kind, list);
+    const list = out.kinds.get(kind);
+    // No spread into push: an argument list that long overflows the stack (150,000 items).
+    if (list) for (const item of items) list.push(item);
+    else out.kinds.set(kind, items);
   };
   for (const [key, value] of Object.entries(doc)) {
     if (IGNORED_TOP_LEVEL_KEYS.has(key)) continue;
@@ -55,23 +57,30 @@ export function extractDocument(file: string, json: unknown, warnings: string[])
       continue;
     }
     out.recognised = true;
-    if (info.shape === 'single') add(info.kind, [parseItem(file, info.kind, value, [key])]);
+    if (info.shape === 'single') add(info.kind, [parseItem(file, info.kind, value, [key], warnings)]);
     else if (info.shape === 'array') {
       add(
         info.kind,
-        requireArray(file, value, [key]).map((item, i) => parseItem(file, info.kind, item, [key, i])),
+        requireArray(file, value, [key]).map((item, i) =>
+          parseItem(file, info.kind, item, [key, i], warnings),
+        ),
       );
-    } else add('Listeners', flattenLoadBalancerListeners(file, value, key));
+    } else add('Listeners', flattenLoadBalancerListeners(file, value, key, warnings));
   }
   return out;
 }
 
 /** `[{LoadBalancerArn, Listeners: [...]}]` → the listeners, each knowing its load balancer. */
-function flattenLoadBalancerListeners(file: string, value: unknown, key: string): unknown[] {
+function flattenLoadBalancerListeners(
+  file: string,
+  value: unknown,
+  key: string,
+  warnings: string[],
+): unknown[] {
   return requireArray(file, value, [key]).flatMap((entry, i) => {
     const group = parseWith(file, LoadBalancerListenersSchema, entry, [key, i]);
     return group.Listeners.map((listener, j) => {
-      const parsed = parseItem(file, 'Listeners', listener, [key, i, 'Listeners', j]) as Record<
+      const parsed = parseItem(file, 'Listeners', listener, [key, i, 'Listeners', j], warnings) as Record<
         string,
         unknown
       >;
@@ -80,8 +89,10 @@ function flattenLoadBalancerListeners(file: string, value: unknown, key: string)
   });
 }
 
-function parseItem(file: string, kind: SnapshotKind, item: unknown, path: Path): unknown {
-  return parseWith(file, KIND_SCHEMAS[kind], item, path);
+function parseItem(file: string, kind: SnapshotKind, item: unknown, path: Path, warnings: string[]): unknown {
+  const parsed = parseWith(file, KIND_SCHEMAS[kind], item, path);
+  reportUnknownValues(file, kind, parsed, path, warnings);
+  return parsed;
 }
 
 function parseWith<S extends z.ZodType>(file: string, schema: S, value: unknown, path: Path): z.infer<S> {
@@ -90,10 +101,11 @@ function parseWith<S extends z.ZodType>(file: string, schema: S, value: unknown,
   const [first, ...rest] = result.error.issues;
   const more =
     rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''} in this item)` : '';
+  const quoted = first ? quotedValue(first, value) : null;
   throw new SnapshotInputError({
     file,
     jsonPath: formatJsonPath([...path, ...(first?.path ?? [])]),
-    detail: (first ? describeIssue(first) : 'invalid value') + more,
+    detail: `${quoted !== null ? `${quoted}: ` : ''}${first ? describeIssue(first) : 'invalid value'}${more}`,
   });
 }
 

@@ -156,7 +156,7 @@ describe('readSnapshotFolder: errors', () => {
   it('rejects a folder where no file holds a recognised output', async () => {
     await writeTree(root, { 'x.json': { SecurityGroupRules: [] } });
     expect((await readError(root)).message).toContain(
-      'none of the 1 .json file(s) holds a recognised AWS CLI output',
+      'none of the 1 .json file holds a recognised AWS CLI output',
     );
   });
 });

@@ -1,7 +1,7 @@
 // Reads a snapshot folder (every *.json below it, Batfish layout) into a Snapshot.
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Snapshot } from '@porthole/shared';
+import { plural, type Snapshot } from '@porthole/shared';
 import { snapshotFromDocuments, type SnapshotDocument } from './documents.ts';
 import { SnapshotInputError } from './errors.ts';
 import { findJsonSyntaxError } from './jsonSyntax.ts';
@@ -18,7 +18,11 @@ export async function readSnapshotFolder(dir: string): Promise<Snapshot> {
   }
   const docs: SnapshotDocument[] = [];
   for (const file of files) {
-    const text = decode(await readFile(file));
+    const bytes = await readFile(file).catch((error: unknown) => {
+      const code = (error as { code?: unknown }).code;
+      throw new SnapshotInputError({ file, detail: `cannot read the file (${String(code ?? error)})` });
+    });
+    const text = decode(bytes);
     docs.push({ file, json: parseJson(file, text), scopePath: path.resolve(file) });
   }
   const snapshot = snapshotFromDocuments(docs);
@@ -26,7 +30,7 @@ export async function readSnapshotFolder(dir: string): Promise<Snapshot> {
     const first = snapshot.warnings.slice(0, 3).join('; ');
     throw new SnapshotInputError({
       file: dir,
-      detail: `none of the ${files.length} .json file(s) holds a recognised AWS CLI output (${first})`,
+      detail: `none of the ${plural(files.length, '.json file')} holds a recognised AWS CLI output (${first})`,
     });
   }
   return snapshot;

@@ -115,6 +115,6 @@ describe('resolveScopes', () => {
       warnings,
     );
     expect(scopes).toEqual([{ account: null, region: 'us-east-1' }]);
-    expect(warnings[0]).toMatch(/Could not tell the account of 1 file\(s\) \(us-east-1\/vpcs\.json\)/);
+    expect(warnings[0]).toMatch(/Could not tell the account of 1 file \(us-east-1\/vpcs\.json\)/);
   });
 });

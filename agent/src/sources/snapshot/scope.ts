@@ -1,6 +1,6 @@
 // Which account and region a snapshot file describes: from its path, else from ARNs or OwnerId inside it,
 // else (once every file is read) from the only known scope.
-import { scopeKey, type SnapshotScope } from '@porthole/shared';
+import { plural, scopeKey, type SnapshotScope } from '@porthole/shared';
 
 export const ACCOUNT_ID = /^\d{12}$/;
 // Commercial, GovCloud (us-gov-west-1), China (cn-northwest-1) and ISO (us-isob-east-1) region names.
@@ -94,7 +94,7 @@ function unresolvedWarning(scope: SnapshotScope, files: string[], candidates: nu
       ? 'no other file has a known account and region'
       : `${candidates} known account/region scopes would fit`;
   return (
-    `Could not tell the ${missing} of ${files.length} file(s) (${shown}): no accounts/<id>/ or <region>/ folder, ` +
+    `Could not tell the ${missing} of ${plural(files.length, 'file')} (${shown}): no accounts/<id>/ or <region>/ folder, ` +
     `ARN or OwnerId says, and ${why}; their data is kept apart with an unknown ${missing} (${scopeKey(scope)}).`
   );
 }
