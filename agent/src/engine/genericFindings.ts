@@ -75,6 +75,9 @@ export function genericFinding(model: EstateModel | null, h: EvaluatedHop): Find
         : `The ${h.direction} ${h.kind} check denies the request: ${h.detail}.`,
     resources: [h.component],
     service: null,
+    services: [],
+    confidence: h.gaps.length > 0 ? 'likely' : 'confirmed',
+    missing: [...h.gaps],
     targets: [],
     evidence:
       h.evidence.length > 0 ? h.evidence : [{ kind: 'config', component: h.component, detail: h.detail }],

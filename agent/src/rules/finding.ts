@@ -3,17 +3,24 @@ import type { Evidence, Finding, RuleId, SnapshotScope, TargetRef } from '@porth
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import type { TargetContext } from './context.ts';
 
-type FindingInput = Omit<Finding, 'id' | 'account' | 'region'> & { scope: SnapshotScope };
+type FindingInput = Omit<Finding, 'id' | 'account' | 'region' | 'services' | 'confidence' | 'missing'> &
+  Partial<Pick<Finding, 'services' | 'confidence' | 'missing'>> & { scope: SnapshotScope };
 
-/** Ids stay stable across polls: rule + blocking component + service. */
+/**
+ * Ids stay stable across polls: rule + blocking component + service. Defaults: the finding affects its own
+ * service; it is confirmed unless something that could change the conclusion is missing (then likely).
+ */
 export function makeFinding(input: FindingInput): Finding {
-  const { scope, ...rest } = input;
+  const { scope, services, confidence, missing = [], ...rest } = input;
   const subject = rest.service ?? rest.resources[1] ?? '';
   return {
     id: `${rest.rule}:${rest.resources[0] ?? 'estate'}:${subject}`,
     account: scope.account,
     region: scope.region,
     ...rest,
+    services: services ?? (rest.service ? [rest.service] : []),
+    confidence: confidence ?? (missing.length > 0 ? 'likely' : 'confirmed'),
+    missing,
   };
 }
 
@@ -37,6 +44,9 @@ export function unknownFinding(
       'Until this data is available the verdict is unknown, not healthy.',
     resources,
     service,
+    services: service ? [service] : [],
+    confidence: 'unknown',
+    missing: [...gaps],
     targets,
     evidence,
     fix: {

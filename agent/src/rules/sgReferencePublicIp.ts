@@ -75,6 +75,7 @@ export const sgReferencePublicIp: Rule = {
                   lb.arn,
                   pair.GroupId,
                   ...shown.map((a) => a.member.instanceId ?? a.member.id),
+                  listener.arn,
                 ],
                 service: null,
                 targets: [],
