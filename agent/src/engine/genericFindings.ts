@@ -86,3 +86,15 @@ export function genericFinding(model: EstateModel | null, h: EvaluatedHop): Find
     region: h.query?.scope.region ?? null,
   };
 }
+
+/**
+ * A request refused on a port the ALB does not listen on is part of that answer (no-listener-on-port lists
+ * the ALB SGs and NACLs that refuse it as evidence), never a finding that proposes opening the port.
+ */
+export function foldsInto(f: Finding, h: EvaluatedHop): boolean {
+  return (
+    f.rule === 'no-listener-on-port' &&
+    h.leg === 'request' &&
+    h.component.split(',').every((c) => f.resources.includes(c))
+  );
+}
