@@ -5,6 +5,7 @@ import type { EstateModel } from '../model/types.ts';
 import { formatPortRange } from '../net/cidr.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { networkAclFix } from '../rules/fix/networkAclFix.ts';
+import { safeCidr } from '../rules/fix/safeSource.ts';
 import { securityGroupFix } from '../rules/fix/securityGroupFix.ts';
 
 const GENERIC: Record<string, Finding['rule']> = {
@@ -25,10 +26,19 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
   const protocol = q?.protocol === 'udp' ? 'udp' : 'tcp';
   if (q && ports && q.peer && (h.check === 'sg-ingress' || h.check === 'sg-egress')) {
     const groupId = h.component.split(',')[0]!;
+    const direction = h.check === 'sg-ingress' ? 'ingress' : 'egress';
+    // The asked source only — and never the whole internet unless the group already admits it there.
     const peer = q.peer.securityGroupIds[0]
       ? { groupId: q.peer.securityGroupIds[0] }
-      : { cidr: cidrOf(q.peer.address) };
-    const direction = h.check === 'sg-ingress' ? 'ingress' : 'egress';
+      : {
+          cidr: safeCidr(
+            model?.securityGroups.get(groupId),
+            direction,
+            protocol,
+            ports,
+            cidrOf(q.peer.address),
+          ),
+        };
     return securityGroupFix(
       `Allow ${direction} ${protocol} ${formatPortRange(ports)} on ${groupId} ${direction === 'ingress' ? 'from' : 'to'} ${'groupId' in peer ? peer.groupId : peer.cidr}.`,
       {
@@ -38,7 +48,7 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
         from: ports.from,
         to: ports.to,
         peer,
-        description: 'opened after porthole reach',
+        description: 'asked source, from porthole reach',
       },
       q.scope,
     );

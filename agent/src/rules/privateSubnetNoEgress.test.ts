@@ -147,7 +147,7 @@ describe('private-subnet-no-egress', () => {
     expect(api.title).toContain('the NAT gateway is not available');
     expect(api.resources).toContain(ids.natGateway.id);
     expect(api.fix.awsCli).toContain(
-      `aws ec2 create-nat-gateway --subnet-id ${ids.subnets.publicA.id} --allocation-id <eipalloc-id> --region ${ids.region}`,
+      `aws ec2 create-nat-gateway --subnet-id ${ids.subnets.publicA.id} --allocation-id EIPALLOC_ID --region ${ids.region}`,
     );
     expect(
       api.fix.awsCli.some((c) =>

@@ -137,7 +137,7 @@ function fixFor(
   );
   const endpoints = ecrEndpointFix({
     scope: svc.scope,
-    vpcId: items[0]!.placement.vpcId ?? '<vpc-id>',
+    vpcId: items[0]!.placement.vpcId ?? 'VPC_ID',
     subnetIds: subnets,
     routeTableIds: [...new Set(items.map((b) => b.egress.subnetTableId))],
     sourceGroupIds: [...new Set(items.flatMap((b) => b.placement.securityGroupIds))],
