@@ -24,6 +24,19 @@ export function makeFinding(input: FindingInput): Finding {
   };
 }
 
+/** Describe calls that cannot run without naming what to describe (AWS CLI reference): placeholders. */
+const REQUIRED_ARGS: Record<string, string> = {
+  'elbv2 describe-target-health': ' --target-group-arn TARGET_GROUP_ARN',
+  'elbv2 describe-listeners': ' --load-balancer-arn LOAD_BALANCER_ARN',
+  'elbv2 describe-rules': ' --listener-arn LISTENER_ARN',
+  'elbv2 describe-target-group-attributes': ' --target-group-arn TARGET_GROUP_ARN',
+  'ecs describe-services': ' --cluster CLUSTER --services SERVICE',
+  'ecs describe-tasks': ' --cluster CLUSTER --tasks TASK_ARN',
+  'ecs describe-container-instances': ' --cluster CLUSTER --container-instances CONTAINER_INSTANCE_ARN',
+  'ecs describe-task-definition': ' --task-definition TASK_DEFINITION',
+  'ec2 get-managed-prefix-list-entries': ' --prefix-list-id PREFIX_LIST_ID',
+};
+
 /** A check that could not be decided: never a pass. Rule id `data-missing`, naming the rule and the gap. */
 export function unknownFinding(
   rule: RuleId,
@@ -51,9 +64,9 @@ export function unknownFinding(
     evidence,
     fix: {
       summary: 'Capture the missing data (or grant the IAM action) and scan again.',
-      awsCli: [...new Set(gaps.map((g) => /\(aws ([^)]+)\)/.exec(g)?.[1]).filter(Boolean))].map(
-        (c) => `aws ${c} --output json`,
-      ),
+      awsCli: [
+        ...new Set(gaps.map((g) => /\(aws ([^)]+)\)/.exec(g)?.[1]).filter((c): c is string => !!c)),
+      ].map((c) => `aws ${c}${REQUIRED_ARGS[c] ?? ''}${regionFlag(scope)} --output json`),
       terraform: '',
     },
     account: scope.account,

@@ -90,7 +90,10 @@ export function ecrEndpointFix(input: EndpointFixInput): FixParts {
   }
   const services = problems.map((p) => p.service).join(', ');
   return {
-    summary: `Or keep the subnets private and add the VPC endpoints image pulls need (${services}).`,
+    summary:
+      problems.length > 0
+        ? `Or keep the subnets private and add the VPC endpoints image pulls need (${services}).`
+        : 'Or, if ECR interface endpoints (ecr.api, ecr.dkr) and an S3 gateway endpoint exist, check that they serve these subnets.',
     awsCli,
     terraform,
   };
