@@ -8,28 +8,10 @@ import {
   type Overview,
   type ServiceVerdict,
 } from '@porthole/shared';
-import { snapshotFromDocuments } from '../../agent/src/sources/snapshot/index.ts';
-import type { PollSource } from '../../agent/src/daemon/types.ts';
-import { albSgAdmitsNobody } from '../../agent/src/rules/fix/fixCorpus.ts';
-import { healthy } from '../../agent/src/rules/ruleTestKit.ts';
+import { frontDoorSource } from './helpers/frontDoorSource.ts';
 import { nextEvent, startTestDaemon, type TestDaemon } from './helpers/daemon.ts';
 
 const BEHIND = ['prod/admin', 'prod/api', 'prod/web'];
-
-/** Healthy on the first poll, then the ALB SG loses its port-80 rule. */
-function frontDoorSource(): PollSource {
-  let polls = 0;
-  return {
-    kind: 'demo',
-    label: 'front-door story',
-    async poll() {
-      const docs = polls++ === 0 ? healthy() : albSgAdmitsNobody();
-      return { snapshot: snapshotFromDocuments(docs), calls: null };
-    },
-    checkpoint: () => polls,
-    restore: () => undefined,
-  };
-}
 
 let t: TestDaemon;
 beforeAll(async () => {
