@@ -55,6 +55,18 @@ describe('the reference check', () => {
     ).toEqual(['unexpected positional argument "yes"']);
   });
 
+  it('accepts a script step: a shell comment, or saving the output to a file', () => {
+    expect(awsCliProblems('# edit taskdef.json: hostPort 8081 → 0')).toEqual([]);
+    expect(
+      awsCliProblems(
+        'aws ecs describe-task-definition --task-definition web --query taskDefinition > taskdef.json',
+      ),
+    ).toEqual([]);
+    expect(
+      awsCliProblems('aws ecs describe-task-definition --task-definition web > /etc/x; rm -rf /'),
+    ).not.toEqual([]);
+  });
+
   it('lists only kebab-case options, each command once', () => {
     for (const [name, spec] of Object.entries(AWS_CLI_COMMANDS)) {
       expect(name).toMatch(/^(ec2|elbv2|ecs) [a-z-]+$/);

@@ -49,9 +49,12 @@ export function shellWords(command: string): string[] {
 
 /** Problems with the command as AWS CLI v2 syntax; empty when it is valid. */
 export function awsCliProblems(command: string): string[] {
+  // A fix may be a short script: a shell comment is a step for the reader, `> file` saves the output.
+  if (command.startsWith('# ')) return [];
+  const redirected = /\s>\s*[\w./-]+$/.exec(command);
   let argv: string[];
   try {
-    argv = shellWords(command);
+    argv = shellWords(redirected ? command.slice(0, redirected.index) : command);
   } catch (error) {
     return [(error as Error).message];
   }

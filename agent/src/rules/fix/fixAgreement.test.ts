@@ -2,6 +2,7 @@
 // the front-door breakages, the wrong-port explain and generic reach blockers; no fix opens 0.0.0.0/0.
 import { describe, expect, it } from 'vitest';
 import type { Fix } from '@porthole/shared';
+import { RULES } from '../registry.ts';
 import { fixCorpus } from './fixCorpus.ts';
 import { WORLD_CIDRS, alreadyAdmits, safeCidr } from './safeSource.ts';
 
@@ -31,6 +32,11 @@ function blocks(tf: string): Array<{ type: string; body: string }> {
 const attr = (body: string, key: string) => new RegExp(`\\b${key}\\s*=\\s*"?([^"\\n]+)"?`).exec(body)?.[1];
 
 describe('fix corpus', () => {
+  it('holds a finding of every registered rule', () => {
+    const seen = new Set(corpus.flatMap((c) => c.findings.map((f) => f.rule)));
+    for (const rule of RULES) expect(seen, rule.id).toContain(rule.id);
+  });
+
   it('covers every rule that proposes a change, with commands to check', () => {
     const rules = new Set(fixes.filter((f) => f.fix.awsCli.length > 0).map((f) => f.rule));
     for (const rule of [
@@ -45,6 +51,10 @@ describe('fix corpus', () => {
       'overly-open-dynamic-ports',
       'health-check-mismatch',
       'sg-blocks-ingress',
+      'sg-blocks-health-check-port',
+      'nacl-blocks-target-traffic',
+      'public-subnet-no-igw',
+      'static-host-port-conflict',
       'data-missing',
     ])
       expect(rules, rule).toContain(rule);

@@ -12,6 +12,7 @@ import {
   healthy,
   ids,
   modelOf,
+  routeTable,
   scenario,
   without,
   type EstateDocuments,
@@ -43,6 +44,42 @@ export function albNaclDropsClients(): EstateDocuments {
   return docs;
 }
 
+/** Stories no demo scenario tells, so that every rule's fix is checked. */
+function moreStories(): Array<[string, EstateDocuments]> {
+  const noIgw = healthy();
+  const table = routeTable(noIgw, ids.routeTables.public);
+  table.Routes = table.Routes.filter((r) => r.DestinationCidrBlock !== '0.0.0.0/0');
+
+  const pinned = healthy();
+  const td = pinned.find((d) => (d.json.taskDefinition as Json | undefined)?.family === 'web')!;
+  for (const m of (td.json.taskDefinition as { containerDefinitions: Array<{ portMappings: Json[] }> })
+    .containerDefinitions[0]!.portMappings)
+    m.hostPort = 8081;
+  find(pinned, 'SecurityGroups', (g) => g.GroupId === ids.sgs.ecsInstances).IpPermissions = [
+    { IpProtocol: 'tcp', FromPort: 8081, ToPort: 8081, UserIdGroupPairs: [{ GroupId: ids.sgs.alb }] },
+  ];
+
+  const hc = healthy();
+  find(hc, 'TargetGroups', (t) => t.TargetGroupArn === ids.targetGroups.web).HealthCheckPort = '9090';
+
+  const naclIn = healthy();
+  const acl = find(naclIn, 'NetworkAcls', (a) => a.NetworkAclId === ids.nacls.private);
+  (acl.Entries as Json[]).unshift({
+    RuleNumber: 80,
+    Protocol: '6',
+    RuleAction: 'deny',
+    Egress: false,
+    CidrBlock: ids.publicRange,
+    PortRange: { From: 32768, To: 65535 },
+  });
+  return [
+    ['public subnet without IGW route', noIgw],
+    ['pinned host port', pinned],
+    ['health-check port 9090', hc],
+    ['private NACL denies ALB requests', naclIn],
+  ];
+}
+
 export interface CorpusCase {
   name: string;
   findings: Finding[];
@@ -59,6 +96,7 @@ export function fixCorpus(): CorpusCase[] {
   const cases: CorpusCase[] = SCENARIOS.map((s) => scanOf(s.name, scenario(s.name as ScenarioName)));
   cases.push(scanOf('alb-sg-admits-nobody', albSgAdmitsNobody()));
   cases.push(scanOf('alb-nacl-drops-clients', albNaclDropsClients()));
+  for (const [name, docs] of moreStories()) cases.push(scanOf(name, docs));
   const model = modelOf(healthy());
   cases.push({
     name: 'explain wrong port',
