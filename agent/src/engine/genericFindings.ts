@@ -5,7 +5,7 @@ import type { EstateModel } from '../model/types.ts';
 import { formatPortRange } from '../net/cidr.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { networkAclFix } from '../rules/fix/networkAclFix.ts';
-import { safeCidr } from '../rules/fix/safeSource.ts';
+import { CLIENT_CIDR, WORLD_CIDRS, safeCidr } from '../rules/fix/safeSource.ts';
 import { securityGroupFix } from '../rules/fix/securityGroupFix.ts';
 
 const GENERIC: Record<string, Finding['rule']> = {
@@ -57,9 +57,11 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
   if (q && ports && q.remote && acl) {
     const egress = h.check === 'nacl-outbound';
     const denying = h.naclEntries?.find((e) => e.RuleAction === 'deny' && e.RuleNumber !== 32767) ?? null;
+    // The asked source, never the whole internet: the reader names the clients' range.
+    const cidr = WORLD_CIDRS.has(cidrOf(q.remote)) ? CLIENT_CIDR : cidrOf(q.remote);
     return networkAclFix(
-      `Allow ${egress ? 'outbound' : 'inbound'} ${protocol} ${formatPortRange(ports)} ${egress ? 'to' : 'from'} ${cidrOf(q.remote)} in ${acl.NetworkAclId}.`,
-      { acl, egress, from: ports.from, to: ports.to, cidr: cidrOf(q.remote), denyingEntry: denying },
+      `Allow ${egress ? 'outbound' : 'inbound'} ${protocol} ${formatPortRange(ports)} ${egress ? 'to' : 'from'} ${cidr} in ${acl.NetworkAclId}.`,
+      { acl, egress, from: ports.from, to: ports.to, cidr, denyingEntry: denying },
       q.scope,
     );
   }
