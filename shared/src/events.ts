@@ -96,6 +96,13 @@ export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
 export const ExplainRequestSchema = z.object({
   url: z.string().min(1).max(2048),
   from: z.string().max(256).optional(),
+  /** The HTTP method (http-request-method rules); GET when absent. */
+  method: z
+    .string()
+    .regex(/^[A-Za-z_-]{1,40}$/, 'an HTTP method: letters, "-" and "_", at most 40')
+    .optional(),
+  /** Request headers as "Name: value" (http-header and host-header rules). */
+  headers: z.array(z.string().min(1).max(8192)).max(50).optional(),
 });
 export type ExplainRequest = z.infer<typeof ExplainRequestSchema>;
 

@@ -1,5 +1,6 @@
 // The output contract of `scan --json`, `explain --json`, `reach --json`, the REST API and the socket.
 import { z } from 'zod';
+import { AlbAnswerSchema } from './albAnswer.ts';
 import { RULE_IDS } from './ruleIds.ts';
 
 export const SeveritySchema = z.enum(['critical', 'warning', 'info']);
@@ -148,11 +149,25 @@ export const HopSchema = z.object({
 });
 export type Hop = z.infer<typeof HopSchema>;
 
+/** One request of an explained conversation (the redirect target a client follows). */
+export const ExplainLegSchema = z.object({
+  url: z.string(),
+  verdict: z.enum(['reachable', 'blocked', 'unknown']),
+  summary: z.string(),
+  hops: z.array(HopSchema),
+  answer: AlbAnswerSchema.optional(),
+});
+export type ExplainLeg = z.infer<typeof ExplainLegSchema>;
+
 export const PathResultSchema = z.object({
   reachable: z.boolean(),
   verdict: z.enum(['reachable', 'blocked', 'unknown']),
   summary: z.string(),
   hops: z.array(HopSchema),
   findings: z.array(FindingSchema),
+  /** explain only: what the load balancer answers (rule, action, status, weighted split). */
+  answer: AlbAnswerSchema.optional(),
+  /** explain only: the requests a client makes by following redirects, in order. */
+  legs: z.array(ExplainLegSchema).optional(),
 });
 export type PathResult = z.infer<typeof PathResultSchema>;

@@ -2,3 +2,4 @@ export * from './ruleIds.ts';
 export * from './finding.ts';
 export * from './snapshot.ts';
 export * from './events.ts';
+export * from './albAnswer.ts';

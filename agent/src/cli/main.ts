@@ -30,6 +30,12 @@ program
   .argument('<url>', 'e.g. http://my-alb-123.eu-west-1.elb.amazonaws.com:8081/')
   .requiredOption('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
   .option('--from <source>', 'caller: internet (default), an instance id, ENI id or IPv4 address')
+  .option('--method <method>', 'HTTP method for http-request-method rules (default GET)')
+  .option(
+    '--header <header>',
+    "request header 'Name: value' for http-header / host-header rules (repeatable)",
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
   .option('--json', 'print only JSON on stdout')
   .action(async (url, opts) => {
     process.exitCode = await runExplain(url, opts);

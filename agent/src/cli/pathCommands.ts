@@ -1,6 +1,7 @@
 // `porthole explain URL` and `porthole reach`: print the hop-by-hop path and every blocker. Exit 0 reachable, 1 not.
 import { buildModel } from '../model/build.ts';
-import { explainUrl } from '../engine/explain.ts';
+import { explainUrl, parseUrl } from '../engine/explain.ts';
+import { requestFromUrl } from '../engine/httpRequest.ts';
 import { PathInputError } from '../engine/errors.ts';
 import { reachPath } from '../engine/reach.ts';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
@@ -19,11 +20,17 @@ function asUsage(error: unknown): unknown {
 
 export async function runExplain(
   url: string,
-  opts: { snapshot: string; from?: string; json?: boolean },
+  opts: { snapshot: string; from?: string; method?: string; header?: string[]; json?: boolean },
 ): Promise<number> {
   try {
+    const request = {
+      ...(opts.method !== undefined ? { method: opts.method } : {}),
+      ...(opts.header !== undefined ? { headers: opts.header } : {}),
+    };
+    // Bad --method / --header fail before the snapshot is read.
+    requestFromUrl(parseUrl(url), request);
     const model = buildModel(await readSnapshotFolder(opts.snapshot));
-    return print(explainUrl(model, url, opts.from, new Date()), opts.json);
+    return print(explainUrl(model, url, opts.from, new Date(), request), opts.json);
   } catch (error) {
     return reportFatal(asUsage(error));
   }

@@ -106,8 +106,20 @@ export function renderPath(result: PathResult): string {
       (h) =>
         `  ${verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ${pc.bold(h.kind)} ${h.component}  ${pc.dim(h.detail)}`,
     ),
+    ...(result.answer?.notes ?? []).map((n) => `  ${pc.yellow('note')} ${n}`),
+    ...(result.answer?.couldApply ?? []).map(
+      (c) => `  ${pc.magenta('?')} rule ${c.priority} would apply with ${c.needs}: ${c.rule}`,
+    ),
     '',
   ];
+  for (const leg of result.legs ?? []) {
+    out.push(`${pc.bold('Following the redirect')}: ${leg.summary}`, '');
+    for (const h of leg.hops)
+      out.push(
+        `  ${verdictStyle[h.verdict]} ${pc.dim(h.leg === 'reply' ? '↩' : '→')} ${pc.bold(h.kind)} ${h.component}  ${pc.dim(h.detail)}`,
+      );
+    out.push('');
+  }
   for (const f of result.findings) out.push(renderFinding(f), '');
   return `${out.join('\n')}\n`;
 }

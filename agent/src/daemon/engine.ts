@@ -5,7 +5,7 @@ import type { Engine } from './types.ts';
 
 export const realEngine: Engine = {
   analyze: (snapshot, opts) => analyzeSnapshot(snapshot, opts),
-  explainUrl: (model, url, from, now) => explainUrl(model, url, from, now),
+  explainUrl: (model, url, from, now, request) => explainUrl(model, url, from, now, request),
   reachPath: (model, req, now) => reachPath(model, req, now),
   servicePaths(model, name, now, scope) {
     return servicePaths(model, name, createRuleContext(model, now), scope);

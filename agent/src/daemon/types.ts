@@ -35,7 +35,13 @@ export interface PollSource {
 export interface Engine {
   analyze(snapshot: Snapshot, opts: { now: Date }): { model: EstateModel; result: ScanResult };
   /** `now` is the time of the cycle that built the model. */
-  explainUrl(model: EstateModel, url: string, from: string | undefined, now: Date): PathResult;
+  explainUrl(
+    model: EstateModel,
+    url: string,
+    from: string | undefined,
+    now: Date,
+    request?: { method?: string; headers?: string[] },
+  ): PathResult;
   reachPath(
     model: EstateModel,
     req: { from: string; to: string; port: number; protocol: ReachRequest['protocol'] },

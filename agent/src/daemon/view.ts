@@ -121,7 +121,11 @@ export class DaemonView implements ApiBackend {
 
   explain(req: ExplainRequest) {
     const { model, at } = this.model();
-    return this.d.engine.explainUrl(model, req.url, req.from, at);
+    const request = {
+      ...(req.method !== undefined ? { method: req.method } : {}),
+      ...(req.headers !== undefined ? { headers: req.headers } : {}),
+    };
+    return this.d.engine.explainUrl(model, req.url, req.from, at, request);
   }
 
   reach(req: ReachRequest) {

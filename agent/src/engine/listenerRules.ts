@@ -1,61 +1,43 @@
-// Which listener rule a request matches: host-header and path-pattern with ALB wildcards (* and ?),
-// rules by ascending priority, the default rule last (ALB guide, "Listener rules", "Condition types").
-import type { RuleCondition } from '@porthole/shared';
+// Which listener rule a request matches: rules by ascending priority, the default rule last; a rule
+// applies when every condition holds (ALB guide, "Listener rules"). A rule that hinges on input the
+// request does not state (a header, the client address) is reported as "could apply" and evaluation
+// goes on, so the answer is the one for the request as stated — never a silent "does not match".
 import type { ListenerModel, ListenerRuleModel } from '../model/types.ts';
+import type { AlbRequest } from './httpRequest.ts';
+import { checkCondition } from './ruleConditions.ts';
+
+export interface CouldApply {
+  rule: ListenerRuleModel;
+  needs: string;
+}
 
 export interface RuleMatch {
-  rule: ListenerRuleModel;
-  /** Conditions Porthole cannot judge from a URL alone (headers, query strings, source IP). */
-  assumed: string[];
+  /** null only when the listener has no rules at all (not even a default). */
+  rule: ListenerRuleModel | null;
   skipped: Array<{ rule: ListenerRuleModel; why: string }>;
+  couldApply: CouldApply[];
 }
 
-function wildcard(pattern: string, flags: string): RegExp {
-  const escaped = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, flags);
+export function priorityText(rule: ListenerRuleModel): string {
+  return rule.priority === 'default' ? 'default' : String(rule.priority);
 }
 
-function values(c: RuleCondition, config: 'HostHeaderConfig' | 'PathPatternConfig'): string[] {
-  return c[config]?.Values ?? c.Values ?? [];
-}
-
-/** null = the condition holds; a string = why it does not. */
-function checkCondition(c: RuleCondition, host: string, path: string, assumed: string[]): string | null {
-  switch (c.Field) {
-    case 'host-header': {
-      const vals = values(c, 'HostHeaderConfig');
-      return vals.some((v) => wildcard(v, 'i').test(host))
-        ? null
-        : `host ${host} is not ${vals.join(' or ')}`;
-    }
-    case 'path-pattern': {
-      const vals = values(c, 'PathPatternConfig');
-      return vals.some((v) => wildcard(v, '').test(path))
-        ? null
-        : `path ${path} does not match ${vals.join(' or ')}`;
-    }
-    case 'http-request-method': {
-      const vals = c.HttpRequestMethodConfig?.Values ?? c.Values ?? [];
-      return vals.includes('GET') ? null : `method GET is not ${vals.join(' or ')}`;
-    }
-    default:
-      assumed.push(`${c.Field ?? 'condition'} not judged from a URL; assumed not to match`);
-      return `${c.Field ?? 'condition'} cannot be judged from a URL`;
-  }
-}
-
-export function matchListenerRule(listener: ListenerModel, host: string, path: string): RuleMatch | null {
-  const assumed: string[] = [];
+export function matchListenerRule(listener: ListenerModel, request: AlbRequest): RuleMatch {
   const skipped: RuleMatch['skipped'] = [];
+  const couldApply: CouldApply[] = [];
   for (const rule of listener.rules) {
-    const failures = rule.conditions
-      .map((c) => checkCondition(c, host, path, assumed))
-      .filter((f) => f !== null);
-    if (failures.length === 0) return { rule, assumed, skipped };
-    skipped.push({ rule, why: failures.join('; ') });
+    const results = rule.conditions.map((c) => checkCondition(c, request));
+    const failed = results.flatMap((r) => (r.outcome === 'no-match' ? [r.why] : []));
+    if (failed.length > 0) {
+      skipped.push({ rule, why: failed.join('; ') });
+      continue;
+    }
+    const needs = results.flatMap((r) => (r.outcome === 'undecided' ? [r.needs] : []));
+    if (needs.length > 0) {
+      couldApply.push({ rule, needs: needs.join(' and ') });
+      continue;
+    }
+    return { rule, skipped, couldApply };
   }
-  return null;
+  return { rule: null, skipped, couldApply };
 }

@@ -41,6 +41,8 @@ export function pathResult(
   hops: EvaluatedHop[],
   catalog: Finding[],
   what: string,
+  /** explain decides the verdict itself (a weighted forward can serve despite a failing group). */
+  decided?: { verdict: PathResult['verdict']; summary: (findings: Finding[]) => string },
 ): PathResult {
   const findings = [...catalog];
   for (const h of hops.filter((x) => x.verdict === 'deny')) {
@@ -54,9 +56,11 @@ export function pathResult(
   }
   const denied = hops.filter((h) => h.verdict === 'deny');
   const unknown = hops.filter((h) => h.verdict === 'unknown');
-  const verdict = denied.length > 0 ? 'blocked' : unknown.length > 0 ? 'unknown' : 'reachable';
-  const summary =
-    verdict === 'reachable'
+  const verdict =
+    decided?.verdict ?? (denied.length > 0 ? 'blocked' : unknown.length > 0 ? 'unknown' : 'reachable');
+  const summary = decided
+    ? decided.summary(findings)
+    : verdict === 'reachable'
       ? `${what}: every hop allows the traffic.`
       : verdict === 'blocked'
         ? `${what}: blocked at ${denied.length} hop(s). ${findings[0]?.title ?? denied[0]!.detail}`

@@ -106,15 +106,17 @@ export function addElb(model: EstateModel, part: SnapshotPartition): void {
   }
 }
 
-/** Target group ARNs an action list forwards to (simple forward or weighted ForwardConfig). */
+/**
+ * Target group ARNs an action list sends requests to: a simple forward's group, or each group of a
+ * weighted ForwardConfig with a weight above 0 (weight 0 receives no requests; ELB API TargetGroupTuple).
+ */
 export function forwardTargets(actions: Action[]): string[] {
   const arns = new Set<string>();
   for (const action of actions) {
     if (action.Type !== 'forward') continue;
-    if (action.TargetGroupArn) arns.add(action.TargetGroupArn);
-    for (const tg of action.ForwardConfig?.TargetGroups ?? []) {
-      if ((tg.Weight ?? 1) > 0 || !action.TargetGroupArn) arns.add(tg.TargetGroupArn);
-    }
+    const tuples = action.ForwardConfig?.TargetGroups ?? [];
+    if (tuples.length === 0 && action.TargetGroupArn) arns.add(action.TargetGroupArn);
+    for (const tg of tuples) if ((tg.Weight ?? 1) > 0) arns.add(tg.TargetGroupArn);
   }
   return [...arns];
 }

@@ -35,10 +35,24 @@ export const ActionSchema = z.looseObject({
   ForwardConfig: opt(
     z.looseObject({
       TargetGroups: opt(z.array(z.looseObject({ TargetGroupArn: str, Weight: opt(z.number()) }))),
+      TargetGroupStickinessConfig: opt(
+        z.looseObject({ Enabled: opt(z.boolean()), DurationSeconds: opt(z.number()) }),
+      ),
     }),
   ),
-  RedirectConfig: opt(z.looseObject({})),
+  RedirectConfig: opt(
+    z.looseObject({
+      Protocol: opt(str),
+      Port: opt(str),
+      Host: opt(str),
+      Path: opt(str),
+      Query: opt(str),
+      StatusCode: opt(str),
+    }),
+  ),
   FixedResponseConfig: opt(z.looseObject({ StatusCode: opt(str) })),
+  AuthenticateOidcConfig: opt(z.looseObject({ OnUnauthenticatedRequest: opt(str) })),
+  AuthenticateCognitoConfig: opt(z.looseObject({ OnUnauthenticatedRequest: opt(str) })),
 });
 export type Action = z.infer<typeof ActionSchema>;
 
@@ -61,6 +75,9 @@ export const RuleConditionSchema = z.looseObject({
   HttpRequestMethodConfig: ValuesConfig,
   HttpHeaderConfig: opt(z.looseObject({ HttpHeaderName: opt(str), Values: opt(z.array(str)) })),
   SourceIpConfig: ValuesConfig,
+  QueryStringConfig: opt(
+    z.looseObject({ Values: opt(z.array(z.looseObject({ Key: opt(str), Value: opt(str) }))) }),
+  ),
 });
 export type RuleCondition = z.infer<typeof RuleConditionSchema>;
 

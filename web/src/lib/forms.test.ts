@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExplainUrl, parseReach } from './forms.ts';
+import { parseExplainUrl, parseReach, parseRequestExtras } from './forms.ts';
 
 describe('parseExplainUrl', () => {
   it('accepts full URLs and adds http:// to bare hosts', () => {
@@ -37,5 +37,21 @@ describe('parseReach', () => {
   it('rejects non-numeric ports', () => {
     const r = parseReach({ from: 'a', to: 'b', port: '8o', protocol: 'udp' });
     expect(!r.ok && r.errors.port).toBeTruthy();
+  });
+});
+
+describe('parseRequestExtras', () => {
+  it('keeps a method and one header per line; empty means none', () => {
+    expect(parseRequestExtras(' POST ', 'X-Canary: 1\n\n Accept: */* ')).toEqual({
+      ok: true,
+      value: { method: 'POST', headers: ['X-Canary: 1', 'Accept: */*'] },
+    });
+    expect(parseRequestExtras('', '')).toEqual({ ok: true, value: {} });
+  });
+
+  it('names the field that is wrong', () => {
+    const r = parseRequestExtras('G E T', 'no colon');
+    expect(!r.ok && r.errors.method).toMatch(/method/i);
+    expect(!r.ok && r.errors.headers).toMatch(/no colon/);
   });
 });

@@ -27,6 +27,28 @@ export function parseExplainUrl(input: string): Parsed<string> {
   return { ok: true, value: withScheme };
 }
 
+export interface RequestExtras {
+  method?: string;
+  headers?: string[];
+}
+
+/** The method (empty = GET) and headers ("Name: value", one per line) rules may depend on. */
+export function parseRequestExtras(method: string, headersText: string): Parsed<RequestExtras> {
+  const errors: Record<string, string> = {};
+  const m = method.trim();
+  if (m && !/^[A-Za-z_-]{1,40}$/.test(m))
+    errors.method = 'A method is letters, "-" or "_", like GET or POST.';
+  const headers = headersText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const bad = headers.find((line) => !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/.test(line));
+  if (bad !== undefined) errors.headers = `"${bad}" is not a header: write Name: value, one per line.`;
+  else if (headers.length > 50) errors.headers = 'At most 50 headers.';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...(m ? { method: m } : {}), ...(headers.length > 0 ? { headers } : {}) } };
+}
+
 export interface ReachInput {
   from: string;
   to: string;
