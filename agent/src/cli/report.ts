@@ -71,7 +71,8 @@ export function renderScan(result: ScanResult): string {
         f.service === null &&
         f.services.includes(svc.name) &&
         f.account === svc.account &&
-        f.region === svc.region,
+        f.region === svc.region &&
+        f.title !== svc.why,
     );
     for (const f of shared) out.push(`  ${pc.dim('also:')} ${f.title} ${pc.dim(`[${f.rule}]`)}`);
     for (const f of findings) out.push(renderFinding(f), '');
