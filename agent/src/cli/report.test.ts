@@ -21,7 +21,7 @@ describe('renderScan', () => {
     expect(out.startsWith('Could not read')).toBe(false);
     for (const name of ['prod/admin', 'prod/api', 'prod/web']) {
       const block = out.slice(out.indexOf(`DOWN ${name}`));
-      expect(block.split('\n').slice(0, 3).join('\n')).toMatch(/\n  web-alb: no client can reach listener/);
+      expect(block.split('\n').slice(0, 3).join('\n')).toMatch(/\n {2}web-alb: no client can reach listener/);
     }
     expect(out).toMatch(/\[alb-sg-blocks-listener\] confirmed/);
     expect(out).toMatch(/Affects: prod\/admin, prod\/api, prod\/web/);
