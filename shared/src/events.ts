@@ -28,6 +28,8 @@ export const TimelineEventTypeSchema = z.enum([
   'data-fresh',
   // Added by the daemon: ALB subnets/AZs, security groups or scheme changed.
   'load-balancer-changed',
+  // No poll ran for a while (the daemon was stopped): changes in that time show as one step after it.
+  'history-gap',
 ]);
 export type TimelineEventType = z.infer<typeof TimelineEventTypeSchema>;
 
@@ -127,8 +129,21 @@ export const AlertDeliverySchema = z.object({
   ok: z.boolean(),
   statusCode: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** For a grouped notification (findingId is then the group key): every finding the message held. */
+  findingIds: z.array(z.string()).optional(),
 });
 export type AlertDelivery = z.infer<typeof AlertDeliverySchema>;
+
+/** GET /api/findings/:id/detail: one finding (open or resolved) with its history and the timeline around it. */
+export const FindingDetailSchema = z.object({
+  finding: FindingRecordSchema,
+  /** Its finding-opened / finding-resolved events, oldest first: every episode. */
+  history: z.array(TimelineEventSchema),
+  /** Events on its own resources or service from before it opened until after it resolved, oldest first. */
+  timeline: z.array(TimelineEventSchema),
+  deliveries: z.array(AlertDeliverySchema),
+});
+export type FindingDetail = z.infer<typeof FindingDetailSchema>;
 
 /** Standard error body of every REST endpoint. */
 export const ApiErrorSchema = z.object({

@@ -72,17 +72,19 @@ describe('alerts on the demo story', () => {
     expect(resolved).toHaveLength(1);
   });
 
-  it('fires after two cycles, routed by severity and service, retrying a failed delivery', async () => {
+  it('fires after two cycles as one notification per sink for the group, routed, retrying a failure', async () => {
     await t.step(); // dynamic ports blocked: seen once
     expect(slack.received).toHaveLength(0);
     await t.step(); // seen twice: fire
+    // prod/web and prod/admin are blocked by the same instance security group: one problem, one message.
     const slackTexts = slack.received.map((r) => (r.body as { text: string }).text);
-    expect(slackTexts).toHaveLength(2); // prod/web and prod/admin
-    expect(slackTexts.find((x) => x.includes('prod/web'))).toMatch(
-      /:red_circle: \*\[CRITICAL\]\* — prod\/web: \*/,
+    expect(slackTexts).toHaveLength(1);
+    expect(slackTexts[0]).toMatch(
+      /^:red_circle: \*\[CRITICAL\]\* \*prod\/(web and prod\/admin|admin and prod\/web): .* \(\+1 related finding\)\*\n\*Affects:\* prod\/(web, prod\/admin|admin, prod\/web)\n/,
     );
-    expect(slackTexts.join('\n')).toContain('*Likely cause:* ingress tcp 32768-65535 from sg-');
-    expect(slackTexts.join('\n')).toContain('<http://porthole.test:7070/#/findings/');
+    expect(slackTexts[0]).not.toMatch(/prod\/web: prod\/web|prod\/admin: prod\/admin|-: /);
+    expect(slackTexts[0]).toContain('*Likely cause:* ingress tcp 32768-65535 from sg-');
+    expect(slackTexts[0]).toContain('<http://porthole.test:7070/#/findings/');
 
     // PagerDuty only for prod/web (critical); the first attempt got a 503 and was retried.
     expect(pagerduty.received).toHaveLength(2);
@@ -90,50 +92,90 @@ describe('alerts on the demo story', () => {
     expect(trigger).toMatchObject({
       routing_key: 'R0UTING',
       event_action: 'trigger',
-      dedup_key: expect.stringMatching(/^sg-blocks-dynamic-ports:sg-\w+:prod\/web$/),
+      dedup_key: expect.stringMatching(/^sg-blocks-dynamic-ports:sg-\w+:prod\/(web|admin)$/),
       payload: { severity: 'critical', source: 'prod/web', class: 'sg-blocks-dynamic-ports' },
       client: 'Porthole',
+      client_url: expect.stringMatching(
+        /^http:\/\/porthole\.test:7070\/#\/findings\/sg-blocks-dynamic-ports/,
+      ),
     });
-    expect(webhook.received).toHaveLength(2);
-    expect(webhook.received[0]!.body).toMatchObject({
+    // The Alertmanager-format webhook: one message holding both alerts, as Alertmanager groups them.
+    expect(webhook.received).toHaveLength(1);
+    const hook = webhook.received[0]!.body as {
+      groupKey: string;
+      groupLabels: Record<string, string>;
+      commonLabels: Record<string, string>;
+      commonAnnotations: Record<string, string>;
+      alerts: Array<{ labels: Record<string, string>; generatorURL: string }>;
+    };
+    expect(hook).toMatchObject({
       version: '4',
       status: 'firing',
-      alerts: [{ status: 'firing', endsAt: '0001-01-01T00:00:00Z' }],
+      receiver: 'am',
+      groupKey: `{}:{group="${trigger.dedup_key as string}"}`,
+      groupLabels: { group: trigger.dedup_key },
+      commonLabels: {
+        alertname: 'sg-blocks-dynamic-ports',
+        severity: 'critical',
+        cluster: 'prod',
+        group: trigger.dedup_key,
+        source: 'porthole',
+      },
     });
+    expect(hook.alerts.map((a) => a.labels.service).sort()).toEqual(['prod/admin', 'prod/web']);
+    expect(hook.commonLabels.service).toBeUndefined(); // differs between the alerts
+    expect(hook.alerts.every((a) => a.generatorURL.startsWith('http://porthole.test:7070/#/findings/'))).toBe(
+      true,
+    );
 
     await t.step(); // still firing: no repeat before repeatIntervalMinutes
-    expect(slack.received).toHaveLength(2);
+    expect(slack.received).toHaveLength(1);
     const metrics = await (await t.get('/metrics')).text();
     expect(metrics).toContain('porthole_open_findings{rule="sg-blocks-dynamic-ports",severity="critical"} 2');
     expect(metrics).toContain('porthole_targets{state="unhealthy"} 6');
     expect(metrics).toContain('porthole_services{status="down"} 2');
   });
 
-  it('resolves only what fired, and records every delivery', async () => {
+  it('resolves the group when its last finding resolves, and records every delivery', async () => {
     await t.step(); // fixed
     expect(pagerduty.received.at(-1)!.body).toEqual({
       routing_key: 'R0UTING',
       event_action: 'resolve',
       dedup_key: (pagerduty.received[1]!.body as { dedup_key: string }).dedup_key,
     });
-    expect(slack.received.slice(2).map((r) => (r.body as { text: string }).text)).toEqual([
-      expect.stringMatching(/^:white_check_mark: Resolved — prod\/(web|admin): /),
-      expect.stringMatching(/^:white_check_mark: Resolved — prod\/(web|admin): /),
+    expect(slack.received.slice(1).map((r) => (r.body as { text: string }).text)).toEqual([
+      expect.stringMatching(/^:white_check_mark: Resolved: prod\/(web|admin) and prod\/(web|admin): /),
     ]);
     const resolvedHook = webhook.received.at(-1)!.body as {
       status: string;
-      alerts: Array<{ endsAt: string; fingerprint: string }>;
+      alerts: Array<{ status: string; endsAt: string; fingerprint: string }>;
     };
     expect(resolvedHook.status).toBe('resolved');
-    expect(resolvedHook.alerts[0]!.endsAt).toBe('2026-03-02T10:41:10.000Z');
+    expect(resolvedHook.alerts.map((a) => [a.status, a.endsAt])).toEqual([
+      ['resolved', '2026-03-02T10:41:10.000Z'],
+      ['resolved', '2026-03-02T10:41:10.000Z'],
+    ]);
 
     const deliveries = AlertDeliverySchema.array().parse(
       await (await t.get('/api/alerts/deliveries')).json(),
     );
-    expect(deliveries).toHaveLength(2 + 2 + 2 + (2 + 2 + 1)); // slack, pd (one retry), am; then the resolves
+    expect(deliveries).toHaveLength(1 + 2 + 1 + (1 + 1 + 1)); // slack, pd (one retry), am; then the resolves
     expect(deliveries.filter((d) => !d.ok)).toEqual([
       expect.objectContaining({ sink: 'pd', statusCode: 503, attempt: 1 }),
     ]);
+    // Each member's deliveries are found by its own finding id.
+    const member = deliveries
+      .find((d) => d.sink === 'am')!
+      .findingIds!.find((id) => id !== deliveries[0]!.findingId)!;
+    const forMember = AlertDeliverySchema.array().parse(
+      await (await t.get(`/api/alerts/deliveries?finding=${encodeURIComponent(member)}`)).json(),
+    );
+    expect(
+      forMember
+        .filter((d) => d.sink !== 'pd')
+        .map((d) => d.sink)
+        .sort(),
+    ).toEqual(['am', 'am', 'slack', 'slack']);
   });
 
   it('exposes Prometheus metrics with the porthole_ prefix', async () => {
@@ -146,6 +188,7 @@ describe('alerts on the demo story', () => {
       'porthole_aws_api_calls_total{service="elasticloadbalancing",action="DescribeTargetHealth"} 7',
     );
     expect(text).toContain('porthole_alert_deliveries_total{sink="pd",action="trigger",outcome="error"} 1');
+    expect(text).toContain('porthole_alert_deliveries_total{sink="slack",action="trigger",outcome="ok"} 1');
     expect(text).toMatch(/porthole_data_age_seconds\{kind="SecurityGroups"\} \d/);
     expect(text).not.toContain('porthole_open_findings{');
   });

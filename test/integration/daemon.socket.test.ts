@@ -102,7 +102,7 @@ describe('socket.io', () => {
       type: 'data-stale',
       message: expect.stringMatching(/^Poll failed: AccessDenied/),
     });
-    expect((await (await t.get('/readyz')).json()).freshness.staleKinds).toHaveLength(1);
+    expect((await (await t.get('/api/overview')).json()).freshness.staleKinds).toHaveLength(1);
 
     fail = false;
     await t.step();

@@ -52,7 +52,7 @@ export type RouteConfig = z.infer<typeof RouteSchema>;
 export const AlertsConfigSchema = z
   .strictObject({
     sinks: z.array(SinkSchema).default([]),
-    /** Every matching route delivers; with no routes, every sink gets every alert. */
+    /** Every matching route delivers; with no routes, Slack and webhooks get every alert, PagerDuty critical ones. */
     routes: z.array(RouteSchema).default([]),
     /** Re-send a still-firing alert after this long (0 = never). */
     repeatIntervalMinutes: z.number().min(0).default(240),
@@ -64,7 +64,7 @@ export const AlertsConfigSchema = z
         maxBackoffMs: z.number().int().min(0).default(30_000),
       })
       .prefault({}),
-    /** The dashboard's address as people reach it, for links in messages. */
+    /** The dashboard's address as people reach it, for links in messages (default: the listen address). */
     externalUrl: httpUrl.optional(),
   })
   .superRefine((cfg, ctx) => {
@@ -92,3 +92,14 @@ export const AlertsConfigSchema = z
     );
   });
 export type AlertsConfig = z.infer<typeof AlertsConfigSchema>;
+
+/** The startup line: sink names and types, never URLs or keys (they are secrets). */
+export function describeSinks(config: AlertsConfig): string {
+  if (config.sinks.length === 0) return 'alerts: no sinks configured';
+  const sinks = config.sinks.map((s) => `${s.name} (${s.type})`).join(', ');
+  const routes =
+    config.routes.length === 0
+      ? 'default routing: every finding to Slack and webhooks, critical ones to PagerDuty'
+      : `${config.routes.length} route${config.routes.length === 1 ? '' : 's'}`;
+  return `alerts: ${config.sinks.length} sink${config.sinks.length === 1 ? '' : 's'}: ${sinks}; ${routes}`;
+}

@@ -1,13 +1,16 @@
-// Alert dispatch: fire after flap damping, repeat on an interval, resolve only what fired, retry with
-// exponential backoff, and record every attempt. Alert state lives in the store, so a restart neither
-// re-fires nor forgets to resolve.
+// Alert dispatch: fire after flap damping, one notification per alert group and sink, an update when
+// findings join a group that fired, repeat on an interval, resolve when the group's last member resolves,
+// retry with exponential backoff, and record every attempt. Alert state and group membership live in the
+// store, so a restart neither re-fires nor forgets to resolve.
 import type { AlertDelivery, FindingRecord } from '@porthole/shared';
 import type { AlertState, FindingState, Store } from '../store/store.ts';
 import { toRecord } from '../store/store.ts';
 import type { AlertsConfig, SinkConfig } from './config.ts';
+import { assignGroups } from './groups.ts';
 import { postJson, type PostResult } from './http.ts';
-import { payloadFor, type AlertAction } from './payloads.ts';
+import { payloadFor, type AlertAction, type AlertGroup } from './payloads.ts';
 import { sinksFor } from './route.ts';
+import { nextState, placeholder } from './alertState.ts';
 
 export interface AlertDeps {
   store: Store;
@@ -15,13 +18,16 @@ export interface AlertDeps {
   fetch?: typeof fetch;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   onDelivery?: (delivery: AlertDelivery) => void;
+  /** Where links point when alerts.externalUrl is not set: the daemon's own address, if reachable. */
+  defaultUrl?: () => string | null;
 }
 
-interface Job {
+export interface Job {
   sink: SinkConfig;
   action: AlertAction;
-  finding: FindingRecord;
+  group: AlertGroup;
   state: AlertState | null;
+  update: boolean;
 }
 
 const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
@@ -50,28 +56,56 @@ export class AlertDispatcher {
     const now = this.deps.now();
     const sinks = new Map(this.config.sinks.map((s) => [s.name, s]));
     const repeatMs = this.config.repeatIntervalMinutes * 60_000;
-    for (const finding of open) {
-      if (finding.streak < alertAfterCycles) continue; // flap damping
-      const record = toRecord(finding);
-      for (const name of sinksFor(record, this.config)) {
-        const state = store.deliveries.state(finding.id, name);
-        const sink = sinks.get(name)!;
-        if (!state || state.resolvedAt !== null)
-          this.start({ sink, action: 'trigger', finding: record, state });
-        else if (repeatMs > 0 && now.getTime() - Date.parse(state.lastSentAt) >= repeatMs) {
-          this.start({ sink, action: 'repeat', finding: record, state });
+    const openIds = new Set(open.map((f) => f.id));
+    const alertable = open.filter((f) => f.streak >= alertAfterCycles).map(toRecord); // flap damping
+
+    const groups = store.tx(() => {
+      const memberships = store.alertGroups.all();
+      // A finding that resolved leaves its group; if it reopens it joins (or founds) one afresh.
+      memberships
+        .filter((m) => !openIds.has(m.findingId))
+        .forEach((m) => store.alertGroups.leave(m.findingId));
+      const existing = new Map(
+        memberships.filter((m) => openIds.has(m.findingId)).map((m) => [m.findingId, m.groupKey]),
+      );
+      const { groupOf, joined } = assignGroups(alertable, existing);
+      joined.forEach(([id, key]) => store.alertGroups.join(id, key, now.toISOString()));
+      const byKey = new Map<string, FindingRecord[]>();
+      for (const f of alertable) {
+        const key = groupOf.get(f.id)!;
+        byKey.set(key, [...(byKey.get(key) ?? []), f]);
+      }
+      return byKey;
+    });
+
+    const active = new Set<string>(); // "group|sink" pairs with something to say
+    for (const [key, members] of groups) {
+      for (const sink of this.config.sinks) {
+        const routed = members.filter((m) => sinksFor(m, this.config).includes(sink.name));
+        if (routed.length === 0) continue;
+        active.add(`${key}|${sink.name}`);
+        const state = store.deliveries.state(key, sink.name);
+        const group = { key, members: routed };
+        if (!state || state.resolvedAt !== null) {
+          this.start({ sink, action: 'trigger', group, state, update: false });
+        } else if (routed.some((m) => !state.members.includes(m.id))) {
+          this.start({ sink, action: 'trigger', group, state, update: true }); // more affected
+        } else if (repeatMs > 0 && now.getTime() - Date.parse(state.lastSentAt) >= repeatMs) {
+          this.start({ sink, action: 'repeat', group, state, update: false });
         }
       }
     }
-    // Resolve notices only for alerts that fired at that sink and whose finding is no longer open.
-    const openIds = new Set(open.map((f) => f.id));
+    // Resolve notices only where the group fired, once none of the findings it told about is open.
     for (const state of store.deliveries.firing()) {
       const sink = sinks.get(state.sink);
-      if (openIds.has(state.findingId) || !sink) continue;
-      const row = store.findings.get(state.findingId);
-      if (row?.status === 'open') continue;
-      const finding = row ? toRecord(row) : placeholder(state, now.toISOString());
-      this.start({ sink, action: 'resolve', finding, state });
+      if (!sink || active.has(`${state.findingId}|${state.sink}`)) continue;
+      if (state.members.some((id) => openIds.has(id))) continue;
+      const members = state.members.map((id) => {
+        const row = store.findings.get(id);
+        return row ? toRecord(row) : placeholder(id, state, now.toISOString());
+      });
+      if (members.some((m) => m.status === 'open')) continue;
+      this.start({ sink, action: 'resolve', group: { key: state.findingId, members }, state, update: false });
     }
   }
 
@@ -86,7 +120,7 @@ export class AlertDispatcher {
   }
 
   private start(job: Job): void {
-    const key = `${job.finding.id}|${job.sink.name}|${job.action}`;
+    const key = `${job.group.key}|${job.sink.name}|${job.action}`;
     if (this.inFlight.has(key)) return;
     const run = this.deliver(job)
       .catch((err) => console.error(`porthole: alert delivery to ${job.sink.name} failed:`, err))
@@ -106,10 +140,11 @@ export class AlertDispatcher {
     const { attempts } = this.config.retry;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const at = this.deps.now().toISOString();
-      const body = payloadFor(job.sink, job.finding, {
+      const body = payloadFor(job.sink, job.group, {
         action: job.action,
-        externalUrl: this.config.externalUrl ?? null,
+        externalUrl: this.config.externalUrl ?? this.deps.defaultUrl?.() ?? null,
         now: at,
+        update: job.update,
       });
       const result = await postJson(job.sink.url, body, {
         timeoutMs: this.config.timeoutMs,
@@ -121,13 +156,14 @@ export class AlertDispatcher {
       const delivery = store.tx(() => {
         const recorded = store.deliveries.record({
           at,
-          findingId: job.finding.id,
+          findingId: job.group.key,
           sink: job.sink.name,
           action: job.action,
           attempt,
           ok: result.ok,
           statusCode: result.statusCode,
           error: result.error,
+          findingIds: job.group.members.map((m) => m.id),
         });
         if (result.ok) store.deliveries.saveState(nextState(job, at));
         return recorded;
@@ -138,37 +174,4 @@ export class AlertDispatcher {
       if (this.abort.signal.aborted) return;
     }
   }
-}
-
-function nextState(job: Job, at: string): AlertState {
-  const base = { findingId: job.finding.id, sink: job.sink.name };
-  if (job.action === 'trigger') return { ...base, firedAt: at, lastSentAt: at, resolvedAt: null };
-  const state = job.state ?? { ...base, firedAt: at, lastSentAt: at, resolvedAt: null };
-  return job.action === 'repeat' ? { ...state, lastSentAt: at } : { ...state, resolvedAt: at };
-}
-
-/** A resolve notice for a finding whose row retention already removed: enough for every sink. */
-function placeholder(state: AlertState, now: string): FindingRecord {
-  return {
-    id: state.findingId,
-    rule: 'data-missing',
-    severity: 'info',
-    title: `Finding ${state.findingId}`,
-    explanation: '',
-    resources: [],
-    service: null,
-    services: [],
-    confidence: 'unknown',
-    missing: [],
-    targets: [],
-    evidence: [],
-    fix: { summary: '', awsCli: [], terraform: '' },
-    account: null,
-    region: null,
-    status: 'resolved',
-    firstSeen: state.firedAt,
-    lastSeen: state.lastSentAt,
-    resolvedAt: now,
-    likelyCause: null,
-  };
 }

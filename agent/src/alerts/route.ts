@@ -1,4 +1,5 @@
-// Which sinks get an alert: every route that matches (severity, service glob, rule); no routes = all sinks.
+// Which sinks get an alert: every route that matches (severity, service glob, rule). With no routes:
+// Slack and webhooks get every finding, PagerDuty (which pages a person) only critical ones.
 import type { FindingRecord } from '@porthole/shared';
 import type { AlertsConfig, RouteConfig } from './config.ts';
 
@@ -19,7 +20,10 @@ export function routeMatches(route: RouteConfig, finding: FindingRecord): boolea
 
 /** Sink names for a finding, in config order, without duplicates. */
 export function sinksFor(finding: FindingRecord, config: AlertsConfig): string[] {
-  if (config.routes.length === 0) return config.sinks.map((s) => s.name);
+  if (config.routes.length === 0)
+    return config.sinks
+      .filter((s) => s.type !== 'pagerduty' || finding.severity === 'critical')
+      .map((s) => s.name);
   const names = new Set<string>();
   for (const route of config.routes) {
     if (routeMatches(route, finding)) route.sinks.forEach((s) => names.add(s));

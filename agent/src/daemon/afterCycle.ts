@@ -1,10 +1,12 @@
 // What happens once a cycle is committed: metrics, socket.io deltas, alerts, retention.
 import type { AlertDispatcher } from '../alerts/dispatcher.ts';
+import { alertTitle } from '../alerts/titles.ts';
 import type { DaemonMetrics } from '../server/metrics.ts';
 import type { PortholeIo } from '../server/socket.ts';
 import type { Store } from '../store/store.ts';
 import type { DaemonConfig } from './config/schema.ts';
 import type { LatestState } from './latest.ts';
+import type { ChangeLog } from './changeLog.ts';
 import type { CycleOutcome } from './types.ts';
 import type { DaemonView } from './view.ts';
 
@@ -18,6 +20,8 @@ export interface AfterCycleDeps {
   view: DaemonView;
   now: () => Date;
   log: (line: string) => void;
+  /** Repeated identical errors are logged once, with a count when they change or stop. */
+  changeLog: ChangeLog;
   config: () => DaemonConfig;
   io: () => PortholeIo | null;
 }
@@ -47,13 +51,14 @@ export function afterCycle(d: AfterCycleDeps) {
     const io = d.io();
     d.metrics.observeCycle(o);
     d.metrics.observeState(d.latest.scan, o.open);
-    if (!o.ok) d.log(`poll failed: ${o.error}`);
+    if (!o.ok) d.changeLog.note('poll', `poll failed: ${o.error}`);
+    else d.changeLog.clear('poll', ({ count }) => `poll works again after ${count} failed`);
     for (const f of o.opened) {
       d.log(
-        `finding opened (${f.severity}) ${f.service ?? '-'}: ${f.title}${f.likelyCause ? ` — likely cause: ${f.likelyCause}` : ''}`,
+        `finding opened (${f.severity}): ${alertTitle(f)}${f.likelyCause ? ` — likely cause: ${f.likelyCause}` : ''}`,
       );
     }
-    for (const f of o.resolved) d.log(`finding resolved ${f.service ?? '-'}: ${f.title}`);
+    for (const f of o.resolved) d.log(`finding resolved: ${alertTitle(f)}`);
     for (const f of o.opened) io?.emit('finding:opened', f);
     for (const f of o.resolved) io?.emit('finding:resolved', f);
     if (o.serviceSetChanged) io?.emit('overview', d.view.overview());

@@ -6,14 +6,16 @@ import { createApp } from '../server/app.ts';
 import { DaemonMetrics } from '../server/metrics.ts';
 import { createSocketServer, type PortholeIo } from '../server/socket.ts';
 import { DEFAULT_WEB_DIST } from '../server/staticSite.ts';
-import { Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
+import { describeSinks } from '../alerts/config.ts';
+import { ChangeLog } from './changeLog.ts';
+import { cycleErrorHandler, openDataDir, recordHistoryGap } from './startup.ts';
 import { assertSafeBind } from './config/bind.ts';
 import type { DaemonConfig } from './config/schema.ts';
 import { realEngine } from './engine.ts';
 import { LatestState } from './latest.ts';
 import { PollLoop } from './pollLoop.ts';
 import { Scheduler } from './scheduler.ts';
-import { createSource } from './sources.ts';
 import type { CycleOutcome, Engine, PollSource } from './types.ts';
 import { afterCycle } from './afterCycle.ts';
 import { DaemonView } from './view.ts';
@@ -30,6 +32,8 @@ export interface DaemonDeps {
   /** Collect Node process metrics (default true). */
   processMetrics?: boolean;
   log?: (line: string) => void;
+  /** The daemon cannot go on (its database became damaged): the message to print before exiting 2. */
+  onFatal?: (message: string) => void;
 }
 
 export interface Daemon {
@@ -68,22 +72,29 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   let config = initial;
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((line: string) => console.log(`porthole: ${line}`));
-  const source = deps.source ?? (await createSource(config));
+  const { lock, store, source } = await openDataDir(config, now(), deps.source);
   const engine = deps.engine ?? realEngine;
-  const store = Store.open(config.dataDir);
+  const changeLog = new ChangeLog(log, now);
+  recordHistoryGap(store, config.pollIntervalSeconds, now());
+  log(describeSinks(config.alerts));
   const latest = new LatestState(() => config.pollIntervalSeconds);
   const metrics = new DaemonMetrics(now, () => latest.fetchedAt, {
     processMetrics: deps.processMetrics ?? true,
   });
+  let ownUrl: string | null = null;
   const alerts = new AlertDispatcher(config.alerts, {
     store,
     now,
+    // Without alerts.externalUrl, links use the address the daemon listens on — unless that is the
+    // wildcard (0.0.0.0, ::), which no browser can open; set alerts.externalUrl then.
+    defaultUrl: () => ownUrl,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     onDelivery: (d) => {
       metrics.observeDelivery(d);
-      if (!d.ok)
-        log(`alert ${d.action} to ${d.sink} for ${d.findingId} failed (attempt ${d.attempt}): ${d.error}`);
+      const what = `alert ${d.action} to ${d.sink} for ${d.findingId}`;
+      if (d.ok) log(`${what} delivered (HTTP ${d.statusCode ?? '?'}, attempt ${d.attempt})`);
+      else log(`${what} failed (attempt ${d.attempt}): ${d.error}`);
     },
   });
   const view = new DaemonView({ store, latest, engine, source, now });
@@ -96,6 +107,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     view,
     now,
     log,
+    changeLog,
     config: () => config,
     io: () => io,
   });
@@ -132,16 +144,28 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     });
   } catch (err) {
     store.close();
+    lock.release();
     throw err;
   }
   const port = (http.address() as AddressInfo).port;
   const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${hostInUrl}:${port}`;
+  if (!['0.0.0.0', '::', '[::]'].includes(config.host)) ownUrl = url;
 
+  const onCycleError = cycleErrorHandler({
+    store,
+    changeLog,
+    now,
+    stop: () => scheduler.stop(),
+    fatal: deps.onFatal ?? log,
+  });
   const scheduler = new Scheduler(
-    () => loop.runCycle(),
+    async () => {
+      await loop.runCycle();
+      changeLog.clear('cycle', ({ count }) => `cycles complete again after ${count} failed`);
+    },
     () => config.pollIntervalSeconds * 1000,
-    (err) => log(`cycle crashed: ${String(err)}`),
+    onCycleError,
   );
   const freshnessTimer = setInterval(() => pushFreshness(false), 5000);
   freshnessTimer.unref();
@@ -184,6 +208,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
         clearTimeout(force);
         source.close?.();
         store.close();
+        lock.release();
       })();
       return closing;
     },

@@ -111,7 +111,7 @@ export class PollLoop {
         (id) => store.findings.get(id),
         at,
         { resolveAfterCycles: settings.resolveAfterCycles, holdResolution: holdWhereStale(polled.snapshot) },
-        (f) => likelyCause(f, candidates),
+        (f) => likelyCause(f, candidates, store.findings.get(f.id)?.resolvedAt ?? null),
       );
       life.changed.forEach((f) => store.findings.save(f));
       life.opened.forEach((f) => add(findingOpenedEvent(toRecord(f), at, life.reopened.has(f.id))));

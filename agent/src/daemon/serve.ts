@@ -1,5 +1,6 @@
 // `porthole serve`: load the config, start the daemon, reload on SIGHUP, shut down cleanly on SIGTERM/SIGINT.
 import { ConfigError, loadConfig, type ServeOptions } from './config/load.ts';
+import { StoreError } from '../store/errors.ts';
 import { startDaemon, type Daemon } from './daemon.ts';
 
 export type { ServeOptions } from './config/load.ts';
@@ -7,7 +8,7 @@ export type { ServeOptions } from './config/load.ts';
 const log = (line: string): void => console.log(`porthole: ${line}`);
 
 function describeStartError(err: unknown, port: number): string | null {
-  if (err instanceof ConfigError) return err.message;
+  if (err instanceof ConfigError || err instanceof StoreError) return err.message;
   const code = (err as { code?: string } | null)?.code;
   if (code === 'EADDRINUSE')
     return `port ${port} is already in use: choose another with --port or PORTHOLE_PORT`;
@@ -20,10 +21,11 @@ function describeStartError(err: unknown, port: number): string | null {
 export async function runServe(opts: ServeOptions = {}): Promise<void> {
   let daemon: Daemon;
   let port = opts.port ?? 7070;
+  let fatal: ((message: string) => void) | null = null;
   try {
     const config = loadConfig(opts);
     port = config.port;
-    daemon = await startDaemon(config, { log });
+    daemon = await startDaemon(config, { log, onFatal: (message) => fatal?.(message) });
   } catch (err) {
     const message = describeStartError(err, port);
     if (message === null) throw err;
@@ -32,11 +34,6 @@ export async function runServe(opts: ServeOptions = {}): Promise<void> {
     return;
   }
   const c = daemon.config;
-  log(
-    `serving ${daemon.source.label} at ${daemon.url} (poll every ${c.pollIntervalSeconds}s, data in ${c.dataDir})`,
-  );
-  if (c.token) log('PORTHOLE_TOKEN is set: REST, /metrics and socket.io require it');
-
   const onHup = (): void => {
     try {
       const notes = daemon.reload(loadConfig(opts));
@@ -50,9 +47,11 @@ export async function runServe(opts: ServeOptions = {}): Promise<void> {
   };
   process.on('SIGHUP', onHup);
 
-  await new Promise<void>((resolve) => {
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
-      log(`${signal} received: finishing the current cycle and shutting down`);
+      log(
+        `${signal.startsWith('SIG') ? `${signal} received` : `stopping for ${signal}`}: finishing the current cycle and shutting down`,
+      );
       const hardStop = setTimeout(() => {
         log('shutdown took longer than 10s: exiting');
         process.exit(1);
@@ -66,5 +65,17 @@ export async function runServe(opts: ServeOptions = {}): Promise<void> {
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
+    fatal = (message) => {
+      process.stderr.write(`porthole: ${message}\n`);
+      process.exitCode = 2;
+      stop('a damaged database');
+    };
   });
+  // Only now that SIGTERM is handled: a supervisor that signals as soon as it sees this line must not
+  // meet the default action (an abrupt kill).
+  log(
+    `serving ${daemon.source.label} at ${daemon.url} (poll every ${c.pollIntervalSeconds}s, data in ${c.dataDir})`,
+  );
+  if (c.token) log('PORTHOLE_TOKEN is set: REST, /metrics and socket.io require it');
+  await stopped;
 }

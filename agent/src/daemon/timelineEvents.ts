@@ -89,3 +89,20 @@ export function staleTransitionEvents(before: StaleKind[], after: StaleKind[], a
   }
   return out;
 }
+
+/**
+ * After a restart: no cycle ran between the last stored one and now. The diff of the first cycle after it
+ * folds everything that changed meanwhile into one step, so the timeline says so.
+ */
+export function historyGapEvent(lastCycle: { id: number; startedAt: string }, at: string): NewEvent {
+  return {
+    at,
+    type: 'history-gap',
+    service: null,
+    resources: [],
+    message:
+      `History gap: no poll from ${lastCycle.startedAt} (cycle ${lastCycle.id}) to ${at} ` +
+      `(${duration(lastCycle.startedAt, at)}); Porthole was not running, so changes made meanwhile appear at the next poll`,
+    likelyCause: null,
+  };
+}

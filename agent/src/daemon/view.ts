@@ -9,6 +9,7 @@ import type {
 } from '@porthole/shared';
 import { NotReadyError, type ApiBackend, type EventFilter, type FindingFilter } from '../server/backend.ts';
 import { toRecord, type Store } from '../store/store.ts';
+import { findingDetail } from './findingDetail.ts';
 import type { LatestState } from './latest.ts';
 import type { Engine, PollSource } from './types.ts';
 
@@ -96,6 +97,10 @@ export class DaemonView implements ApiBackend {
   finding(id: string): FindingRecord | null {
     const row = this.d.store.findings.get(id);
     return row ? toRecord(row) : null;
+  }
+
+  findingDetail(id: string) {
+    return findingDetail(this.d.store, id, this.d.now());
   }
 
   /** Chronological. With a cursor (id or time): the events after it; without: the newest `limit`. */

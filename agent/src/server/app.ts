@@ -1,10 +1,18 @@
 // The HTTP app: security headers, health probes, token-guarded API and metrics, the dashboard.
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { ApiBackend } from './backend.ts';
 import type { DaemonMetrics } from './metrics.ts';
 import { apiRouter } from './routes.ts';
-import { requireAllowedHost, requireToken, securityHeaders } from './security.ts';
+import {
+  bearerToken,
+  requireAllowedHost,
+  requireSameOriginPost,
+  requireToken,
+  securityHeaders,
+  tokenMatches,
+} from './security.ts';
+import { createHash } from 'node:crypto';
 import { staticSite } from './staticSite.ts';
 
 export interface AppOptions {
@@ -28,9 +36,14 @@ export function createApp(opts: AppOptions): Express {
 
   // Probes stay open (they reveal nothing) so orchestrators can use them without the token.
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-  app.get('/readyz', (_req, res) => {
+  // Freshness names snapshot paths, accounts and parse errors: only for a request that carries the token.
+  app.get('/readyz', (req, res) => {
     const ready = opts.backend.ready();
-    res.status(ready ? 200 : 503).json({ ready, freshness: opts.backend.freshness() });
+    const authorized =
+      opts.token !== null && tokenMatches(opts.token, bearerToken(req.headers.authorization));
+    res
+      .status(ready ? 200 : 503)
+      .json(authorized ? { ready, freshness: opts.backend.freshness() } : { ready });
   });
 
   const auth = requireToken(opts.token);
@@ -44,8 +57,21 @@ export function createApp(opts: AppOptions): Express {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     message: { error: 'too many requests: POST endpoints are rate limited, try again in a minute' },
+    // Per token (hashed: the key store must not hold it), or per client address without one.
+    keyGenerator: (req) => {
+      const given = bearerToken(req.headers.authorization);
+      return given
+        ? `token:${createHash('sha256').update(given).digest('hex')}`
+        : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+    },
   });
-  app.use('/api', auth, express.json({ limit: '32kb' }), apiRouter(opts.backend, postLimiter));
+  app.use(
+    '/api',
+    auth,
+    requireSameOriginPost(),
+    express.json({ limit: '32kb' }),
+    apiRouter(opts.backend, postLimiter),
+  );
   app.use(staticSite(opts.webDist));
 
   const onError: ErrorRequestHandler = (

@@ -3,6 +3,7 @@ import type {
   AlertDelivery,
   DataFreshness,
   ExplainRequest,
+  FindingDetail,
   FindingRecord,
   Overview,
   PathResult,
@@ -38,6 +39,8 @@ export interface ApiBackend {
   serviceDetail(name: string, scope?: { account?: string; region?: string }): ServiceDetail | null;
   findings(filter: FindingFilter): FindingRecord[];
   finding(id: string): FindingRecord | null;
+  /** One finding, open or resolved, with its history, the timeline around it and its alert deliveries. */
+  findingDetail(id: string): FindingDetail | null;
   events(filter: EventFilter): TimelineEvent[];
   deliveries(filter: { findingId?: string; limit?: number }): AlertDelivery[];
   /** Throws NotReadyError before the first successful cycle, PathInputError on bad input. */

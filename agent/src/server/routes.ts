@@ -1,5 +1,5 @@
 // REST routes under /api. Every input is validated with zod; errors answer { error, issues[] }.
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
   ExplainRequestSchema,
@@ -79,6 +79,9 @@ function pathCall(res: Response, run: () => unknown): void {
 
 export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Router {
   const r = Router();
+  const limited = (req: Request, res: Response, next: NextFunction, run: () => void): void => {
+    Promise.resolve(postLimiter(req, res, (err?: unknown) => (err ? next(err) : run()))).catch(next);
+  };
 
   r.get('/overview', (_req, res) => void res.json(backend.overview()));
   r.get('/services', (_req, res) => void res.json(backend.services()));
@@ -102,6 +105,11 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
         ...(q.limit ? { limit: q.limit } : {}),
       }),
     );
+  });
+  r.get('/findings/:id/detail', (req: Request<{ id: string }>, res) => {
+    const detail = backend.findingDetail(req.params.id);
+    if (!detail) return void res.status(404).json({ error: `no finding with id ${req.params.id}` });
+    res.json(detail);
   });
   r.get('/findings/:id', (req: Request<{ id: string }>, res) => {
     const finding = backend.finding(req.params.id);
@@ -135,13 +143,15 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
     );
   });
 
-  r.post('/explain', postLimiter, (req, res) => {
+  // The limiter runs after validation: only well-formed requests (already authenticated by the router's
+  // caller) count, so a page on another origin cannot use up the budget with requests that fail anyway.
+  r.post('/explain', (req, res, next) => {
     const body = parse(ExplainRequestSchema, req.body, res, 'request body');
-    if (body) pathCall(res, () => backend.explain(body));
+    if (body) limited(req, res, next, () => pathCall(res, () => backend.explain(body)));
   });
-  r.post('/reach', postLimiter, (req, res) => {
+  r.post('/reach', (req, res, next) => {
     const body = parse(ReachRequestSchema, req.body, res, 'request body');
-    if (body) pathCall(res, () => backend.reach(body));
+    if (body) limited(req, res, next, () => pathCall(res, () => backend.reach(body)));
   });
 
   r.use(

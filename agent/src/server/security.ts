@@ -75,6 +75,17 @@ export function requireAllowedHost(boundHost: string, token: string | null) {
   };
 }
 
+/**
+ * A browser page on another origin can send a "simple" cross-origin POST (text/plain, no preflight);
+ * the dashboard never does, so a POST whose Origin is not this daemon is refused before anything else.
+ */
+export function requireSameOriginPost() {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'POST' || sameOrigin(req.headers.origin, req.headers.host)) return next();
+    res.status(403).json({ error: `origin ${req.headers.origin ?? '(none)'} may not POST to this daemon` });
+  };
+}
+
 /** Same-origin websocket URLs for the CSP (older browsers do not let 'self' cover ws:/wss:). */
 function websocketOrigins(req: IncomingMessage): string {
   const host = req.headers.host ?? '';

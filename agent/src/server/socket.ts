@@ -25,7 +25,9 @@ export function createSocketServer(
         null,
         sameOrigin(req.headers.origin, req.headers.host) && hostAllowed(req.headers.host, boundHost, token),
       ),
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    // skipMiddlewares: false — a recovered session passes the same token check as a new one; otherwise
+    // anyone holding a session id (pid + offset) would reconnect without the token.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
 
   io.use((socket, next) => {

@@ -3,12 +3,15 @@ import type { AlertDelivery } from '@porthole/shared';
 import type { Db } from './db.ts';
 import { StatementCache } from './statements.ts';
 
+/** Per alert group and sink: when it fired, was last sent, resolved, and which findings the last message held. */
 export interface AlertState {
+  /** The group key (for a group of one from before grouping: the finding id). */
   findingId: string;
   sink: string;
   firedAt: string;
   lastSentAt: string;
   resolvedAt: string | null;
+  members: string[];
 }
 
 interface DeliveryRow {
@@ -21,6 +24,7 @@ interface DeliveryRow {
   ok: number;
   status_code: number | null;
   error: string | null;
+  finding_ids: string | null;
 }
 
 interface StateRow {
@@ -29,6 +33,7 @@ interface StateRow {
   fired_at: string;
   last_sent_at: string;
   resolved_at: string | null;
+  members: string | null;
 }
 
 const toState = (r: StateRow): AlertState => ({
@@ -37,6 +42,7 @@ const toState = (r: StateRow): AlertState => ({
   firedAt: r.fired_at,
   lastSentAt: r.last_sent_at,
   resolvedAt: r.resolved_at,
+  members: r.members ? (JSON.parse(r.members) as string[]) : [r.finding_id],
 });
 
 export class DeliveryRepo {
@@ -50,15 +56,15 @@ export class DeliveryRepo {
   constructor(private readonly db: Db) {
     this.sql = new StatementCache(db);
     this.insertStmt = db.prepare(
-      `INSERT INTO alert_deliveries (at, finding_id, sink, action, attempt, ok, status_code, error)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO alert_deliveries (at, finding_id, sink, action, attempt, ok, status_code, error, finding_ids)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.stateGetStmt = db.prepare('SELECT * FROM alert_state WHERE finding_id = ? AND sink = ?');
     this.stateUpsertStmt = db.prepare(
-      `INSERT INTO alert_state (finding_id, sink, fired_at, last_sent_at, resolved_at)
-       VALUES (@findingId, @sink, @firedAt, @lastSentAt, @resolvedAt)
+      `INSERT INTO alert_state (finding_id, sink, fired_at, last_sent_at, resolved_at, members)
+       VALUES (@findingId, @sink, @firedAt, @lastSentAt, @resolvedAt, @members)
        ON CONFLICT(finding_id, sink) DO UPDATE SET fired_at = excluded.fired_at,
-         last_sent_at = excluded.last_sent_at, resolved_at = excluded.resolved_at`,
+         last_sent_at = excluded.last_sent_at, resolved_at = excluded.resolved_at, members = excluded.members`,
     );
     this.firingStmt = db.prepare('SELECT * FROM alert_state WHERE resolved_at IS NULL');
   }
@@ -73,6 +79,7 @@ export class DeliveryRepo {
       d.ok ? 1 : 0,
       d.statusCode,
       d.error,
+      d.findingIds ? JSON.stringify(d.findingIds) : null,
     );
     return { ...d, id: Number(info.lastInsertRowid) };
   }
@@ -81,8 +88,11 @@ export class DeliveryRepo {
     const rows = (
       q.findingId !== undefined
         ? this.sql
-            .get('SELECT * FROM alert_deliveries WHERE finding_id = ? ORDER BY id DESC LIMIT ?')
-            .all(q.findingId, q.limit ?? 200)
+            .get(
+              `SELECT * FROM alert_deliveries WHERE finding_id = ?
+                 OR EXISTS (SELECT 1 FROM json_each(finding_ids) WHERE value = ?) ORDER BY id DESC LIMIT ?`,
+            )
+            .all(q.findingId, q.findingId, q.limit ?? 200)
         : this.sql.get('SELECT * FROM alert_deliveries ORDER BY id DESC LIMIT ?').all(q.limit ?? 200)
     ) as DeliveryRow[];
     return rows.map((r) => ({
@@ -95,6 +105,7 @@ export class DeliveryRepo {
       ok: r.ok === 1,
       statusCode: r.status_code,
       error: r.error,
+      ...(r.finding_ids ? { findingIds: JSON.parse(r.finding_ids) as string[] } : {}),
     }));
   }
 
@@ -104,7 +115,7 @@ export class DeliveryRepo {
   }
 
   saveState(state: AlertState): void {
-    this.stateUpsertStmt.run(state);
+    this.stateUpsertStmt.run({ ...state, members: JSON.stringify(state.members) });
   }
 
   /** Alerts that fired and have not been resolved at their sink. */

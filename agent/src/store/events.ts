@@ -99,6 +99,33 @@ export class EventRepo {
     return (this.sql.get(sql).all(...params) as EventRow[]).map(toEvent);
   }
 
+  /** A finding's finding-opened / finding-resolved events (its id is their first resource), oldest first. */
+  aboutFinding(findingId: string, limit = 200): TimelineEvent[] {
+    return (
+      this.sql
+        .get(
+          `SELECT id, at, type, service, resources, message, likely_cause FROM events
+           WHERE type IN ('finding-opened', 'finding-resolved') AND json_extract(resources, '$[0]') = ?
+           ORDER BY id DESC LIMIT ?`,
+        )
+        .all(findingId, limit) as EventRow[]
+    )
+      .map(toEvent)
+      .reverse();
+  }
+
+  /** Events with `from <= at <= to`, oldest first. */
+  between(from: string, to: string, limit = 2000): TimelineEvent[] {
+    return (
+      this.sql
+        .get(
+          `SELECT id, at, type, service, resources, message, likely_cause FROM events
+           WHERE at >= ? AND at <= ? ORDER BY id LIMIT ?`,
+        )
+        .all(from, to, limit) as EventRow[]
+    ).map(toEvent);
+  }
+
   /** Config-change events at or after `sinceTime`, newest first: the candidates for a likely cause. */
   changesSince(sinceTime: string, types: readonly TimelineEventType[]): TimelineEvent[] {
     return this.query({ sinceTime, types: [...types], newestFirst: true, limit: 1000 });

@@ -69,4 +69,15 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: alert groups (findings that share a blocking component or a cause go out as one notification)
+  `
+  ALTER TABLE alert_state ADD COLUMN members TEXT;
+  ALTER TABLE alert_deliveries ADD COLUMN finding_ids TEXT;
+  CREATE TABLE alert_groups (
+    finding_id TEXT PRIMARY KEY,
+    group_key TEXT NOT NULL,
+    joined_at TEXT NOT NULL
+  );
+  CREATE INDEX alert_groups_key ON alert_groups(group_key);
+  `,
 ];

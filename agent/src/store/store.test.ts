@@ -138,6 +138,7 @@ describe('Store', () => {
       firedAt: 'a',
       lastSentAt: 'a',
       resolvedAt: null,
+      members: ['f1'],
     });
     expect(store.deliveries.firing()).toHaveLength(1);
     store.deliveries.saveState({
@@ -146,6 +147,7 @@ describe('Store', () => {
       firedAt: 'a',
       lastSentAt: 'a',
       resolvedAt: 'b',
+      members: ['f1'],
     });
     expect(store.deliveries.firing()).toHaveLength(0);
     store.close();

@@ -5,6 +5,7 @@ import { EventRepo } from './events.ts';
 import { FindingRepo } from './findings.ts';
 import { DeliveryRepo } from './deliveries.ts';
 import { KvRepo } from './kv.ts';
+import { AlertGroupRepo } from './alertGroups.ts';
 
 export interface RetentionPolicy {
   /** Events, cycles, resolved findings and deliveries older than this are deleted. */
@@ -19,6 +20,7 @@ export class Store {
   readonly findings: FindingRepo;
   readonly deliveries: DeliveryRepo;
   readonly kv: KvRepo;
+  readonly alertGroups: AlertGroupRepo;
 
   constructor(readonly db: Db) {
     this.cycles = new CycleRepo(db);
@@ -26,10 +28,12 @@ export class Store {
     this.findings = new FindingRepo(db);
     this.deliveries = new DeliveryRepo(db);
     this.kv = new KvRepo(db);
+    this.alertGroups = new AlertGroupRepo(db);
   }
 
-  static open(dataDir: string): Store {
-    return new Store(openDatabase(dataDir));
+  /** Opens (creating, migrating and checking) the database; throws StoreError / StoreDamagedError. */
+  static open(dataDir: string, now?: Date): Store {
+    return new Store(openDatabase(dataDir, now));
   }
 
   /** Runs `fn` in one transaction: all of a cycle's writes commit together or not at all. */
@@ -59,3 +63,5 @@ export { toRecord } from './findings.ts';
 export type { NewEvent, EventQuery } from './events.ts';
 export type { CycleRecord } from './cycles.ts';
 export type { AlertState } from './deliveries.ts';
+export { StoreDamagedError, StoreError } from './errors.ts';
+export { lockDataDir, type DataDirLock } from './lock.ts';

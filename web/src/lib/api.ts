@@ -1,6 +1,7 @@
 // REST client for the daemon: same origin, optional bearer token, plain-word errors.
 import type {
   ExplainRequest,
+  FindingDetail,
   FindingRecord,
   Overview,
   PathResult,
@@ -86,6 +87,8 @@ export function createApi(opts: ApiOptions) {
     service: (cluster: string, service: string) =>
       request<ServiceDetail>(`api/services/${enc(cluster)}/${enc(service)}`),
     findings: async () => listOf<FindingRecord>(await request<unknown>('api/findings'), 'findings'),
+    /** One finding, open or resolved, with its history and the timeline around it. */
+    finding: (id: string) => request<FindingDetail>(`api/findings/${enc(id)}/detail`),
     /** `since`: an event id (newer ones) or an ISO time; the daemon answers oldest first. */
     events: async (q: { since?: string; limit?: number; service?: string } = {}) => {
       const params = new URLSearchParams();

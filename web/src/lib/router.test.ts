@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHash, serviceHref, serviceHrefFromName, withQuery } from './router.ts';
+import fc from 'fast-check';
+import { findingHref, parseHash, serviceHref, serviceHrefFromName, withQuery } from './router.ts';
 
 describe('parseHash', () => {
   it('defaults to the services list', () => {
@@ -35,6 +36,21 @@ describe('parseHash', () => {
     expect(parseHash('#/nope')).toEqual({ name: 'not-found', path: 'nope' });
     expect(parseHash('#/service/prod')).toMatchObject({ name: 'not-found' });
     expect(parseHash('#/service/%E0%A4%A/x')).toMatchObject({ name: 'not-found' });
+  });
+
+  it('routes #/findings/<id> (the alert links) for any finding id, encoded or not', () => {
+    const id = 'sg-blocks-dynamic-ports:sg-0ecs:prod/web';
+    expect(parseHash(`#/findings/${encodeURIComponent(id)}`)).toEqual({ name: 'finding', id });
+    expect(parseHash(`#/findings/${id}`)).toEqual({ name: 'finding', id });
+    expect(parseHash('#/findings/')).toMatchObject({ name: 'not-found' });
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => !s.includes('?') && !/^\/|\/$/.test(s)),
+        (any) => {
+          expect(parseHash(findingHref(any))).toEqual({ name: 'finding', id: any });
+        },
+      ),
+    );
   });
 
   it('builds query strings without empty values', () => {

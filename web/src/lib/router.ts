@@ -1,4 +1,5 @@
-// Hash routes: #/wall, #/services, #/service/<cluster>/<service>, #/explain, #/events. Query after `?`.
+// Hash routes: #/wall, #/services, #/service/<cluster>/<service>, #/findings/<id>, #/explain, #/events.
+// Query after `?`.
 
 export type Route =
   | { name: 'wall'; query: Record<string, string> }
@@ -6,6 +7,7 @@ export type Route =
   | { name: 'service'; cluster: string; service: string }
   | { name: 'explain'; query: Record<string, string> }
   | { name: 'events'; query: Record<string, string> }
+  | { name: 'finding'; id: string }
   | { name: 'not-found'; path: string };
 
 function parseQuery(text: string): Record<string, string> {
@@ -38,6 +40,12 @@ export function parseHash(hash: string): Route {
       return { name: 'explain', query };
     case 'events':
       return { name: 'events', query };
+    case 'findings': {
+      // Finding ids contain ':' and '/' ("rule:sg-…:prod/web"): everything after #/findings/ is the id.
+      const id = decode(parts.slice(1).join('/'));
+      if (id) return { name: 'finding', id };
+      return { name: 'not-found', path };
+    }
     case 'service': {
       const cluster = decode(parts[1] ?? '');
       const service = decode(parts.slice(2).join('/'));
@@ -47,6 +55,11 @@ export function parseHash(hash: string): Route {
     default:
       return { name: 'not-found', path };
   }
+}
+
+/** `#/findings/<id>`, the page every alert links to. */
+export function findingHref(id: string): string {
+  return `#/findings/${encodeURIComponent(id)}`;
 }
 
 /** `#/service/<cluster>/<service>` with each part encoded. */

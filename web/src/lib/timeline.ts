@@ -22,6 +22,7 @@ const GROUP: Record<TimelineEventType, EventGroup> = {
   'task-stopped': 'health',
   'data-stale': 'data',
   'data-fresh': 'data',
+  'history-gap': 'data',
 };
 
 export const GROUP_LABELS: Record<EventGroup, string> = {
