@@ -40,7 +40,9 @@ WORKDIR /app
 COPY --from=build --chown=root:root /app /app
 RUN mkdir -p /data && chown node:node /data
 USER node
-VOLUME ["/data"]
+# /tmp is a volume too: on ECS with a read-only root filesystem (deploy/ecs) a bind mount at a VOLUME
+# path gets the image's content and mode (1777 here), so the non-root user can still write tsx's cache.
+VOLUME ["/data", "/tmp"]
 EXPOSE 7070
 # Listening on 0.0.0.0 inside the container: Porthole refuses to start unless PORTHOLE_TOKEN is set.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

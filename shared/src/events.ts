@@ -113,6 +113,11 @@ export const ReachRequestSchema = z.object({
   to: z.string().min(1).max(512),
   port: z.number().int().min(0).max(65535),
   protocol: z.enum(['tcp', 'udp']).default('tcp'),
+  /** The caller's ephemeral port range when known (CLI `--client-ports`); else 1024–65535 is assumed. */
+  clientPorts: z
+    .object({ from: z.number().int().min(1).max(65535), to: z.number().int().min(1).max(65535) })
+    .refine((r) => r.from <= r.to, { message: 'from must not exceed to' })
+    .optional(),
 });
 export type ReachRequest = z.infer<typeof ReachRequestSchema>;
 

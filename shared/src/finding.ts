@@ -169,5 +169,7 @@ export const PathResultSchema = z.object({
   answer: AlbAnswerSchema.optional(),
   /** explain only: the requests a client makes by following redirects, in order. */
   legs: z.array(ExplainLegSchema).optional(),
+  /** What the answer assumed where the snapshot cannot say (e.g. the client's ephemeral port range). */
+  assumptions: z.array(z.string()).optional(),
 });
 export type PathResult = z.infer<typeof PathResultSchema>;

@@ -70,7 +70,8 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK /m);
     expect(dockerfile).toContain('/healthz');
     expect(dockerfile).toMatch(/^EXPOSE 7070$/m);
-    expect(dockerfile).toMatch(/^VOLUME \["\/data"\]$/m);
+    // /tmp too: writable under a read-only root filesystem on ECS (deploy/README.md).
+    expect(dockerfile).toMatch(/^VOLUME \["\/data", "\/tmp"\]$/m);
     expect(read('.dockerignore')).toMatch(/^node_modules$/m);
   });
 });

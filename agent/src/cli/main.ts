@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runExplain, runReach } from './pathCommands.ts';
 import { runScan } from './scan.ts';
+import { SCAN_FORMATS } from './formats/index.ts';
 import { UsageError, reportFatal } from './errors.ts';
 
 const program = new Command();
@@ -20,6 +21,11 @@ program
   .option('--region <region...>', 'AWS region(s) for --live')
   .option('--service <cluster/name>', 'only this service')
   .option('--json', 'print only JSON on stdout')
+  .addOption(
+    new Option('--format <format>', 'text, json, sarif (SARIF 2.1.0) or github (annotations)').choices(
+      SCAN_FORMATS,
+    ),
+  )
   .action(async (opts) => {
     process.exitCode = await runScan(opts);
   });
@@ -46,9 +52,13 @@ program
   .description('Can SOURCE reach DEST on a port? Every blocking SG rule, NACL entry and route, hop by hop')
   .requiredOption('--snapshot <dir>', 'folder of AWS CLI JSON outputs')
   .requiredOption('--from <source>', 'instance id, ENI id, IPv4 address or "internet"')
-  .requiredOption('--to <dest>', 'instance id, ENI id, IPv4 address, or an ALB name, ARN or DNS name')
+  .requiredOption(
+    '--to <dest>',
+    'instance id, ENI id, IPv4 address (in or outside the estate), "internet", or an ALB name, ARN or DNS name',
+  )
   .requiredOption('--port <n>', 'destination port')
   .addOption(new Option('--protocol <p>', 'tcp or udp').choices(['tcp', 'udp']).default('tcp'))
+  .option('--client-ports <from-to>', "the caller's ephemeral port range, e.g. 32768-60999 (Linux)")
   .option('--json', 'print only JSON on stdout')
   .action(async (opts) => {
     process.exitCode = await runReach(opts);

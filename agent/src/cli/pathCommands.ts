@@ -14,6 +14,17 @@ function print(result: PathResult, json: boolean | undefined): number {
   return result.reachable ? 0 : 1;
 }
 
+/** `--client-ports 32768-60999`: a port range inside 1-65535, low to high. */
+function parseClientPorts(raw: string | undefined): { from: number; to: number } | null {
+  if (raw === undefined) return null;
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(raw.trim());
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2]);
+  if (!match || from < 1 || to > 65535 || from > to)
+    throw new UsageError(`--client-ports "${raw}": expected a range like 32768-60999 (1-65535, low-high)`);
+  return { from, to };
+}
+
 function asUsage(error: unknown): unknown {
   return error instanceof PathInputError ? new UsageError(error.message) : error;
 }
@@ -42,6 +53,7 @@ export async function runReach(opts: {
   to: string;
   port: string;
   protocol: string;
+  clientPorts?: string;
   json?: boolean;
 }): Promise<number> {
   try {
@@ -50,7 +62,11 @@ export async function runReach(opts: {
       throw new UsageError(`--port "${opts.port}": expected a number 0-65535`);
     const model = buildModel(await readSnapshotFolder(opts.snapshot));
     const protocol = opts.protocol === 'udp' ? 'udp' : 'tcp';
-    return print(reachPath(model, { from: opts.from, to: opts.to, port, protocol }, new Date()), opts.json);
+    const clientPorts = parseClientPorts(opts.clientPorts);
+    return print(
+      reachPath(model, { from: opts.from, to: opts.to, port, protocol, clientPorts }, new Date()),
+      opts.json,
+    );
   } catch (error) {
     return reportFatal(asUsage(error));
   }

@@ -3,7 +3,7 @@ import type { Snapshot } from '@porthole/shared';
 import { analyzeSnapshot, filterByService } from '../engine/analyze.ts';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { UsageError, reportFatal } from './errors.ts';
-import { renderScan } from './report.ts';
+import { chooseScanFormat, renderScanOutput } from './formats/index.ts';
 
 export interface ScanOptions {
   snapshot?: string;
@@ -12,6 +12,8 @@ export interface ScanOptions {
   region?: string[];
   service?: string;
   json?: boolean;
+  /** text | json | sarif | github (formats/index.ts); --json = --format json. */
+  format?: string;
 }
 
 export async function loadSnapshot(opts: {
@@ -34,6 +36,7 @@ export async function runScan(opts: ScanOptions): Promise<number> {
     if (opts.service !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(opts.service)) {
       throw new UsageError(`--service must be CLUSTER/NAME, got "${opts.service}"`);
     }
+    const format = chooseScanFormat(opts);
     const snapshot = await loadSnapshot(opts);
     const { result: full } = analyzeSnapshot(snapshot, { now: new Date() });
     if (opts.service && !full.services.some((s) => s.name === opts.service)) {
@@ -42,7 +45,7 @@ export async function runScan(opts: ScanOptions): Promise<number> {
       );
     }
     const result = opts.service ? filterByService(full, opts.service) : full;
-    process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result));
+    process.stdout.write(renderScanOutput(result, format, opts.snapshot));
     return result.findings.some((f) => f.severity === 'critical') ? 1 : 0;
   } catch (error) {
     return reportFatal(error);

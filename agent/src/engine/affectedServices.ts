@@ -46,9 +46,9 @@ function affectedBy(model: EstateModel, index: Index, f: Finding): string[] {
   // A subnet, or the NACL / route table of a subnet, that holds ALB nodes.
   const subnets = f.resources.flatMap((r) => {
     if (index.bySubnet.has(r)) return [r];
-    const acl = model.networkAcls.get(r);
+    const acl = model.networkAcls.get(f, r);
     if (acl) return (acl.Associations ?? []).flatMap((a) => a.SubnetId ?? []);
-    const table = model.routeTables.get(r);
+    const table = model.routeTables.get(f, r);
     return (table?.Associations ?? []).flatMap((a) => a.SubnetId ?? []);
   });
   return subnets

@@ -20,13 +20,13 @@ function lbOf(model: EstateModel, f: Finding): LoadBalancerModel | null {
 /** An internet-facing ALB whose SGs admit no CIDR at all on the port: SG references never match its clients. */
 function admitsNoCidr(model: EstateModel, lb: LoadBalancerModel, port: number | null): boolean {
   if (port === null || lb.scheme !== 'internet-facing') return false;
-  const groups = lb.securityGroupIds.flatMap((id) => model.securityGroups.get(id) ?? []);
+  const groups = lb.securityGroupIds.flatMap((id) => model.securityGroups.get(lb.scope, id) ?? []);
   if (groups.length !== lb.securityGroupIds.length) return false;
   const peer = { address: '0.0.0.0/0', securityGroupIds: [] };
   const ports = { from: port, to: port };
   return (
-    evaluateSecurityGroups(groups, 'ingress', peer, 'tcp', ports, prefixListResolver(model)).verdict ===
-    'deny'
+    evaluateSecurityGroups(groups, 'ingress', peer, 'tcp', ports, prefixListResolver(model, lb.scope))
+      .verdict === 'deny'
   );
 }
 

@@ -3,7 +3,7 @@
 import type { Finding, Fix } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
 import { formatPortRange } from '../net/cidr.ts';
-import type { EvaluatedHop } from '../net/paths/hops.ts';
+import { componentIdsOf, type EvaluatedHop } from '../net/paths/hops.ts';
 import { networkAclFix } from '../rules/fix/networkAclFix.ts';
 import { CLIENT_CIDR, WORLD_CIDRS, safeCidr } from '../rules/fix/safeSource.ts';
 import { securityGroupFix } from '../rules/fix/securityGroupFix.ts';
@@ -32,7 +32,7 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
       ? { groupId: q.peer.securityGroupIds[0] }
       : {
           cidr: safeCidr(
-            model?.securityGroups.get(groupId),
+            q ? model?.securityGroups.get(q.scope, groupId) : undefined,
             direction,
             protocol,
             ports,
@@ -53,7 +53,7 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
       q.scope,
     );
   }
-  const acl = model?.networkAcls.get(h.component);
+  const acl = q ? model?.networkAcls.get(q.scope, h.component) : undefined;
   if (q && ports && q.remote && acl) {
     const egress = h.check === 'nacl-outbound';
     const denying = h.naclEntries?.find((e) => e.RuleAction === 'deny' && e.RuleNumber !== 32767) ?? null;
@@ -77,7 +77,7 @@ export function genericFinding(model: EstateModel | null, h: EvaluatedHop): Find
   if (!rule) return null;
   const what = h.ports ? ` ${h.query?.protocol ?? 'tcp'} ${formatPortRange(h.ports)}` : '';
   return {
-    id: `${rule}:${h.component}:${h.leg}`,
+    id: `${rule}:${componentIdsOf(h).join('+')}:${h.leg}`,
     rule,
     severity: 'critical',
     title: `${h.kind} ${h.component} blocks the ${h.leg}${what}`,
@@ -85,7 +85,7 @@ export function genericFinding(model: EstateModel | null, h: EvaluatedHop): Find
       h.leg === 'reply'
         ? `The reply is dropped: ${h.detail}. Network ACLs are stateless, so the return direction needs its own allow entry.`
         : `The ${h.direction} ${h.kind} check denies the request: ${h.detail}.`,
-    resources: [h.component],
+    resources: componentIdsOf(h),
     service: null,
     services: [],
     confidence: h.gaps.length > 0 ? 'likely' : 'confirmed',

@@ -1,27 +1,84 @@
-// `reach --from --to --port`: endpoint → endpoint (or → ALB, then as explain), every blocking component.
-import type { PathResult } from '@porthole/shared';
-import { endpointForEni, endpointForInstance, endpointForIp } from '../model/endpoints.ts';
+// `reach --from --to --port`: endpoint → endpoint, → an ALB (then as explain), → the internet or any address
+// outside the estate, or from outside into the estate. Every blocking component, hop by hop.
+import { scopeKey, type PathResult } from '@porthole/shared';
 import type { EndpointModel, EstateModel } from '../model/types.ts';
-import { ELB_EPHEMERAL } from '../net/paths/albToTarget.ts';
-import { internetSourceAddress } from '../net/paths/egressAddress.ts';
-import { networkAclHop, routeHop, securityGroupHop, type EvaluatedHop } from '../net/paths/hops.ts';
-import type { Protocol } from '../net/securityGroups.ts';
+import type { PortRange } from '../net/cidr.ts';
+import { clientPorts, describeClientPorts } from '../net/paths/clientPorts.ts';
+import type { EvaluatedHop } from '../net/paths/hops.ts';
+import { denyHop, egressToOutside, type OutsideQuery } from '../net/paths/outside.ts';
+import { inVpcHops, intoPublicAddress, type LegQuery } from '../net/paths/peerPaths.ts';
+import type { Caller } from '../net/paths/frontDoor.ts';
 import { findLoadBalancer, resolveCaller } from './endpoints.ts';
 import { PathInputError } from './errors.ts';
 import { explainLoadBalancer } from './explain.ts';
 import { pathResult } from './pathResult.ts';
+import { resolveTarget, type ReachTarget } from './reachTargets.ts';
 
 export interface ReachRequest {
   from: string;
   to: string;
   port: number;
   protocol: 'tcp' | 'udp';
+  /** The caller's ephemeral port range, when known (`--client-ports`); else 1024–65535 is assumed. */
+  clientPorts?: PortRange | null;
 }
 
-function resolveDestination(model: EstateModel, to: string): EndpointModel | null {
-  if (to.startsWith('i-')) return endpointForInstance(model, to);
-  if (to.startsWith('eni-')) return endpointForEni(model, to);
-  return endpointForIp(model, to);
+const sameNetwork = (a: EndpointModel, b: EndpointModel) =>
+  a.vpcId !== null && a.vpcId === b.vpcId && scopeKey(a.scope) === scopeKey(b.scope);
+
+function outsideQuery(address: string, label: string, q: LegQuery): OutsideQuery {
+  return { destination: address, label, ...q };
+}
+
+/** Unsolicited traffic to a NAT gateway's Elastic IP: it never accepts connections from outside. */
+function natGatewayHops(
+  caller: Caller,
+  target: Extract<ReachTarget, { kind: 'nat-gateway' }>,
+  q: LegQuery,
+  model: EstateModel,
+) {
+  const before =
+    caller.kind === 'endpoint'
+      ? egressToOutside(model, caller.endpoint, outsideQuery(target.address, target.address, q)).hops
+      : [];
+  const why =
+    `${target.address} is the Elastic IP of NAT gateway ${target.natId}: a NAT gateway lets instances behind it ` +
+    'open connections out, but nothing outside can initiate a connection through it (unsolicited inbound is dropped)';
+  return [...before, denyHop(target.natId, 'nat-gateway', 'request', why)];
+}
+
+function endpointHops(model: EstateModel, caller: Caller, target: ReachTarget, q: LegQuery): EvaluatedHop[] {
+  if (target.kind === 'outside') {
+    if (caller.kind !== 'endpoint')
+      throw new PathInputError(
+        `--to ${target.label}: the source is outside the snapshot too; nothing to evaluate`,
+      );
+    return egressToOutside(model, caller.endpoint, outsideQuery(target.address, target.label, q)).hops;
+  }
+  if (target.kind === 'nat-gateway') return natGatewayHops(caller, target, q, model);
+  const dest = target.endpoint;
+  const publicAddress = target.kind === 'public' ? target.address : dest.publicIp;
+  if (caller.kind === 'endpoint' && target.kind === 'endpoint' && sameNetwork(caller.endpoint, dest)) {
+    if (!dest.privateIps[0]) throw new PathInputError(`--to ${dest.id}: no private IP known`);
+    return inVpcHops(model, caller.endpoint, dest, q);
+  }
+  if (caller.kind !== 'endpoint') return intoPublicAddress(model, caller.address, dest, publicAddress, q);
+  // Another VPC or account: out through the caller's route table, in at the destination's public address;
+  // without one, towards its private address (peering or transit: unknown beyond that hop).
+  const address = publicAddress ?? dest.privateIps[0];
+  if (!address) throw new PathInputError(`--to ${dest.id}: no address known`);
+  const out = egressToOutside(model, caller.endpoint, outsideQuery(address, `${dest.id} (${address})`, q));
+  if (!publicAddress || out.arrivesFrom === null) return out.hops;
+  return [...out.hops, ...intoPublicAddress(model, out.arrivesFrom, dest, publicAddress, q)];
+}
+
+function notes(target: ReachTarget): string[] {
+  if (target.kind === 'public' && target.endpoint.sourceDestCheck === false && target.endpoint.instanceId)
+    return [
+      `${target.address} belongs to ${target.endpoint.instanceId}, which forwards traffic (source/destination check off, e.g. a NAT instance): ` +
+        'the answer is about the instance itself; it does not forward unsolicited inbound connections to instances behind it',
+    ];
+  return [];
 }
 
 export function reachPath(model: EstateModel, req: ReachRequest, now = new Date(0)): PathResult {
@@ -29,100 +86,16 @@ export function reachPath(model: EstateModel, req: ReachRequest, now = new Date(
     throw new PathInputError(`--port ${req.port}: expected 0-65535`);
   const lb = findLoadBalancer(model, req.to);
   if (lb) return explainLoadBalancer(model, lb.arn, req.port, lb.dnsName ?? lb.name, '/', req.from, now);
-  const dest = resolveDestination(model, req.to);
-  if (!dest)
-    throw new PathInputError(
-      `--to ${req.to}: no instance, ENI, private IP or load balancer by that name in the snapshot`,
-    );
   const caller = resolveCaller(model, req.from);
-  const protocol: Protocol = req.protocol;
-  const ports = { from: req.port, to: req.port };
-  const destIp = dest.privateIps[0];
-  if (!destIp) throw new PathInputError(`--to ${req.to}: no private IP known`);
-  const hops: EvaluatedHop[] = [];
-  let source: { address: string; groups: string[] };
-  let target = destIp;
-  if (caller.kind === 'endpoint' && caller.endpoint.vpcId === dest.vpcId) {
-    const src = caller.endpoint;
-    const srcIp = src.privateIps[0] ?? '0.0.0.0';
-    source = { address: srcIp, groups: src.securityGroupIds };
-    const peer = { address: destIp, securityGroupIds: dest.securityGroupIds };
-    hops.push(
-      securityGroupHop(model, src.scope, src.securityGroupIds, 'egress', peer, protocol, ports, 'request'),
-    );
-    if (src.subnetId !== dest.subnetId) {
-      hops.push(
-        networkAclHop(model, src.scope, src.subnetId, 'outbound', destIp, protocol, ports, 'request'),
-      );
-      hops.push(routeHop(model, src.scope, src.subnetId, src.vpcId, destIp, 'request'));
-      hops.push(
-        networkAclHop(model, src.scope, src.subnetId, 'inbound', destIp, protocol, ELB_EPHEMERAL, 'reply'),
-      );
-    }
-  } else {
-    // From outside the VPC (or another VPC through the internet): the destination needs a public IP and an IGW route.
-    if (!dest.publicIp)
-      throw new PathInputError(`--to ${req.to} has no public IP: it cannot be reached from ${req.from}`);
-    target = dest.publicIp;
-    if (caller.kind === 'endpoint') {
-      const egress = internetSourceAddress(model, caller.endpoint);
-      hops.push(
-        securityGroupHop(
-          model,
-          caller.endpoint.scope,
-          caller.endpoint.securityGroupIds,
-          'egress',
-          { address: target, securityGroupIds: [] },
-          protocol,
-          ports,
-          'request',
-        ),
-      );
-      hops.push({ ...egress.route, detail: `${egress.route.detail} — leaves via ${egress.via}` });
-      source = { address: egress.address ?? '0.0.0.0/0', groups: [] };
-    } else source = { address: caller.address, groups: [] };
-    const back = routeHop(
-      model,
-      dest.scope,
-      dest.subnetId,
-      dest.vpcId,
-      source.address.split('/')[0]!,
-      'reply',
-    );
-    hops.push(
-      back.route?.target?.kind === 'internet-gateway' || back.verdict !== 'allow'
-        ? back
-        : { ...back, verdict: 'deny', detail: `${back.detail} — replies do not go to an internet gateway` },
-    );
-  }
-  if (caller.kind !== 'endpoint' || caller.endpoint.subnetId !== dest.subnetId) {
-    hops.push(
-      networkAclHop(model, dest.scope, dest.subnetId, 'inbound', source.address, protocol, ports, 'request'),
-    );
-    hops.push(
-      networkAclHop(
-        model,
-        dest.scope,
-        dest.subnetId,
-        'outbound',
-        source.address,
-        protocol,
-        ELB_EPHEMERAL,
-        'reply',
-      ),
-    );
-  }
-  hops.push(
-    securityGroupHop(
-      model,
-      dest.scope,
-      dest.securityGroupIds,
-      'ingress',
-      { address: source.address, securityGroupIds: source.groups },
-      protocol,
-      ports,
-      'request',
-    ),
-  );
-  return pathResult(model, hops, [], `${req.from} → ${req.to}:${req.port}/${req.protocol}`);
+  const target = resolveTarget(model, req.to);
+  const client = clientPorts(req.clientPorts);
+  const q: LegQuery = { protocol: req.protocol, ports: { from: req.port, to: req.port }, client };
+  const hops = endpointHops(model, caller, target, q);
+  const result = pathResult(model, hops, [], `${req.from} → ${req.to}:${req.port}/${req.protocol}`);
+  const assumptions = [describeClientPorts(client), ...notes(target)];
+  // Say which reply range was assumed whenever a stateless NACL judged a reply to the caller.
+  const judgedReplies = hops.some((h) => h.leg === 'reply' && h.check.startsWith('nacl'));
+  const range = `${client.range.from}-${client.range.to}`;
+  const said = client.known ? `client ports ${range} as given` : `client ports unknown, ${range} assumed`;
+  return { ...result, summary: judgedReplies ? `${result.summary} (${said})` : result.summary, assumptions };
 }

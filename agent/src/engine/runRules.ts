@@ -9,16 +9,31 @@ import { withAffectedServices } from './affectedServices.ts';
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
+/**
+ * Finding ids are unique keys downstream (store, alerts). When one id occurs in several accounts/regions,
+ * each gets its scope appended ("…@<account>/<region>"); ids that occur once stay as they are.
+ */
+function qualifyRepeatedIds(findings: Finding[]): void {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.id, (counts.get(f.id) ?? 0) + 1);
+  for (const f of findings) {
+    if ((counts.get(f.id) ?? 0) > 1) f.id = `${f.id}@${f.account ?? '?'}/${f.region ?? '?'}`;
+  }
+}
+
 export function runRules(model: EstateModel, ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
   const byId = new Map<string, Finding>();
   const eliminative = new Set(rules.filter((r) => r.eliminative).map((r) => r.id as string));
   for (const rule of rules) {
     for (const finding of rule.evaluate(model, ctx)) {
-      const seen = byId.get(finding.id);
-      if (!seen) byId.set(finding.id, finding);
+      // The same problem id in two accounts/regions is two findings (ids repeat across partitions).
+      const key = `${finding.account}/${finding.region}|${finding.id}`;
+      const seen = byId.get(key);
+      if (!seen) byId.set(key, finding);
       else seen.targets = uniqueTargets([...seen.targets, ...finding.targets]);
     }
   }
+  qualifyRepeatedIds([...byId.values()]);
   const explained = new Set(
     [...byId.values()]
       .filter((f) => !eliminative.has(f.rule) && f.rule !== 'data-missing')

@@ -24,7 +24,7 @@ export function servicePaths(
     for (const lb of model.loadBalancers.values()) {
       for (const listener of lb.listeners) {
         for (const rule of listener.rules.filter((r) => r.targetGroupArns.includes(ref.targetGroupArn))) {
-          const vpcCidr = lb.vpcId ? model.vpcs.get(lb.vpcId)?.CidrBlock : undefined;
+          const vpcCidr = lb.vpcId ? model.vpcs.get(lb.scope, lb.vpcId)?.CidrBlock : undefined;
           const caller: Caller =
             lb.scheme === 'internet-facing'
               ? { kind: 'internet', address: '0.0.0.0/0' }

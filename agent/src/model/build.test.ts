@@ -10,6 +10,7 @@ const A = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333';
 const LB = `${A}:loadbalancer/app/web/abc123`;
 const LISTENER = `${A}:listener/app/web/abc123/l1`;
 const TG = `${A}:targetgroup/web-tg/t1`;
+const SCOPE = { account: '111122223333', region: 'eu-west-1' };
 
 function snapshot(data: SnapshotData): Snapshot {
   return { partitions: [{ account: '111122223333', region: 'eu-west-1', data }], warnings: [] };
@@ -108,7 +109,7 @@ describe('buildModel', () => {
   });
 
   it('resolves ip targets to the task ENI and its security groups', () => {
-    const endpoint = endpointForTarget(buildModel(snapshot(base)), '10.0.0.99');
+    const endpoint = endpointForTarget(buildModel(snapshot(base)), SCOPE, '10.0.0.99');
     expect(endpoint).toMatchObject({
       eniId: 'eni-task',
       subnetId: 'subnet-a',

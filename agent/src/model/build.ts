@@ -3,25 +3,26 @@ import { scopeKey, type Snapshot, type SnapshotKind, type TaskDefinition } from 
 import { addEcs } from './buildEcs.ts';
 import { addElb } from './buildElb.ts';
 import { addNetwork } from './buildNetwork.ts';
+import { ScopedIndex } from './scopedIndex.ts';
 import type { EstateModel } from './types.ts';
 
 export function emptyModel(): EstateModel {
   return {
     scopes: new Map(),
-    vpcs: new Map(),
-    subnets: new Map(),
-    securityGroups: new Map(),
-    networkAcls: new Map(),
-    naclBySubnet: new Map(),
-    routeTables: new Map(),
-    internetGateways: new Map(),
-    natGateways: new Map(),
-    vpcEndpoints: new Map(),
-    prefixLists: new Map(),
-    instances: new Map(),
-    networkInterfaces: new Map(),
-    eniByPrivateIp: new Map(),
-    enisBySecurityGroup: new Map(),
+    vpcs: new ScopedIndex(),
+    subnets: new ScopedIndex(),
+    securityGroups: new ScopedIndex(),
+    networkAcls: new ScopedIndex(),
+    naclBySubnet: new ScopedIndex(),
+    routeTables: new ScopedIndex(),
+    internetGateways: new ScopedIndex(),
+    natGateways: new ScopedIndex(),
+    vpcEndpoints: new ScopedIndex(),
+    prefixLists: new ScopedIndex(),
+    instances: new ScopedIndex(),
+    networkInterfaces: new ScopedIndex(),
+    eniByPrivateIp: new ScopedIndex(),
+    enisBySecurityGroup: new ScopedIndex(),
     loadBalancers: new Map(),
     targetGroups: new Map(),
     services: new Map(),

@@ -4,6 +4,7 @@ import type {
   LoadBalancer,
   NetworkInterface,
   SnapshotPartition,
+  SnapshotScope,
   TargetGroup,
 } from '@porthole/shared';
 import { listenerArnFromRuleArn, loadBalancerIdFromArn } from './arn.ts';
@@ -18,7 +19,7 @@ import type {
 export function addElb(model: EstateModel, part: SnapshotPartition): void {
   const scope = { account: part.account, region: part.region };
   const d = part.data;
-  const elbEnis = elbInterfacesByDescription(model);
+  const elbEnis = elbInterfacesByDescription(model, scope);
   for (const lb of d.LoadBalancers ?? []) {
     model.loadBalancers.set(lb.LoadBalancerArn, {
       scope,
@@ -29,7 +30,7 @@ export function addElb(model: EstateModel, part: SnapshotPartition): void {
       type: lb.Type ?? 'application',
       vpcId: lb.VpcId ?? null,
       securityGroupIds: lb.SecurityGroups ?? [],
-      nodes: nodesOf(model, lb, elbEnis),
+      nodes: nodesOf(model, scope, lb, elbEnis),
       listeners: [],
       raw: lb,
     });
@@ -142,6 +143,7 @@ function healthCheckOf(tg: TargetGroup): HealthCheckModel {
  */
 function nodesOf(
   model: EstateModel,
+  scope: SnapshotScope,
   lb: LoadBalancer,
   elbEnis: Map<string, NetworkInterface[]>,
 ): LoadBalancerNode[] {
@@ -150,7 +152,7 @@ function nodesOf(
   return (lb.AvailabilityZones ?? []).flatMap((az) => {
     if (!az.SubnetId) return [];
     const eni = candidates.find((e) => e.SubnetId === az.SubnetId);
-    const subnet = model.subnets.get(az.SubnetId);
+    const subnet = model.subnets.get(scope, az.SubnetId);
     return [
       {
         subnetId: az.SubnetId,
@@ -162,9 +164,12 @@ function nodesOf(
   });
 }
 
-function elbInterfacesByDescription(model: EstateModel): Map<string, NetworkInterface[]> {
+function elbInterfacesByDescription(
+  model: EstateModel,
+  scope: SnapshotScope,
+): Map<string, NetworkInterface[]> {
   const index = new Map<string, NetworkInterface[]>();
-  for (const eni of model.networkInterfaces.values()) {
+  for (const eni of model.networkInterfaces.inScope(scope)) {
     if (!eni.Description?.startsWith('ELB ')) continue;
     const list = index.get(eni.Description) ?? [];
     list.push(eni);

@@ -1,37 +1,43 @@
-// EC2 network objects → indexed maps (VPCs, subnets, SGs, NACLs, routes, ENIs, instances, gateways).
-import type { NetworkInterface, SnapshotPartition } from '@porthole/shared';
+// EC2 network objects → indexed maps (VPCs, subnets, SGs, NACLs, routes, ENIs, instances, gateways),
+// each keyed by the partition's account + region so identical ids in two partitions never collide.
+import type { NetworkInterface, SnapshotPartition, SnapshotScope } from '@porthole/shared';
 import type { EstateModel } from './types.ts';
 
 export function addNetwork(model: EstateModel, part: SnapshotPartition): void {
-  const scope = { account: part.account, region: part.region };
+  const scope: SnapshotScope = { account: part.account, region: part.region };
   const d = part.data;
-  for (const vpc of d.Vpcs ?? []) model.vpcs.set(vpc.VpcId, { ...vpc, scope });
-  for (const subnet of d.Subnets ?? []) model.subnets.set(subnet.SubnetId, { ...subnet, scope });
-  for (const sg of d.SecurityGroups ?? []) model.securityGroups.set(sg.GroupId, { ...sg, scope });
+  for (const vpc of d.Vpcs ?? []) model.vpcs.set(scope, vpc.VpcId, { ...vpc, scope });
+  for (const subnet of d.Subnets ?? []) model.subnets.set(scope, subnet.SubnetId, { ...subnet, scope });
+  for (const sg of d.SecurityGroups ?? []) model.securityGroups.set(scope, sg.GroupId, { ...sg, scope });
   for (const acl of d.NetworkAcls ?? []) {
-    model.networkAcls.set(acl.NetworkAclId, { ...acl, scope });
-    for (const assoc of acl.Associations ?? []) model.naclBySubnet.set(assoc.SubnetId, acl);
+    const scoped = { ...acl, scope };
+    model.networkAcls.set(scope, acl.NetworkAclId, scoped);
+    for (const assoc of acl.Associations ?? []) model.naclBySubnet.set(scope, assoc.SubnetId, scoped);
   }
-  for (const table of d.RouteTables ?? []) model.routeTables.set(table.RouteTableId, { ...table, scope });
-  for (const igw of d.InternetGateways ?? []) model.internetGateways.set(igw.InternetGatewayId, igw);
-  for (const nat of d.NatGateways ?? []) model.natGateways.set(nat.NatGatewayId, nat);
-  for (const endpoint of d.VpcEndpoints ?? []) model.vpcEndpoints.set(endpoint.VpcEndpointId, endpoint);
+  for (const table of d.RouteTables ?? [])
+    model.routeTables.set(scope, table.RouteTableId, { ...table, scope });
+  for (const igw of d.InternetGateways ?? [])
+    model.internetGateways.set(scope, igw.InternetGatewayId, { ...igw, scope });
+  for (const nat of d.NatGateways ?? []) model.natGateways.set(scope, nat.NatGatewayId, { ...nat, scope });
+  for (const endpoint of d.VpcEndpoints ?? [])
+    model.vpcEndpoints.set(scope, endpoint.VpcEndpointId, { ...endpoint, scope });
   for (const list of d.PrefixLists ?? []) {
-    if (!model.prefixLists.has(list.PrefixListId))
-      model.prefixLists.set(list.PrefixListId, list.Cidrs ?? null);
+    if (!model.prefixLists.has(scope, list.PrefixListId))
+      model.prefixLists.set(scope, list.PrefixListId, list.Cidrs ?? null);
   }
   for (const entries of d.ManagedPrefixListEntries ?? []) {
     model.prefixLists.set(
+      scope,
       entries.PrefixListId,
       entries.Entries.map((e) => e.Cidr),
     );
   }
   for (const reservation of d.Reservations ?? []) {
     for (const instance of reservation.Instances) {
-      model.instances.set(instance.InstanceId, { ...instance, scope });
+      model.instances.set(scope, instance.InstanceId, { ...instance, scope });
       // describe-instances embeds each ENI; keep them when describe-network-interfaces is absent.
       for (const eni of instance.NetworkInterfaces ?? []) {
-        if (model.networkInterfaces.has(eni.NetworkInterfaceId)) continue;
+        if (model.networkInterfaces.has(scope, eni.NetworkInterfaceId)) continue;
         const embedded: NetworkInterface = {
           ...eni,
           SubnetId: eni.SubnetId ?? instance.SubnetId,
@@ -45,31 +51,28 @@ export function addNetwork(model: EstateModel, part: SnapshotPartition): void {
   for (const eni of d.NetworkInterfaces ?? []) addInterface(model, eni, scope);
 }
 
-function addInterface(
-  model: EstateModel,
-  eni: NetworkInterface,
-  scope: { account: string | null; region: string | null },
-): void {
-  const previous = model.networkInterfaces.get(eni.NetworkInterfaceId);
-  if (previous) unindexInterface(model, previous);
-  model.networkInterfaces.set(eni.NetworkInterfaceId, { ...eni, scope });
+function addInterface(model: EstateModel, eni: NetworkInterface, scope: SnapshotScope): void {
+  const previous = model.networkInterfaces.get(scope, eni.NetworkInterfaceId);
+  if (previous) unindexInterface(model, previous, scope);
+  model.networkInterfaces.set(scope, eni.NetworkInterfaceId, { ...eni, scope });
   for (const ip of privateIpsOf(eni)) {
-    const ids = model.eniByPrivateIp.get(ip) ?? [];
+    const ids = model.eniByPrivateIp.get(scope, ip) ?? [];
     if (!ids.includes(eni.NetworkInterfaceId)) ids.push(eni.NetworkInterfaceId);
-    model.eniByPrivateIp.set(ip, ids);
+    model.eniByPrivateIp.set(scope, ip, ids);
   }
   for (const group of eni.Groups ?? []) {
-    const list = model.enisBySecurityGroup.get(group.GroupId) ?? [];
+    const list = model.enisBySecurityGroup.get(scope, group.GroupId) ?? [];
     list.push(eni.NetworkInterfaceId);
-    model.enisBySecurityGroup.set(group.GroupId, list);
+    model.enisBySecurityGroup.set(scope, group.GroupId, list);
   }
 }
 
-function unindexInterface(model: EstateModel, eni: NetworkInterface): void {
+function unindexInterface(model: EstateModel, eni: NetworkInterface, scope: SnapshotScope): void {
   for (const group of eni.Groups ?? []) {
-    const list = model.enisBySecurityGroup.get(group.GroupId);
+    const list = model.enisBySecurityGroup.get(scope, group.GroupId);
     if (list) {
       model.enisBySecurityGroup.set(
+        scope,
         group.GroupId,
         list.filter((id) => id !== eni.NetworkInterfaceId),
       );

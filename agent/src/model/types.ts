@@ -21,6 +21,7 @@ import type {
   Vpc,
   VpcEndpoint,
 } from '@porthole/shared';
+import type { ScopedIndex } from './scopedIndex.ts';
 
 export interface Scoped {
   scope: SnapshotScope;
@@ -184,25 +185,25 @@ export interface DataStatus {
 
 export interface EstateModel {
   scopes: Map<string, SnapshotScope & DataStatus>;
-  vpcs: Map<string, Vpc & Scoped>;
-  subnets: Map<string, Subnet & Scoped>;
-  securityGroups: Map<string, SecurityGroup & Scoped>;
-  networkAcls: Map<string, NetworkAcl & Scoped>;
+  // EC2 resources are keyed by account + region + id (ids repeat across partitions): see ScopedIndex.
+  vpcs: ScopedIndex<Vpc & Scoped>;
+  subnets: ScopedIndex<Subnet & Scoped>;
+  securityGroups: ScopedIndex<SecurityGroup & Scoped>;
+  networkAcls: ScopedIndex<NetworkAcl & Scoped>;
   /** subnet id → the NACL associated with it. */
-  naclBySubnet: Map<string, NetworkAcl>;
-  routeTables: Map<string, RouteTable & Scoped>;
-  internetGateways: Map<string, InternetGateway>;
-  natGateways: Map<string, NatGateway>;
-  vpcEndpoints: Map<string, VpcEndpoint>;
-  /** prefix list id → CIDRs, or null when its entries are unknown. */
-  prefixLists: Map<string, string[] | null>;
-  instances: Map<string, Instance & Scoped>;
-  networkInterfaces: Map<string, NetworkInterface & Scoped>;
-  /** private IP → ENI id. */
-  /** private IP → ids of the ENIs holding it (private IPs repeat across VPCs and accounts). */
-  eniByPrivateIp: Map<string, string[]>;
+  naclBySubnet: ScopedIndex<NetworkAcl & Scoped>;
+  routeTables: ScopedIndex<RouteTable & Scoped>;
+  internetGateways: ScopedIndex<InternetGateway & Scoped>;
+  natGateways: ScopedIndex<NatGateway & Scoped>;
+  vpcEndpoints: ScopedIndex<VpcEndpoint & Scoped>;
+  /** prefix list id → CIDRs, or null when its entries are unknown (AWS-managed lists differ per region). */
+  prefixLists: ScopedIndex<string[] | null>;
+  instances: ScopedIndex<Instance & Scoped>;
+  networkInterfaces: ScopedIndex<NetworkInterface & Scoped>;
+  /** private IP → ids of the ENIs holding it in this scope (private IPs repeat across VPCs). */
+  eniByPrivateIp: ScopedIndex<string[]>;
   /** security group id → ids of ENIs that carry it. */
-  enisBySecurityGroup: Map<string, string[]>;
+  enisBySecurityGroup: ScopedIndex<string[]>;
   loadBalancers: Map<string, LoadBalancerModel>;
   targetGroups: Map<string, TargetGroupModel>;
   services: Map<string, ServiceModel>;

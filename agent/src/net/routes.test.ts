@@ -152,7 +152,7 @@ describe('lookupRoute', () => {
 describe('routeTarget and describeRoute', () => {
   it('classifies gateway ids', () => {
     expect(routeTarget({ GatewayId: 'igw-1' })).toEqual({ kind: 'internet-gateway', id: 'igw-1' });
-    expect(routeTarget({ GatewayId: 'vgw-1' })).toEqual({ kind: 'other', id: 'vgw-1' });
+    expect(routeTarget({ GatewayId: 'vgw-1' })).toEqual({ kind: 'virtual-private-gateway', id: 'vgw-1' });
     expect(routeTarget({ CarrierGatewayId: 'cagw-1' })).toEqual({ kind: 'other', id: 'cagw-1' });
   });
 

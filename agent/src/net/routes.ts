@@ -17,6 +17,7 @@ export type RouteTargetKind =
   | 'vpc-peering'
   | 'transit-gateway'
   | 'vpc-endpoint'
+  | 'virtual-private-gateway'
   | 'other';
 
 export interface RouteTarget {
@@ -62,6 +63,7 @@ export function routeTarget(r: Route): RouteTarget {
   if (gw.startsWith('igw-')) return { kind: 'internet-gateway', id: gw };
   if (gw.startsWith('vpce-')) return { kind: 'vpc-endpoint', id: gw };
   if (gw.startsWith('eigw-')) return { kind: 'egress-only-internet-gateway', id: gw };
+  if (gw.startsWith('vgw-')) return { kind: 'virtual-private-gateway', id: gw };
   if (r.EgressOnlyInternetGatewayId)
     return { kind: 'egress-only-internet-gateway', id: r.EgressOnlyInternetGatewayId };
   if (r.NatGatewayId) return { kind: 'nat-gateway', id: r.NatGatewayId };

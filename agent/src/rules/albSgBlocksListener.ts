@@ -13,13 +13,13 @@ import type { Rule } from './types.ts';
 /** The clients an ALB is for: anyone (internet-facing) or its VPC (internal). */
 export function clientRange(model: EstateModel, lb: LoadBalancerModel): string | null {
   if (lb.scheme === 'internet-facing') return '0.0.0.0/0';
-  return (lb.vpcId ? model.vpcs.get(lb.vpcId)?.CidrBlock : undefined) ?? null;
+  return (lb.vpcId ? model.vpcs.get(lb.scope, lb.vpcId)?.CidrBlock : undefined) ?? null;
 }
 
 /** Ingress rules of the ALB's SGs that reference another SG and cover this port. */
 export function referenceRulesFor(model: EstateModel, lb: LoadBalancerModel, port: number) {
   return lb.securityGroupIds.flatMap((id) =>
-    (model.securityGroups.get(id)?.IpPermissions ?? [])
+    (model.securityGroups.get(lb.scope, id)?.IpPermissions ?? [])
       .filter((p) => coversPort(p, port) && (p.UserIdGroupPairs ?? []).length > 0)
       .map((permission) => ({ groupId: id, permission })),
   );
@@ -45,7 +45,7 @@ export const albSgBlocksListener: Rule = {
         lb.scope,
         lb.scheme === 'internal' ? ['SecurityGroups', 'Vpcs'] : ['SecurityGroups'],
       );
-      const missing = lb.securityGroupIds.filter((id) => !model.securityGroups.has(id));
+      const missing = lb.securityGroupIds.filter((id) => !model.securityGroups.has(lb.scope, id));
       if (gaps.length > 0 || missing.length > 0) {
         const why = gaps.length > 0 ? gaps : missing.map((id) => `security group ${id} not in the snapshot`);
         findings.push(unknownFinding('alb-sg-blocks-listener', lb.scope, null, [lb.arn], why));
@@ -64,7 +64,7 @@ export const albSgBlocksListener: Rule = {
         );
         continue;
       }
-      const groups = lb.securityGroupIds.map((id) => model.securityGroups.get(id)!);
+      const groups = lb.securityGroupIds.map((id) => model.securityGroups.get(lb.scope, id)!);
       for (const listener of lb.listeners) {
         if (listener.port === null) continue;
         const port = listener.port;
@@ -75,14 +75,14 @@ export const albSgBlocksListener: Rule = {
           peer,
           'tcp',
           { from: port, to: port },
-          prefixListResolver(model),
+          prefixListResolver(model, lb.scope),
         );
         // Only "nothing at all": a rule for part of the range (an office CIDR) is a choice, and SG-reference
         // rules are judged by sg-reference-public-ip.
         if (decision.verdict !== 'deny' || referenceRulesFor(model, lb, port).length > 0) continue;
         const sgId = lb.securityGroupIds[0] ?? lb.arn;
         const ports = { from: port, to: port };
-        const source = safeCidr(model.securityGroups.get(sgId), 'ingress', 'tcp', ports, clients);
+        const source = safeCidr(model.securityGroups.get(lb.scope, sgId), 'ingress', 'tcp', ports, clients);
         findings.push(
           makeFinding({
             scope: lb.scope,

@@ -1,6 +1,7 @@
 // alb-sg-egress-blocks-targets: the ALB's SG egress rules do not allow the target or health-check port.
 // ALB guide, "Security groups for your Application Load Balancer" (recommended outbound rules).
 import type { Finding } from '@porthole/shared';
+import { componentIdsOf } from '../net/paths/hops.ts';
 import { securityGroupFix } from './fix/securityGroupFix.ts';
 import { groupBy, makeFinding } from './finding.ts';
 import {
@@ -9,6 +10,7 @@ import {
   healthSummary,
   portsOf,
   refsOf,
+  serviceGroupKey,
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
@@ -22,7 +24,10 @@ export const albSgEgressBlocksTargets: Rule = {
     const query = { checks: ['sg-egress' as const], leg: 'request' as const };
     const findings: Finding[] = [];
     const blocked = deniedHops(ctx.targets(), query);
-    for (const items of groupBy(blocked, (b) => `${serviceName(b.context)}|${b.hop.component}`).values()) {
+    for (const items of groupBy(
+      blocked,
+      (b) => `${serviceGroupKey(b.context)}|${b.hop.component}`,
+    ).values()) {
       const first = items[0]!;
       const { loadBalancer: lb, targetGroup: tg, service } = first.context;
       const ports = portsOf(items);
@@ -50,7 +55,13 @@ export const albSgEgressBlocksTargets: Rule = {
             `Security groups filter outbound traffic too: ${lb.name}'s security group ${first.hop.component} has no ` +
             `egress rule for tcp ${ports.join(', ')} (${via} port of ${tg.name}), so the ALB cannot open connections ` +
             `to ${describeTargets(refs, tg.targets?.length ?? null)}: ${healthSummary(items)}. ${first.hop.detail}`,
-          resources: [first.hop.component, lb.arn, tg.arn, ...new Set(items.map((b) => b.context.target.id))],
+          blockingIds: componentIdsOf(first.hop),
+          resources: [
+            ...componentIdsOf(first.hop),
+            lb.arn,
+            tg.arn,
+            ...new Set(items.map((b) => b.context.target.id)),
+          ],
           service: service?.key ?? null,
           targets: refs,
           evidence:

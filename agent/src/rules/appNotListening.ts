@@ -43,7 +43,7 @@ export const appNotListening: Rule = {
       }
       clear.push(t);
     }
-    for (const items of groupBy(clear, (t) => t.service?.key ?? t.targetGroup.arn).values()) {
+    for (const items of groupBy(clear, (t) => t.service?.id ?? t.targetGroup.arn).values()) {
       const { targetGroup: tg, service, loadBalancer: lb } = items[0]!;
       const mapping = service ? loadBalancedMapping(service, tg.arn) : null;
       const hc = tg.healthCheck;

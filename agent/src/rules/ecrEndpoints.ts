@@ -51,7 +51,7 @@ export function ecrEndpointCoverage(
 ): EndpointCoverage {
   const gaps = dataGaps(model, scope, ['VpcEndpoints']);
   if (gaps.length > 0) return { complete: false, problems: [], evidence: [], gaps };
-  const inVpc = [...model.vpcEndpoints.values()].filter((e) => e.VpcId === p.vpcId);
+  const inVpc = model.vpcEndpoints.inScope(scope).filter((e) => e.VpcId === p.vpcId);
   const problems: EndpointProblem[] = [];
   const evidence: Evidence[] = [];
   for (const service of ECR_SERVICES) {
@@ -150,9 +150,9 @@ function interfaceCheck(
       continue;
     }
     const groups = groupIds.map(
-      (id) => model.securityGroups.get(id) ?? { GroupId: id, missing: true as const },
+      (id) => model.securityGroups.get(scope, id) ?? { GroupId: id, missing: true as const },
     );
-    const address = p.address ?? model.subnets.get(p.subnetId)?.CidrBlock ?? '0.0.0.0/0';
+    const address = p.address ?? model.subnets.get(scope, p.subnetId)?.CidrBlock ?? '0.0.0.0/0';
     const peer = { address, securityGroupIds: p.securityGroupIds };
     const decision = evaluateSecurityGroups(
       groups,
@@ -160,7 +160,7 @@ function interfaceCheck(
       peer,
       'tcp',
       { from: 443, to: 443 },
-      prefixListResolver(model),
+      prefixListResolver(model, scope),
     );
     if (decision.verdict === 'allow') return { ok: e.VpcEndpointId, why: '', gaps: [] };
     if (decision.verdict === 'unknown') {

@@ -53,14 +53,14 @@ function awsvpcPlacements(model: EstateModel, svc: ServiceModel): ServicePlaceme
   const groups = svc.awsvpc?.securityGroups ?? [];
   const live = svc.tasks.filter((t) => t.lastStatus !== 'STOPPED' && t.subnetId);
   for (const task of live) {
-    const eni = task.eniId ? endpointForEni(model, task.eniId) : null;
+    const eni = task.eniId ? endpointForEni(model, svc.scope, task.eniId) : null;
     const subnetId = task.subnetId!;
     const seen = bySubnet.get(subnetId);
     const placement: Placement = seen ?? {
       kind: 'task',
       id: task.eniId ?? subnetId,
       subnetId,
-      vpcId: eni?.vpcId ?? model.subnets.get(subnetId)?.VpcId ?? null,
+      vpcId: eni?.vpcId ?? model.subnets.get(svc.scope, subnetId)?.VpcId ?? null,
       address: task.privateIp,
       publicIp: null,
       publicIpAssigned: assigned,
@@ -73,7 +73,7 @@ function awsvpcPlacements(model: EstateModel, svc: ServiceModel): ServicePlaceme
   }
   for (const subnetId of configured) {
     if (bySubnet.has(subnetId)) continue;
-    const subnet = model.subnets.get(subnetId);
+    const subnet = model.subnets.get(svc.scope, subnetId);
     bySubnet.set(subnetId, {
       kind: 'task',
       id: subnetId,
@@ -96,11 +96,18 @@ function awsvpcPlacements(model: EstateModel, svc: ServiceModel): ServicePlaceme
 
 const instancesByCluster = new WeakMap<EstateModel, Map<string, string[]>>();
 
+/** "region|account|cluster" from any ECS ARN of that cluster: cluster names repeat across regions and accounts. */
+function clusterKey(arn: string, clusterName: string): string {
+  const [, , , region, account] = arn.split(':');
+  return `${region ?? ''}|${account ?? ''}|${clusterName}`;
+}
+
 /**
- * Container instance ARNs of a cluster: new-format ARNs name it (container-instance/<cluster>/<id>), or a task
- * does. Indexed once per model: every service asks, and scanning all tasks per service is quadratic.
+ * Container instance ARNs of a cluster (`anyArn`: an ARN in the cluster's account and region, e.g. the
+ * service's): new-format ARNs name it (container-instance/<cluster>/<id>), or a task does. Indexed once per
+ * model: every service asks, and scanning all tasks per service is quadratic.
  */
-export function clusterContainerInstances(model: EstateModel, clusterName: string): string[] {
+export function clusterContainerInstances(model: EstateModel, anyArn: string, clusterName: string): string[] {
   let index = instancesByCluster.get(model);
   if (!index) {
     const sets = new Map<string, Set<string>>();
@@ -111,23 +118,26 @@ export function clusterContainerInstances(model: EstateModel, clusterName: strin
     };
     for (const arn of model.containerInstances.keys()) {
       const parts = arnResource(arn).split('/');
-      if (parts.length === 3) add(parts[1]!, arn);
+      if (parts.length === 3) add(clusterKey(arn, parts[1]!), arn);
     }
     for (const task of model.tasks.values()) {
       if (!task.raw.containerInstanceArn || !task.clusterArn) continue;
-      add(arnResource(task.clusterArn).replace(/^cluster\//, ''), task.raw.containerInstanceArn);
+      add(
+        clusterKey(task.raw.containerInstanceArn, arnResource(task.clusterArn).replace(/^cluster\//, '')),
+        task.raw.containerInstanceArn,
+      );
     }
     index = new Map([...sets].map(([cluster, set]) => [cluster, [...set].sort()]));
     instancesByCluster.set(model, index);
   }
-  return index.get(clusterName) ?? [];
+  return index.get(clusterKey(anyArn, clusterName)) ?? [];
 }
 
 /** EC2 ids the service's tasks run on, plus every container instance of its cluster (where new tasks go). */
 export function serviceInstanceIds(model: EstateModel, svc: ServiceModel): string[] {
   const ids = new Set<string>();
   for (const t of svc.tasks) if (t.instanceId) ids.add(t.instanceId);
-  for (const arn of clusterContainerInstances(model, svc.clusterName)) {
+  for (const arn of clusterContainerInstances(model, svc.clusterArn ?? svc.arn, svc.clusterName)) {
     const id = model.containerInstances.get(arn);
     if (id) ids.add(id);
   }
@@ -145,9 +155,9 @@ function instancePlacements(model: EstateModel, svc: ServiceModel): ServicePlace
   }
   const placements: Placement[] = [];
   for (const id of ids) {
-    const state = model.instances.get(id)?.State?.Name;
+    const state = model.instances.get(svc.scope, id)?.State?.Name;
     if (state === 'terminated' || state === 'shutting-down') continue;
-    const endpoint = endpointForInstance(model, id);
+    const endpoint = endpointForInstance(model, svc.scope, id);
     if (!endpoint?.subnetId) {
       const missing = dataGaps(model, svc.scope, ['Reservations']);
       gaps.push(...(missing.length > 0 ? missing : [`instance ${id} not in the snapshot`]));
@@ -157,7 +167,7 @@ function instancePlacements(model: EstateModel, svc: ServiceModel): ServicePlace
       kind: 'instance',
       id,
       subnetId: endpoint.subnetId,
-      vpcId: endpoint.vpcId ?? model.subnets.get(endpoint.subnetId)?.VpcId ?? null,
+      vpcId: endpoint.vpcId ?? model.subnets.get(svc.scope, endpoint.subnetId)?.VpcId ?? null,
       address: endpoint.privateIps[0] ?? null,
       publicIp: endpoint.publicIp,
       publicIpAssigned: false,

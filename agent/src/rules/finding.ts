@@ -4,17 +4,23 @@ import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import type { TargetContext } from './context.ts';
 
 type FindingInput = Omit<Finding, 'id' | 'account' | 'region' | 'services' | 'confidence' | 'missing'> &
-  Partial<Pick<Finding, 'services' | 'confidence' | 'missing'>> & { scope: SnapshotScope };
+  Partial<Pick<Finding, 'services' | 'confidence' | 'missing'>> & {
+    scope: SnapshotScope;
+    /** The blocking component's ids when it is several (every SG of a multi-SG ENI); they lead `resources`. */
+    blockingIds?: string[];
+  };
 
 /**
- * Ids stay stable across polls: rule + blocking component + service. Defaults: the finding affects its own
- * service; it is confirmed unless something that could change the conclusion is missing (then likely).
+ * Ids stay stable across polls: rule + blocking component + service. A component of several ids (a multi-SG
+ * ENI) is named by all of them joined with "+"; a single one exactly as before. Defaults: the finding affects
+ * its own service; it is confirmed unless something that could change the conclusion is missing (then likely).
  */
 export function makeFinding(input: FindingInput): Finding {
-  const { scope, services, confidence, missing = [], ...rest } = input;
-  const subject = rest.service ?? rest.resources[1] ?? '';
+  const { scope, blockingIds, services, confidence, missing = [], ...rest } = input;
+  const lead = blockingIds && blockingIds.length > 0 ? blockingIds : rest.resources.slice(0, 1);
+  const subject = rest.service ?? rest.resources[lead.length] ?? '';
   return {
-    id: `${rest.rule}:${rest.resources[0] ?? 'estate'}:${subject}`,
+    id: `${rest.rule}:${lead.join('+') || 'estate'}:${subject}`,
     account: scope.account,
     region: scope.region,
     ...rest,
@@ -116,7 +122,7 @@ export function regionFlag(scope: SnapshotScope): string {
 export function albPeer(model: EstateModel, lb: LoadBalancerModel): { groupId: string } | { cidr: string } {
   const sg = lb.securityGroupIds[0];
   if (sg) return { groupId: sg };
-  const vpcCidr = lb.vpcId ? model.vpcs.get(lb.vpcId)?.CidrBlock : undefined;
+  const vpcCidr = lb.vpcId ? model.vpcs.get(lb.scope, lb.vpcId)?.CidrBlock : undefined;
   if (vpcCidr) return { cidr: vpcCidr };
   const node = lb.nodes.find((n) => n.address);
   return { cidr: node?.address?.includes('/') ? node.address : `${node?.address ?? '0.0.0.0'}/32` };

@@ -69,7 +69,9 @@ export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Plac
         evidence: [{ kind: 'route', component: tableId, detail: text }],
       };
     }
-    const routes = (model.routeTables.get(tableId)?.Routes ?? []).map((r) => describeRoute(r)).join('; ');
+    const routes = (model.routeTables.get(scope, tableId)?.Routes ?? [])
+      .map((r) => describeRoute(r))
+      .join('; ');
     return {
       ...broken('no-route', `${tableId} has no route to the internet (no 0.0.0.0/0 route)`),
       evidence: [{ kind: 'route', component: tableId, detail: `${tableId} routes: ${routes || 'none'}` }],
@@ -93,9 +95,9 @@ export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Plac
       const instanceId =
         target.kind === 'instance'
           ? target.id
-          : (model.networkInterfaces.get(target.id)?.Attachment?.InstanceId ?? null);
+          : (model.networkInterfaces.get(scope, target.id)?.Attachment?.InstanceId ?? null);
       if (!instanceId) return { status: 'ok', via: `network interface ${target.id}`, tableId };
-      const instance = model.instances.get(instanceId);
+      const instance = model.instances.get(scope, instanceId);
       if (!instance) {
         const gaps = dataGaps(model, scope, ['Reservations']);
         return {
@@ -110,7 +112,8 @@ export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Plac
           `${tableId} sends 0.0.0.0/0 to NAT instance ${instanceId}, which is ${state}`,
         );
       }
-      const eni = target.kind === 'network-interface' ? model.networkInterfaces.get(target.id) : undefined;
+      const eni =
+        target.kind === 'network-interface' ? model.networkInterfaces.get(scope, target.id) : undefined;
       const check = eni?.SourceDestCheck ?? instance.SourceDestCheck;
       const via = `NAT instance ${instanceId}`;
       return check === false ? { status: 'ok', via, tableId } : { status: 'delegated', via, tableId };
@@ -128,7 +131,7 @@ function natGatewayEgress(
   tableId: string,
   broken: (cause: EgressCause, detail: string, extra?: Evidence[], table?: string) => Egress,
 ): Egress {
-  const nat = model.natGateways.get(natId);
+  const nat = model.natGateways.get(scope, natId);
   if (!nat) {
     const gaps = dataGaps(model, scope, ['NatGateways']);
     return { status: 'unknown', gaps: gaps.length > 0 ? gaps : [`NAT gateway ${natId} not in the snapshot`] };

@@ -28,7 +28,7 @@ export const naclBlocksListener: Rule = {
       const client =
         lb.scheme === 'internet-facing'
           ? INTERNET_PROBE_ADDRESS
-          : ((lb.vpcId ? model.vpcs.get(lb.vpcId)?.CidrBlock : null) ?? null);
+          : ((lb.vpcId ? model.vpcs.get(lb.scope, lb.vpcId)?.CidrBlock : null) ?? null);
       if (!client) continue;
       for (const listener of lb.listeners) {
         if (listener.port === null) continue;
@@ -39,7 +39,7 @@ export const naclBlocksListener: Rule = {
             networkAclHop(model, lb.scope, node.subnetId, 'outbound', client, 'tcp', ELB_EPHEMERAL, 'reply'),
           ];
           for (const hop of checks.filter((h) => h.verdict === 'deny')) {
-            const acl = model.networkAcls.get(hop.component);
+            const acl = model.networkAcls.get(lb.scope, hop.component);
             const egress = hop.direction === 'outbound';
             const range = hop.ports ?? ports;
             const cidr = lb.scheme === 'internet-facing' ? '0.0.0.0/0' : client;

@@ -1,5 +1,5 @@
 // Shared by the two NACL rules: one finding per service and NACL that denies a leg of ALB ↔ target traffic.
-import type { Finding } from '@porthole/shared';
+import type { Finding, SnapshotScope } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
 import { formatPortRange } from '../net/cidr.ts';
 import { networkAclFix } from './fix/networkAclFix.ts';
@@ -9,6 +9,7 @@ import {
   describeTargets,
   healthSummary,
   refsOf,
+  serviceGroupKey,
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
@@ -25,11 +26,11 @@ export function makeNaclFindings(
   const blocked = deniedHops(ctx.targets(), query);
   for (const items of groupBy(
     blocked,
-    (b) => `${serviceName(b.context)}|${b.hop.component}|${b.hop.check}`,
+    (b) => `${serviceGroupKey(b.context)}|${b.hop.component}|${b.hop.check}`,
   ).values()) {
     const first = items[0]!;
     const { loadBalancer: lb, targetGroup: tg, service } = first.context;
-    const acl = model.networkAcls.get(first.hop.component);
+    const acl = model.networkAcls.get(lb.scope, first.hop.component);
     const egress = first.hop.check === 'nacl-outbound';
     const ports = first.hop.ports ?? { from: 1024, to: 65535 };
     const targetSide = first.context.traffic?.endpoint?.subnetId;
@@ -38,7 +39,7 @@ export function makeNaclFindings(
     const where = isTargetSubnet ? 'target subnet' : 'ALB subnet';
     const peerCidr = isTargetSubnet
       ? albRange(model, lb)
-      : targetRange(model, first.context.traffic?.endpoint?.subnetId);
+      : targetRange(model, lb.scope, first.context.traffic?.endpoint?.subnetId);
     const refs = refsOf(items);
     const what =
       leg === 'request'
@@ -82,13 +83,15 @@ export function makeNaclFindings(
 
 function albRange(
   model: EstateModel,
-  lb: { nodes: Array<{ subnetId: string }>; vpcId: string | null },
+  lb: { scope: SnapshotScope; nodes: Array<{ subnetId: string }>; vpcId: string | null },
 ): string {
-  const cidrs = lb.nodes.map((n) => model.subnets.get(n.subnetId)?.CidrBlock).filter((c): c is string => !!c);
+  const cidrs = lb.nodes
+    .map((n) => model.subnets.get(lb.scope, n.subnetId)?.CidrBlock)
+    .filter((c): c is string => !!c);
   if (cidrs.length === 1) return cidrs[0]!;
-  return (lb.vpcId ? model.vpcs.get(lb.vpcId)?.CidrBlock : undefined) ?? cidrs[0] ?? '0.0.0.0/0';
+  return (lb.vpcId ? model.vpcs.get(lb.scope, lb.vpcId)?.CidrBlock : undefined) ?? cidrs[0] ?? '0.0.0.0/0';
 }
 
-function targetRange(model: EstateModel, subnetId: string | null | undefined): string {
-  return (subnetId ? model.subnets.get(subnetId)?.CidrBlock : undefined) ?? '0.0.0.0/0';
+function targetRange(model: EstateModel, scope: SnapshotScope, subnetId: string | null | undefined): string {
+  return (subnetId ? model.subnets.get(scope, subnetId)?.CidrBlock : undefined) ?? '0.0.0.0/0';
 }

@@ -1,7 +1,14 @@
 // nat-instance-source-dest-check: a route (in a table that subnets use) sends traffic to an instance, or to an ENI
 // of an instance, whose source/destination check is on: the instance drops every packet not addressed to itself.
 // VPC guide, "NAT instances" (Disable source/destination checks); EC2 API ModifyInstanceAttribute SourceDestCheck.
-import { scopeKey, type Evidence, type Finding, type Route, type RouteTable } from '@porthole/shared';
+import {
+  scopeKey,
+  type Evidence,
+  type Finding,
+  type Route,
+  type RouteTable,
+  type SnapshotScope,
+} from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
 import { describeRoute } from '../net/routes.ts';
@@ -53,7 +60,10 @@ export const natInstanceSourceDestCheck: Rule = {
       }
     }
     const byInstance = new Map<string, BadRoute[]>();
-    for (const b of bad) byInstance.set(b.instanceId, [...(byInstance.get(b.instanceId) ?? []), b]);
+    for (const b of bad) {
+      const key = `${scopeKey(b.table.scope)}|${b.instanceId}`;
+      byInstance.set(key, [...(byInstance.get(key) ?? []), b]);
+    }
     for (const routes of byInstance.values()) findings.push(...findingsFor(model, routes));
     return findings;
   },
@@ -65,7 +75,7 @@ function checkRoute(
   route: Route,
 ): { bad: BadRoute | null } | { gaps: string[]; component: string } {
   const eniId = route.NetworkInterfaceId ?? null;
-  const eni = eniId ? model.networkInterfaces.get(eniId) : undefined;
+  const eni = eniId ? model.networkInterfaces.get(table.scope, eniId) : undefined;
   const instanceId = route.InstanceId ?? eni?.Attachment?.InstanceId ?? null;
   if (!instanceId) {
     if (eni) return { bad: null }; // an ENI of no instance (e.g. an appliance): not a NAT instance
@@ -75,7 +85,7 @@ function checkRoute(
       component: eniId ?? table.RouteTableId,
     };
   }
-  const instance = model.instances.get(instanceId);
+  const instance = model.instances.get(table.scope, instanceId);
   const eniCheck = eni?.SourceDestCheck;
   const check = eniCheck ?? instance?.SourceDestCheck ?? null;
   if (check === null) {
@@ -104,13 +114,15 @@ function checkRoute(
 }
 
 /** Services whose tasks or container instances sit in subnets governed by one of the tables. */
-function affectedServices(model: EstateModel, tableIds: Set<string>) {
+function affectedServices(model: EstateModel, scope: SnapshotScope, tableIds: Set<string>) {
   const out: Array<{ svc: ServiceModel; subnets: string[] }> = [];
   for (const svc of model.services.values()) {
+    if (scopeKey(svc.scope) !== scopeKey(scope)) continue;
     const subnets = servicePlacements(model, svc)
       .placements.filter(
         (p) =>
-          p.vpcId && tableIds.has(cachedRouteTable(model, p.subnetId, p.vpcId)?.table.RouteTableId ?? ''),
+          p.vpcId &&
+          tableIds.has(cachedRouteTable(model, svc.scope, p.subnetId, p.vpcId)?.table.RouteTableId ?? ''),
       )
       .map((p) => p.subnetId);
     if (subnets.length > 0) out.push({ svc, subnets: [...new Set(subnets)] });
@@ -144,7 +156,7 @@ function findingsFor(model: EstateModel, routes: BadRoute[]): Finding[] {
   const eniIds = [...new Set(routes.flatMap((r) => (r.secondaryEniId ? [r.secondaryEniId] : [])))];
   const fix = sourceDestCheckFix(first.instanceId, eniIds, scope);
   const base = `${tableIds.join(', ')} send${tableIds.length > 1 ? '' : 's'} ${destinations.join(', ')} to ${first.instanceId}, but an EC2 instance drops packets that are not addressed to it unless its source/destination check is disabled — which a NAT instance needs (${first.checkSource}).`;
-  const affected = affectedServices(model, new Set(tableIds));
+  const affected = affectedServices(model, scope, new Set(tableIds));
   if (affected.length === 0) {
     return [
       makeFinding({

@@ -110,11 +110,18 @@ function chainsOf(chains: string[], l: ListenerModel, asked: number): string {
 function frontDoorRefusals(model: EstateModel, lb: LoadBalancerModel, probe: Probe): Evidence[] {
   const out: Evidence[] = [];
   const clients = clientRange(model, lb);
-  const groups = lb.securityGroupIds.flatMap((id) => model.securityGroups.get(id) ?? []);
+  const groups = lb.securityGroupIds.flatMap((id) => model.securityGroups.get(lb.scope, id) ?? []);
   const range = { from: probe.port, to: probe.port };
   if (clients && groups.length > 0) {
     const peer = { address: clients, securityGroupIds: [] };
-    const d = evaluateSecurityGroups(groups, 'ingress', peer, 'tcp', range, prefixListResolver(model));
+    const d = evaluateSecurityGroups(
+      groups,
+      'ingress',
+      peer,
+      'tcp',
+      range,
+      prefixListResolver(model, lb.scope),
+    );
     if (d.verdict === 'deny')
       out.push({
         kind: 'security-group-rule',

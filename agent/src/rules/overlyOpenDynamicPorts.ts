@@ -1,8 +1,14 @@
 // overly-open-dynamic-ports: a container-instance or task security group opens ≥ 1,000 ports, the dynamic host-port
 // range, or all traffic to 0.0.0.0/0 or ::/0 — instead of admitting the load balancer's SG. ECS guide, "Use an
 // Application Load Balancer" (instance SG admits the dynamic range from the ALB SG); VPC guide, "Security group rules".
-import type { Evidence, Finding, IpPermission, SecurityGroup } from '@porthole/shared';
-import { endpointForInstance } from '../model/endpoints.ts';
+import {
+  scopeKey,
+  type Evidence,
+  type Finding,
+  type IpPermission,
+  type SecurityGroup,
+} from '@porthole/shared';
+import { endpointForInstance, scopeOfArn } from '../model/endpoints.ts';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
 import { normaliseProtocol } from '../net/protocol.ts';
@@ -57,7 +63,7 @@ export const overlyOpenDynamicPorts: Rule = {
     for (const [groupId, owners] of byGroup) {
       for (const owner of owners) {
         const gaps = dataGaps(model, owner.scope, ['SecurityGroups']);
-        const group = model.securityGroups.get(groupId);
+        const group = model.securityGroups.get(owner.scope, groupId);
         if (gaps.length > 0 || !group) {
           const why = gaps.length > 0 ? gaps : [`security group ${groupId} not in the snapshot`];
           findings.push(unknownFinding(RULE, owner.scope, owner.svc?.key ?? null, [groupId], why));
@@ -83,7 +89,7 @@ function ownersByGroup(model: EstateModel): {
   const owners = new Map<string, Owner[]>();
   const add = (groupId: string, owner: Owner) => {
     const list = owners.get(groupId) ?? [];
-    const same = list.find((o) => o.svc === owner.svc);
+    const same = list.find((o) => o.svc === owner.svc && scopeKey(o.scope) === scopeKey(owner.scope));
     if (same) {
       same.holders.push(...owner.holders.filter((h) => !same.holders.includes(h)));
       same.publicIp ??= owner.publicIp;
@@ -105,9 +111,10 @@ function ownersByGroup(model: EstateModel): {
     for (const g of configured) add(g, { svc, scope: svc.scope, holders: svc.awsvpc!.subnets, publicIp });
     if (seen.size === 0 && configured.length === 0 && gaps.length > 0) unresolved.push({ svc, gaps });
   }
-  for (const instanceId of new Set(model.containerInstances.values())) {
+  for (const [arn, instanceId] of model.containerInstances) {
     if (!instanceId || covered.has(instanceId)) continue;
-    const endpoint = endpointForInstance(model, instanceId);
+    const scope = scopeOfArn(model, arn);
+    const endpoint = scope ? endpointForInstance(model, scope, instanceId) : null;
     if (!endpoint) continue;
     for (const g of endpoint.securityGroupIds) {
       add(g, { svc: null, scope: endpoint.scope, holders: [instanceId], publicIp: endpoint.publicIp });

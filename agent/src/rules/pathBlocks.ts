@@ -1,6 +1,6 @@
 // Helpers for rules that explain a blocked ALB → target path: find the blocking hop per target.
 import type { Finding, RuleId, TargetRef } from '@porthole/shared';
-import type { EvaluatedHop, HopCheck } from '../net/paths/hops.ts';
+import { componentIdsOf, type EvaluatedHop, type HopCheck } from '../net/paths/hops.ts';
 import type { TargetContext } from './context.ts';
 import { groupBy, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
 
@@ -51,7 +51,7 @@ export const deniedHops = (targets: TargetContext[], q: HopQuery) => collect(tar
 export function unknownHopFindings(rule: RuleId, targets: TargetContext[], q: HopQuery): Finding[] {
   const denied = new Set(deniedHops(targets, q).map((b) => b.context));
   const unknown = collect(targets, q, 'unknown').filter((b) => !denied.has(b.context));
-  const groups = groupBy(unknown, (b) => `${serviceName(b.context)}|${b.hop.component}`);
+  const groups = groupBy(unknown, (b) => `${serviceGroupKey(b.context)}|${b.hop.component}`);
   return [...groups.values()].map((items) => {
     const first = items[0]!;
     const gaps = [...new Set(items.flatMap((b) => (b.hop.gaps.length > 0 ? b.hop.gaps : [b.hop.detail])))];
@@ -59,11 +59,16 @@ export function unknownHopFindings(rule: RuleId, targets: TargetContext[], q: Ho
       rule,
       first.context.loadBalancer.scope,
       first.context.service?.key ?? null,
-      [first.hop.component, first.context.targetGroup.arn],
+      [...componentIdsOf(first.hop), first.context.targetGroup.arn],
       gaps,
       refsOf(items),
     );
   });
+}
+
+/** Groups blocked targets per service: its scoped id (names repeat across accounts and regions). */
+export function serviceGroupKey(t: TargetContext): string {
+  return t.service?.id ?? t.targetGroup.arn;
 }
 
 export function serviceName(t: TargetContext): string {

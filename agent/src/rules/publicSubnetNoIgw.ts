@@ -39,8 +39,8 @@ export const publicSubnetNoIgw: Rule = {
       const broken: Broken[] = [];
       const missing: string[] = [];
       for (const node of lb.nodes) {
-        const vpcId = lb.vpcId ?? model.subnets.get(node.subnetId)?.VpcId ?? '';
-        const found = cachedRouteTable(model, node.subnetId, vpcId);
+        const vpcId = lb.vpcId ?? model.subnets.get(lb.scope, node.subnetId)?.VpcId ?? '';
+        const found = cachedRouteTable(model, lb.scope, node.subnetId, vpcId);
         if (!found) {
           missing.push(
             `no route table found for ${node.subnetId} (no explicit association, no main table of ${vpcId || 'its VPC'})`,
@@ -64,7 +64,7 @@ function finding(model: EstateModel, lb: LoadBalancerModel, items: Broken[]): Fi
   const { table, explicit, problem, evidence } = items[0]!;
   const tableId = table.RouteTableId;
   const subnets = items.map((b) => b.subnetId);
-  const igw = attachedIgw(model, lb.vpcId);
+  const igw = attachedIgw(model, lb.scope, lb.vpcId);
   const fix = igwFix(model, lb, table, subnets, igw);
   const services = [...model.targetGroups.values()]
     .filter((tg) => tg.loadBalancerArns.includes(lb.arn))

@@ -1,6 +1,7 @@
 // sg-blocks-dynamic-ports: bridge mode with hostPort 0, and the container instances' SGs do not admit the ALB
 // on the host ports the tasks got. ECS guide "Use an Application Load Balancer"; ALB guide "Target security groups".
 import type { Finding } from '@porthole/shared';
+import { componentIdsOf } from '../net/paths/hops.ts';
 import { securityGroupFix } from './fix/securityGroupFix.ts';
 import { albPeer, groupBy, makeFinding } from './finding.ts';
 import {
@@ -34,7 +35,7 @@ export const sgBlocksDynamicPorts: Rule = {
     const query = { checks: ['sg-ingress' as const], leg: 'request' as const, via: ['traffic' as const] };
     const blocked = deniedHops(dynamic, query);
     const findings: Finding[] = [];
-    for (const items of groupBy(blocked, (b) => `${b.context.service!.key}|${b.hop.component}`).values()) {
+    for (const items of groupBy(blocked, (b) => `${b.context.service!.id}|${b.hop.component}`).values()) {
       const first = items[0]!;
       const { service, loadBalancer: lb, targetGroup: tg } = first.context;
       const svc = service!;
@@ -64,7 +65,13 @@ export const sgBlocksDynamicPorts: Rule = {
             `, so ${lb.name} cannot reach ${describeTargets(refs, total)} on those ports: the health checks time out ` +
             `(${healthSummary(items)}). Listener ${listenerPortFor(lb, tg.arn) ?? '?'} → ${tg.name} → host port ${portsOf(items)[0]} → container ` +
             `${mapping?.containerPort ?? '?'}: the container port is never what the ALB connects to.`,
-          resources: [first.hop.component, ...new Set(items.map((b) => b.context.target.id)), tg.arn, lb.arn],
+          blockingIds: componentIdsOf(first.hop),
+          resources: [
+            ...componentIdsOf(first.hop),
+            ...new Set(items.map((b) => b.context.target.id)),
+            tg.arn,
+            lb.arn,
+          ],
           service: svc.key,
           targets: refs,
           evidence: [

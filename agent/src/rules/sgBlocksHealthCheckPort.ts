@@ -1,6 +1,7 @@
 // sg-blocks-health-check-port: the health-check port differs from the traffic port and the path to it is blocked
 // (SG or NACL), so targets fail health checks although traffic could flow. ALB guide, "Target security groups".
 import type { Finding } from '@porthole/shared';
+import { componentIdsOf } from '../net/paths/hops.ts';
 import { peerText, securityGroupFix } from './fix/securityGroupFix.ts';
 import { albPeer, groupBy, makeFinding } from './finding.ts';
 import {
@@ -8,6 +9,7 @@ import {
   describeTargets,
   healthSummary,
   refsOf,
+  serviceGroupKey,
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
@@ -37,7 +39,7 @@ export const sgBlocksHealthCheckPort: Rule = {
             (h) => h.component === b.hop.component && h.check === b.hop.check && h.leg === b.hop.leg,
           )?.verdict !== 'deny',
       ),
-      (b) => `${serviceName(b.context)}|${b.hop.component}`,
+      (b) => `${serviceGroupKey(b.context)}|${b.hop.component}`,
     ).values()) {
       const first = items[0]!;
       const { loadBalancer: lb, targetGroup: tg, service } = first.context;
@@ -56,7 +58,13 @@ export const sgBlocksHealthCheckPort: Rule = {
             `${tg.name} checks health on port ${hcPort}, not on the traffic port ${trafficPort ?? '?'}. ` +
             `${first.hop.kind} ${first.hop.component} (${first.hop.direction}) does not let the ALB reach port ${hcPort}: ${first.hop.detail}. ` +
             `${describeTargets(refs, tg.targets?.length ?? null)} fail their health checks (${healthSummary(items)}) even though traffic itself could flow.`,
-          resources: [first.hop.component, tg.arn, lb.arn, ...new Set(items.map((b) => b.context.target.id))],
+          blockingIds: componentIdsOf(first.hop),
+          resources: [
+            ...componentIdsOf(first.hop),
+            tg.arn,
+            lb.arn,
+            ...new Set(items.map((b) => b.context.target.id)),
+          ],
           service: service?.key ?? null,
           targets: refs,
           evidence: [

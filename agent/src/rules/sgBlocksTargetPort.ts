@@ -1,6 +1,7 @@
 // sg-blocks-target-port: fixed host port, host mode or awsvpc (ip targets): the target ENI's SGs do not admit
 // the ALB on the target port. ALB guide, "Target security groups"; ECS guide, "awsvpc network mode".
 import type { Finding } from '@porthole/shared';
+import { componentIdsOf } from '../net/paths/hops.ts';
 import { peerText, securityGroupFix } from './fix/securityGroupFix.ts';
 import { albPeer, groupBy, makeFinding } from './finding.ts';
 import { usesDynamicHostPorts } from './ecsPorts.ts';
@@ -10,6 +11,7 @@ import {
   healthSummary,
   portsOf,
   refsOf,
+  serviceGroupKey,
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
@@ -25,7 +27,7 @@ export const sgBlocksTargetPort: Rule = {
     const findings: Finding[] = [];
     for (const items of groupBy(
       deniedHops(fixed, query),
-      (b) => `${serviceName(b.context)}|${b.hop.component}`,
+      (b) => `${serviceGroupKey(b.context)}|${b.hop.component}`,
     ).values()) {
       const first = items[0]!;
       const { service, loadBalancer: lb, targetGroup: tg } = first.context;
@@ -48,7 +50,13 @@ export const sgBlocksTargetPort: Rule = {
             `${portsOf(items).join(', ')}, but the ${kind}'s security group ${first.hop.component} ` +
             (opens.length > 0 ? `only admits ${opens.join('; ')}` : 'has no rule admitting the ALB') +
             `. ${describeTargets(refs, tg.targets?.length ?? null)} cannot be reached: ${healthSummary(items)}.`,
-          resources: [first.hop.component, ...new Set(items.map((b) => b.context.target.id)), tg.arn, lb.arn],
+          blockingIds: componentIdsOf(first.hop),
+          resources: [
+            ...componentIdsOf(first.hop),
+            ...new Set(items.map((b) => b.context.target.id)),
+            tg.arn,
+            lb.arn,
+          ],
           service: service?.key ?? null,
           targets: refs,
           evidence: [

@@ -34,12 +34,12 @@ export const sgReferencePublicIp: Rule = {
               );
               continue;
             }
-            const members = (model.enisBySecurityGroup.get(pair.GroupId) ?? [])
-              .map((id) => endpointForEni(model, id))
+            const members = (model.enisBySecurityGroup.get(lb.scope, pair.GroupId) ?? [])
+              .map((id) => endpointForEni(model, lb.scope, id))
               .filter((e) => e !== null);
             if (members.length === 0) continue;
             const arrivals = members.map((m) => ({ member: m, egress: internetSourceAddress(model, m) }));
-            const groups = lb.securityGroupIds.flatMap((id) => model.securityGroups.get(id) ?? []);
+            const groups = lb.securityGroupIds.flatMap((id) => model.securityGroups.get(lb.scope, id) ?? []);
             const blocked = arrivals.filter(
               (a) =>
                 a.egress.address !== null &&
@@ -49,7 +49,7 @@ export const sgReferencePublicIp: Rule = {
                   { address: a.egress.address, securityGroupIds: [] },
                   'tcp',
                   { from: port, to: port },
-                  prefixListResolver(model),
+                  prefixListResolver(model, lb.scope),
                 ).verdict === 'deny',
             );
             const severity = blocked.length > 0 ? 'critical' : 'warning';

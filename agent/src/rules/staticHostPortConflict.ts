@@ -41,10 +41,10 @@ export function staticHostPorts(svc: ServiceModel): StaticPort[] {
 }
 
 /** Container instances of the cluster whose EC2 instance is not known to be stopped or terminated. */
-function liveInstances(model: EstateModel, clusterName: string): string[] {
-  return clusterContainerInstances(model, clusterName).filter((arn) => {
+function liveInstances(model: EstateModel, svc: ServiceModel): string[] {
+  return clusterContainerInstances(model, svc.clusterArn ?? svc.arn, svc.clusterName).filter((arn) => {
     const ec2 = model.containerInstances.get(arn);
-    const state = ec2 ? model.instances.get(ec2)?.State?.Name : undefined;
+    const state = ec2 ? model.instances.get(svc.scope, ec2)?.State?.Name : undefined;
     return state === undefined || state === 'running' || state === 'pending';
   });
 }
@@ -68,7 +68,7 @@ export const staticHostPortConflict: Rule = {
       }
       const ports = staticHostPorts(svc);
       if (ports.length === 0) continue;
-      const instances = liveInstances(model, svc.clusterName);
+      const instances = liveInstances(model, svc);
       if (instances.length === 0 && events.length === 0) {
         const gaps = dataGaps(model, svc.scope, ['containerInstances']);
         if (gaps.length > 0)

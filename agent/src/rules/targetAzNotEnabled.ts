@@ -9,13 +9,17 @@ import type { Rule } from './types.ts';
 
 function targetAz(model: EstateModel, t: TargetContext): string | null {
   if (t.target.availabilityZone && t.target.availabilityZone !== 'all') return t.target.availabilityZone;
-  const endpoint = endpointForTarget(model, t.target.id, t.targetGroup.vpcId);
-  return endpoint?.subnetId ? (model.subnets.get(endpoint.subnetId)?.AvailabilityZone ?? null) : null;
+  const endpoint = endpointForTarget(model, t.targetGroup.scope, t.target.id, t.targetGroup.vpcId);
+  return endpoint?.subnetId
+    ? (model.subnets.get(endpoint.scope, endpoint.subnetId)?.AvailabilityZone ?? null)
+    : null;
 }
 
 /** A subnet of the LB's VPC in that AZ to enable (public ones first for internet-facing LBs). */
 function candidateSubnet(model: EstateModel, lb: LoadBalancerModel, az: string): string | null {
-  const inAz = [...model.subnets.values()].filter((s) => s.VpcId === lb.vpcId && s.AvailabilityZone === az);
+  const inAz = model.subnets
+    .inScope(lb.scope)
+    .filter((s) => s.VpcId === lb.vpcId && s.AvailabilityZone === az);
   const preferred = lb.scheme === 'internet-facing' ? inAz.find((s) => s.MapPublicIpOnLaunch) : undefined;
   return (preferred ?? inAz[0])?.SubnetId ?? null;
 }

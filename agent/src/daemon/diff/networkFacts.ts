@@ -1,6 +1,6 @@
-// Security group rules, NACL entries and routes as facts (one fact per exact entry).
-import type { Snapshot } from '@porthole/shared';
-import { allOf } from './allOf.ts';
+// Security group rules, NACL entries and routes as facts (one fact per exact entry). EC2 ids repeat across
+// accounts and regions, so each fact key carries its partition: one partition's change is never hidden by another.
+import { scopeKey, type Snapshot, type SnapshotData } from '@porthole/shared';
 import type { FactSet } from './facts.ts';
 import {
   naclEntryPhrase,
@@ -10,10 +10,20 @@ import {
   securityGroupRulePhrases,
 } from './words.ts';
 
+/** Each item of a kind with its partition's "account/region" prefix for fact keys. */
+function scoped<K extends 'SecurityGroups' | 'NetworkAcls' | 'RouteTables'>(
+  snapshot: Snapshot,
+  kind: K,
+): Array<[string, NonNullable<SnapshotData[K]>[number]]> {
+  return snapshot.partitions.flatMap((p) =>
+    (p.data[kind] ?? []).map((item) => [scopeKey(p), item] as [string, NonNullable<SnapshotData[K]>[number]]),
+  );
+}
+
 export function networkFacts(snapshot: Snapshot): FactSet {
   const facts: FactSet = {};
 
-  for (const group of allOf(snapshot, 'SecurityGroups')) {
+  for (const [where, group] of scoped(snapshot, 'SecurityGroups')) {
     const sides = [
       [group.IpPermissions ?? [], false],
       [group.IpPermissionsEgress ?? [], true],
@@ -22,7 +32,7 @@ export function networkFacts(snapshot: Snapshot): FactSet {
       for (const permission of permissions) {
         const peers = (permission.UserIdGroupPairs ?? []).flatMap((p) => (p.GroupId ? [p.GroupId] : []));
         for (const phrase of securityGroupRulePhrases(permission, egress)) {
-          facts[`sg|${group.GroupId}|${phrase}`] = {
+          facts[`${where}|sg|${group.GroupId}|${phrase}`] = {
             kind: 'sg-rule',
             owner: group.GroupId,
             text: phrase,
@@ -35,11 +45,11 @@ export function networkFacts(snapshot: Snapshot): FactSet {
     }
   }
 
-  for (const acl of allOf(snapshot, 'NetworkAcls')) {
+  for (const [where, acl] of scoped(snapshot, 'NetworkAcls')) {
     const subnets = (acl.Associations ?? []).map((a) => a.SubnetId);
     for (const entry of acl.Entries) {
       const phrase = naclEntryPhrase(entry);
-      facts[`nacl|${acl.NetworkAclId}|${entry.Egress ? 'out' : 'in'}|${entry.RuleNumber}`] = {
+      facts[`${where}|nacl|${acl.NetworkAclId}|${entry.Egress ? 'out' : 'in'}|${entry.RuleNumber}`] = {
         kind: 'nacl-entry',
         owner: acl.NetworkAclId,
         text: phrase,
@@ -50,14 +60,14 @@ export function networkFacts(snapshot: Snapshot): FactSet {
     }
   }
 
-  for (const table of allOf(snapshot, 'RouteTables')) {
+  for (const [where, table] of scoped(snapshot, 'RouteTables')) {
     const associations = table.Associations ?? [];
     const subnets = associations.flatMap((a) => (a.SubnetId ? [a.SubnetId] : []));
     // The main table also serves every subnet without an explicit association: name the VPC.
     const main = associations.some((a) => a.Main) && table.VpcId ? [table.VpcId] : [];
     for (const route of table.Routes) {
       const phrase = routePhrase(route);
-      facts[`rtb|${table.RouteTableId}|${routeDestination(route)}`] = {
+      facts[`${where}|rtb|${table.RouteTableId}|${routeDestination(route)}`] = {
         kind: 'route',
         owner: table.RouteTableId,
         text: phrase,

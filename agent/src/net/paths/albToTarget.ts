@@ -24,7 +24,7 @@ export function evaluateAlbToTarget(
   targetId: string,
   port: number,
 ): TargetPathEvaluation {
-  const endpoint = endpointForTarget(model, targetId, lb.vpcId);
+  const endpoint = endpointForTarget(model, lb.scope, targetId, lb.vpcId);
   const scope = lb.scope;
   if (!endpoint) {
     const kinds = targetId.startsWith('i-') ? (['Reservations'] as const) : (['NetworkInterfaces'] as const);

@@ -42,12 +42,12 @@ export function internetSourceAddress(model: EstateModel, endpoint: EndpointMode
           }
         : { address: null, via: `${target.id}, but ${endpoint.id} has no public IP`, route };
     case 'nat-gateway': {
-      const nat = model.natGateways.get(target.id);
+      const nat = model.natGateways.get(endpoint.scope, target.id);
       const ip = nat?.NatGatewayAddresses?.find((a) => a.PublicIp)?.PublicIp ?? null;
       return { address: ip, via: `NAT gateway ${target.id}${ip ? ` (Elastic IP ${ip})` : ''}`, route };
     }
     case 'instance': {
-      const natInstance = endpointForInstance(model, target.id);
+      const natInstance = endpointForInstance(model, endpoint.scope, target.id);
       const ip = natInstance?.publicIp ?? null;
       return { address: ip, via: `NAT instance ${target.id}${ip ? ` (public IP ${ip})` : ''}`, route };
     }

@@ -3,6 +3,7 @@
 import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import type { PortRange } from '../cidr.ts';
 import { ELB_EPHEMERAL } from './albToTarget.ts';
+import { clientPorts, clientReplyHop } from './clientPorts.ts';
 import { INTERNET_PROBE_ADDRESS, internetSourceAddress } from './egressAddress.ts';
 import { networkAclHop, routeHop, securityGroupHop, unknownHop, type EvaluatedHop } from './hops.ts';
 import { mergeNodeHops } from './merge.ts';
@@ -56,8 +57,13 @@ export function evaluateFrontDoor(
       arrivesFrom = srcIp;
       arrivesWithGroups = src.securityGroupIds;
     }
+    // The ALB answers on the caller's ephemeral port, which is not known here: a NACL admitting only part of
+    // 1024–65535 is unknown, not blocked (see clientPorts.ts).
     hops.push(
-      networkAclHop(model, src.scope, src.subnetId, 'inbound', destAddress, 'tcp', ELB_EPHEMERAL, 'reply'),
+      clientReplyHop(
+        networkAclHop(model, src.scope, src.subnetId, 'inbound', destAddress, 'tcp', ELB_EPHEMERAL, 'reply'),
+        clientPorts(null),
+      ),
     );
   }
   if (arrivesFrom === null) return { hops, arrivesFrom, arrivesWithGroups };

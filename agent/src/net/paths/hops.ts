@@ -1,5 +1,11 @@
 // One hop of a path = one component's decision (SG, NACL, route), with its evidence and data gaps.
-import type { Evidence, Hop, NetworkAclEntry, SnapshotScope } from '@porthole/shared';
+import {
+  scopeKey,
+  type Evidence,
+  type Hop,
+  type NetworkAclEntry,
+  type SnapshotScope,
+} from '@porthole/shared';
 import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel } from '../../model/types.ts';
 import { formatPortRange, type PortRange } from '../cidr.ts';
@@ -13,6 +19,11 @@ export type HopCheck = 'sg-egress' | 'sg-ingress' | 'nacl-outbound' | 'nacl-inbo
 /** A hop plus what the rules need: which check, which ports, the exact entries, and missing data. */
 export interface EvaluatedHop extends Hop {
   check: HopCheck;
+  /**
+   * Each component id on its own, in order (every SG of a multi-SG ENI); `component` is their display form
+   * ("sg-a,sg-b"). Absent means the single id in `component`.
+   */
+  componentIds?: string[];
   ports: PortRange | null;
   evidence: Evidence[];
   gaps: string[];
@@ -20,12 +31,20 @@ export interface EvaluatedHop extends Hop {
   route?: RouteDecision;
   /** For NACLs: the entries that decided (empty = the default deny). */
   naclEntries?: NetworkAclEntry[];
+  /** For NACLs: the asked ports denied for every address of the remote (a reply leg may deny only some). */
+  naclDeniedPorts?: PortRange[];
   /** What was asked, so a blocker can be turned into a fix. */
   query?: { scope: SnapshotScope; peer?: Peer; remote?: string; protocol: Protocol };
 }
 
-export function prefixListResolver(model: EstateModel) {
-  return (id: string): string[] | null => model.prefixLists.get(id) ?? null;
+/** Prefix-list entries in one account and region (AWS-managed list ids and entries differ per region). */
+/** The ids a hop stands for, one per component (a multi-SG hop lists every group). */
+export function componentIdsOf(hop: EvaluatedHop): string[] {
+  return hop.componentIds ?? [hop.component];
+}
+
+export function prefixListResolver(model: EstateModel, scope: SnapshotScope) {
+  return (id: string): string[] | null => model.prefixLists.get(scope, id) ?? null;
 }
 
 export function unknownHop(
@@ -61,15 +80,18 @@ export function securityGroupHop(
   leg: Hop['leg'],
 ): EvaluatedHop {
   const component = groupIds.join(',') || '(no security group)';
+  const componentIds = groupIds.length > 0 ? [...groupIds] : [component];
   const check: HopCheck = direction === 'ingress' ? 'sg-ingress' : 'sg-egress';
   const hopDirection = direction === 'ingress' ? 'inbound' : 'outbound';
   const gaps = dataGaps(model, scope, ['SecurityGroups']);
-  if (gaps.length > 0) return unknownHop(component, 'security-group', check, leg, hopDirection, gaps);
+  if (gaps.length > 0)
+    return { ...unknownHop(component, 'security-group', check, leg, hopDirection, gaps), componentIds };
   const groups = groupIds.map(
-    (id) => model.securityGroups.get(id) ?? { GroupId: id, missing: true as const },
+    (id) => model.securityGroups.get(scope, id) ?? { GroupId: id, missing: true as const },
   );
-  const resolver = prefixListResolver(model);
-  const cidrs = cidrsFor(model, `sg|${direction}|${component}`, () =>
+  const resolver = prefixListResolver(model, scope);
+  const where = scopeKey(scope);
+  const cidrs = cidrsFor(model, `sg|${where}|${direction}|${component}`, () =>
     groups.flatMap((g) =>
       'missing' in g
         ? []
@@ -84,7 +106,7 @@ export function securityGroupHop(
   const key =
     cls === null
       ? null
-      : `sg|${direction}|${component}|${cls}|${peer.securityGroupIds.join(',')}|${protocol}|${ports.from}-${ports.to}|${leg}`;
+      : `sg|${where}|${direction}|${component}|${cls}|${peer.securityGroupIds.join(',')}|${protocol}|${ports.from}-${ports.to}|${leg}`;
   return memoHop(model, key, peer.address, () => {
     const decision = evaluateSecurityGroups(groups, direction, peer, protocol, ports, resolver);
     const matches =
@@ -101,6 +123,7 @@ export function securityGroupHop(
     }
     return {
       component,
+      componentIds,
       kind: 'security-group',
       check,
       leg,
@@ -127,20 +150,21 @@ export function networkAclHop(
 ): EvaluatedHop {
   const check: HopCheck = direction === 'inbound' ? 'nacl-inbound' : 'nacl-outbound';
   const gaps = dataGaps(model, scope, ['NetworkAcls']);
-  const acl = subnetId ? model.naclBySubnet.get(subnetId) : undefined;
+  const acl = subnetId ? model.naclBySubnet.get(scope, subnetId) : undefined;
+  const where = scopeKey(scope);
   if (gaps.length > 0 || !acl) {
     const why =
       gaps.length > 0 ? gaps : [`no network ACL association found for ${subnetId ?? 'unknown subnet'}`];
     return unknownHop(subnetId ?? 'network-acl', 'network-acl', check, leg, direction, why);
   }
-  const naclCidrs = cidrsFor(model, `nacl|${acl.NetworkAclId}`, () =>
+  const naclCidrs = cidrsFor(model, `nacl|${where}|${acl.NetworkAclId}`, () =>
     acl.Entries.flatMap((e) => [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c)),
   );
   const cls = addressClass(naclCidrs, remote);
   const key =
     cls === null
       ? null
-      : `nacl|${acl.NetworkAclId}|${subnetId}|${direction}|${cls}|${protocol}|${ports.from}-${ports.to}|${leg}`;
+      : `nacl|${where}|${acl.NetworkAclId}|${subnetId}|${direction}|${cls}|${protocol}|${ports.from}-${ports.to}|${leg}`;
   return memoHop(model, key, remote, () => {
     const decision = evaluateNetworkAcl(acl, direction, remote, protocol, ports);
     const entries = decision.decidingEntries.map((e) => describeNaclEntry(e));
@@ -163,6 +187,7 @@ export function networkAclHop(
       evidence,
       gaps: [],
       naclEntries: decision.decidingEntries,
+      naclDeniedPorts: decision.deniedPorts,
       query: { scope, remote, protocol },
     };
   });
@@ -177,12 +202,12 @@ export function routeHop(
   leg: Hop['leg'],
 ): EvaluatedHop {
   const gaps = dataGaps(model, scope, ['RouteTables']);
-  const found = subnetId && vpcId ? cachedRouteTable(model, subnetId, vpcId) : null;
+  const found = subnetId && vpcId ? cachedRouteTable(model, scope, subnetId, vpcId) : null;
   if (gaps.length > 0 || !found) {
     const why = gaps.length > 0 ? gaps : [`no route table found for ${subnetId ?? 'unknown subnet'}`];
     return unknownHop(subnetId ?? 'route-table', 'route-table', 'route', leg, 'forward', why);
   }
-  const decision = lookupRoute(found.table, destination, prefixListResolver(model));
+  const decision = lookupRoute(found.table, destination, prefixListResolver(model, scope));
   const verdict = decision.route && !decision.blackhole ? 'allow' : 'deny';
   const via = found.explicit ? '' : ' (main route table)';
   return {
@@ -209,13 +234,13 @@ export function routeHop(
 const routeTableCache = new WeakMap<EstateModel, Map<string, ReturnType<typeof routeTableForSubnet>>>();
 
 /** The route table of a subnet (explicit association, else the VPC's main table), looked up once per model. */
-export function cachedRouteTable(model: EstateModel, subnetId: string, vpcId: string) {
+export function cachedRouteTable(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string) {
   let cache = routeTableCache.get(model);
   if (!cache) {
     cache = new Map();
     routeTableCache.set(model, cache);
   }
-  const key = `${subnetId}|${vpcId}`;
-  if (!cache.has(key)) cache.set(key, routeTableForSubnet([...model.routeTables.values()], subnetId, vpcId));
+  const key = `${scopeKey(scope)}|${subnetId}|${vpcId}`;
+  if (!cache.has(key)) cache.set(key, routeTableForSubnet(model.routeTables.inScope(scope), subnetId, vpcId));
   return cache.get(key) ?? null;
 }

@@ -1,7 +1,7 @@
 // Fix for a pinned host port: register a task definition revision with hostPort 0 (bridge; host mode must switch
 // to bridge, as host mode requires hostPort = containerPort), roll the service, and make sure the container
 // instances' SG admits the dynamic range from the ALB SG (ECS guide, "Use an Application Load Balancer").
-import type { Fix } from '@porthole/shared';
+import type { Fix, SnapshotScope } from '@porthole/shared';
 import { endpointForInstance } from '../../model/endpoints.ts';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
 import { prefixListResolver } from '../../net/paths/hops.ts';
@@ -17,17 +17,18 @@ const DYNAMIC = { from: 32768, to: 65535 };
 /** Does the instance SG set already admit the ALB SG on the whole dynamic range? */
 function admitsDynamicRange(
   model: EstateModel,
+  scope: SnapshotScope,
   groupIds: string[],
   albGroupId: string,
   vpcCidr: string,
 ): boolean {
   const groups = groupIds.map(
-    (id) => model.securityGroups.get(id) ?? { GroupId: id, missing: true as const },
+    (id) => model.securityGroups.get(scope, id) ?? { GroupId: id, missing: true as const },
   );
   const peer = { address: vpcCidr, securityGroupIds: [albGroupId] };
   return (
-    evaluateSecurityGroups(groups, 'ingress', peer, 'tcp', DYNAMIC, prefixListResolver(model)).verdict ===
-    'allow'
+    evaluateSecurityGroups(groups, 'ingress', peer, 'tcp', DYNAMIC, prefixListResolver(model, scope))
+      .verdict === 'allow'
   );
 }
 
@@ -68,13 +69,18 @@ export function dynamicPortFix(model: EstateModel, svc: ServiceModel, ports: Sta
   ];
   // The ALB must then reach every dynamic port: admit the range from its SG where it is not admitted yet.
   const albGroups = [...new Set(albNeeds(model, svc).flatMap((n) => (n.albGroupId ? [n.albGroupId] : [])))];
-  const endpoints = serviceInstanceIds(model, svc).flatMap((id) => endpointForInstance(model, id) ?? []);
+  const endpoints = serviceInstanceIds(model, svc).flatMap(
+    (id) => endpointForInstance(model, svc.scope, id) ?? [],
+  );
   const instanceGroups = [...new Set(endpoints.flatMap((e) => e.securityGroupIds))];
   const vpcId = endpoints[0]?.vpcId;
-  const vpcCidr = (vpcId ? model.vpcs.get(vpcId)?.CidrBlock : undefined) ?? '10.0.0.0/8';
+  const vpcCidr = (vpcId ? model.vpcs.get(svc.scope, vpcId)?.CidrBlock : undefined) ?? '10.0.0.0/8';
   const target = instanceGroups[0] ?? 'CONTAINER_INSTANCE_SECURITY_GROUP_ID';
   const sgFixes = albGroups
-    .filter((alb) => instanceGroups.length === 0 || !admitsDynamicRange(model, instanceGroups, alb, vpcCidr))
+    .filter(
+      (alb) =>
+        instanceGroups.length === 0 || !admitsDynamicRange(model, svc.scope, instanceGroups, alb, vpcCidr),
+    )
     .map((alb) =>
       securityGroupFix(
         '',

@@ -16,13 +16,15 @@ export interface FixParts {
 
 type Broken = Extract<Egress, { status: 'broken' }>;
 
-function hasDefaultRoute(model: EstateModel, tableId: string): boolean {
-  return (model.routeTables.get(tableId)?.Routes ?? []).some((r) => r.DestinationCidrBlock === '0.0.0.0/0');
+function hasDefaultRoute(model: EstateModel, scope: SnapshotScope, tableId: string): boolean {
+  return (model.routeTables.get(scope, tableId)?.Routes ?? []).some(
+    (r) => r.DestinationCidrBlock === '0.0.0.0/0',
+  );
 }
 
 /** The IGW attached to the VPC, from describe-internet-gateways. */
-export function attachedIgw(model: EstateModel, vpcId: string | null): string | null {
-  for (const igw of model.internetGateways.values()) {
+export function attachedIgw(model: EstateModel, scope: SnapshotScope, vpcId: string | null): string | null {
+  for (const igw of model.internetGateways.inScope(scope)) {
     if ((igw.Attachments ?? []).some((a) => a.VpcId === vpcId && (a.State ?? 'available') !== 'detached'))
       return igw.InternetGatewayId;
   }
@@ -41,20 +43,24 @@ export function workingNatGateway(
   vpcId: string,
   az: string | null,
 ) {
-  const working = [...model.natGateways.values()].filter(
-    (n) =>
-      n.VpcId === vpcId &&
-      (n.State ?? 'available') === 'available' &&
-      n.ConnectivityType !== 'private' &&
-      n.SubnetId !== null &&
-      n.SubnetId !== undefined &&
-      routesToIgw(model, scope, n.SubnetId, vpcId),
+  const working = model.natGateways
+    .inScope(scope)
+    .filter(
+      (n) =>
+        n.VpcId === vpcId &&
+        (n.State ?? 'available') === 'available' &&
+        n.ConnectivityType !== 'private' &&
+        n.SubnetId !== null &&
+        n.SubnetId !== undefined &&
+        routesToIgw(model, scope, n.SubnetId, vpcId),
+    );
+  return (
+    working.find((n) => model.subnets.get(scope, n.SubnetId!)?.AvailabilityZone === az) ?? working[0] ?? null
   );
-  return working.find((n) => model.subnets.get(n.SubnetId!)?.AvailabilityZone === az) ?? working[0] ?? null;
 }
 
 function publicSubnet(model: EstateModel, scope: SnapshotScope, vpcId: string): string | null {
-  for (const s of model.subnets.values()) {
+  for (const s of model.subnets.inScope(scope)) {
     if (s.VpcId === vpcId && routesToIgw(model, scope, s.SubnetId, vpcId)) return s.SubnetId;
   }
   return null;
@@ -67,7 +73,7 @@ function routeParts(
   flag: string,
   id: string,
 ): FixParts {
-  const verb = hasDefaultRoute(model, tableId) ? 'replace-route' : 'create-route';
+  const verb = hasDefaultRoute(model, scope, tableId) ? 'replace-route' : 'create-route';
   const tfFlag = flag === 'gateway-id' ? 'gateway_id    ' : 'nat_gateway_id';
   return {
     summary: '',
@@ -94,7 +100,7 @@ export function egressRouteFix(
   const first = placements[0];
   const vpcId = first?.vpcId ?? '';
   if (egress.cause === 'nat-no-igw') {
-    const igw = attachedIgw(model, vpcId);
+    const igw = attachedIgw(model, scope, vpcId);
     const parts = routeParts(model, scope, egress.tableId, 'gateway-id', igw ?? 'INTERNET_GATEWAY_ID');
     parts.summary = `Route ${egress.tableId} (the NAT gateway's subnet) 0.0.0.0/0 to ${igw ?? 'an internet gateway attached to the VPC'}.`;
     if (!igw)
@@ -105,7 +111,7 @@ export function egressRouteFix(
     return parts;
   }
   if (egress.cause === 'igw-no-public-ip') return publicIpFix(svc, placements);
-  const az = first ? (model.subnets.get(first.subnetId)?.AvailabilityZone ?? null) : null;
+  const az = first ? (model.subnets.get(scope, first.subnetId)?.AvailabilityZone ?? null) : null;
   const nat = workingNatGateway(model, scope, vpcId, az);
   const parts = routeParts(
     model,

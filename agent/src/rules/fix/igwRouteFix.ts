@@ -17,9 +17,9 @@ export function igwFix(
   const region = regionFlag(lb.scope);
   const gateway = igw ?? 'INTERNET_GATEWAY_ID';
   // Best: the VPC already has a working public table (the subnet lost its association): associate with it.
-  const publicTable = [...model.routeTables.values()].find(
-    (t) => t.VpcId === lb.vpcId && t.RouteTableId !== table.RouteTableId && igwProblem(t) === null,
-  );
+  const publicTable = model.routeTables
+    .inScope(lb.scope)
+    .find((t) => t.VpcId === lb.vpcId && t.RouteTableId !== table.RouteTableId && igwProblem(t) === null);
   if (publicTable) return reassociate(table, publicTable, subnets, region);
   const prelude = igw
     ? []
