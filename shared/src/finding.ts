@@ -28,12 +28,31 @@ export const EvidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-export const FixSchema = z.object({
+/** A change that is possible but not the answer: shown only under its `when` ("if you really need …"). */
+export const FixAlternativeSchema = z.object({
+  when: z.string(),
   summary: z.string(),
   awsCli: z.array(z.string()),
   terraform: z.string(),
 });
+export type FixAlternative = z.infer<typeof FixAlternativeSchema>;
+
+export const FixSchema = z.object({
+  summary: z.string(),
+  /** Empty when the answer changes the caller, not AWS (e.g. "call :80"). */
+  awsCli: z.array(z.string()),
+  terraform: z.string(),
+  alternatives: z.array(FixAlternativeSchema).optional(),
+});
 export type Fix = z.infer<typeof FixSchema>;
+
+/**
+ * confirmed: the data read proves the cause (or an observed symptom — stopped-task reason, service event,
+ * target-health reason — agrees with it); likely: concluded with data missing that could change it, or by
+ * elimination; unknown: could not be decided (rule `data-missing`).
+ */
+export const ConfidenceSchema = z.enum(['confirmed', 'likely', 'unknown']);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
 
 export const TargetRefSchema = z.object({
   targetGroupArn: z.string(),
@@ -53,6 +72,14 @@ export const FindingSchema = z.object({
   resources: z.array(z.string()),
   /** "cluster/service", or null when the finding is not about one service. */
   service: z.string().nullable(),
+  /**
+   * Every "cluster/service" whose traffic crosses the blocking component (an ALB, listener, rule, subnet,
+   * NACL or route table finding lists all services behind it); `[service]` for a service's own finding.
+   */
+  services: z.array(z.string()).default([]),
+  confidence: ConfidenceSchema.default('likely'),
+  /** What could change the conclusion: data kinds not read, endpoints not captured… Empty when nothing. */
+  missing: z.array(z.string()).default([]),
   targets: z.array(TargetRefSchema),
   evidence: z.array(EvidenceSchema),
   fix: FixSchema,

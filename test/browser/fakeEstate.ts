@@ -48,6 +48,9 @@ export function blockingFinding(service: string, now: string): FindingRecord {
       'The ALB sends health checks to host ports 32768-65535, but sg-0b1ockedc0ffee only allows tcp 80 from the ALB, so every target times out.',
     resources: ['sg-0b1ockedc0ffee', 'sg-0a1b2c3d4e5f'],
     service,
+    services: [service],
+    confidence: 'confirmed',
+    missing: [],
     targets: [{ targetGroupArn: TG('orders'), id: 'i-0abc1234', port: 32768 }],
     evidence: [
       {

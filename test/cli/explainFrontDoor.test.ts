@@ -1,38 +1,18 @@
 // `porthole explain` / `reach` on the ALB front door through the real entry point: exit codes, --json,
 // --method / --header, on snapshot folders written as the AWS CLI prints them.
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ROOT, porthole } from './runPorthole.ts';
 import { PathResultSchema } from '@porthole/shared';
 import { buildDemoEstate, type EstateDocuments } from '../../agent/src/demo/index.ts';
 import { demoIds } from '../../agent/src/demo/ids.ts';
 
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '..', '..');
 const HEALTHY = join(ROOT, 'test', 'fixtures', 'healthy');
 const ids = demoIds();
 const web = ids.loadBalancers.web;
 const orders = ids.loadBalancers.orders;
-
-async function porthole(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'agent/src/cli/main.ts', ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NO_COLOR: '1' },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function writeSnapshot(docs: EstateDocuments): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'porthole-alb-'));

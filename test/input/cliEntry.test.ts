@@ -1,33 +1,13 @@
 // Through the real entry point (a child process): the crash the issue measured is now an input error,
 // explain refuses what it cannot explain, and --debug parses after the subcommand.
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, porthole } from '../cli/runPorthole.ts';
 
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '..', '..');
 const HEALTHY = join(ROOT, 'test', 'fixtures', 'healthy');
 const ALB = 'web-alb-1846963479.eu-west-1.elb.amazonaws.com';
-
-async function porthole(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'agent/src/cli/main.ts', ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NO_COLOR: '1' },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let tmp: string;
 beforeAll(async () => {

@@ -61,7 +61,7 @@ describe('missing pieces make the service unknown, with a data-missing finding, 
     expect(gap?.rule).toBe('data-missing');
     expect(gap?.explanation).toContain('task definition web:12 of prod/web missing');
     expect(gap?.fix.awsCli).toEqual([
-      'aws ecs describe-task-definition --task-definition arn:aws:ecs:eu-west-1:111122223333:task-definition/web:12 --output json',
+      'aws ecs describe-task-definition --task-definition arn:aws:ecs:eu-west-1:111122223333:task-definition/web:12 --region eu-west-1 --output json',
     ]);
     expect(code).toBe(3);
     expect(stderr).toContain('porthole: unknown: prod/web: task definition web:12 of prod/web missing');

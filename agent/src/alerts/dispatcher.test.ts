@@ -17,6 +17,9 @@ const finding: Finding = {
   explanation: 'The ALB health checks reach the host port but sg-ecs drops them.',
   resources: ['sg-ecs', 'sg-alb'],
   service: 'prod/web',
+  services: ['prod/web'],
+  confidence: 'confirmed',
+  missing: [],
   targets: [],
   evidence: [],
   fix: {

@@ -25,8 +25,14 @@ const SEVERITY_STYLE = {
 
 export function renderFinding(f: Finding): string {
   const lines = [
-    `  ${SEVERITY_STYLE[f.severity](f.severity.toUpperCase())} ${pc.bold(f.title)}  ${pc.dim(`[${f.rule}]`)}`,
+    `  ${SEVERITY_STYLE[f.severity](f.severity.toUpperCase())} ${pc.bold(f.title)}  ${pc.dim(`[${f.rule}] ${f.confidence}`)}`,
     ...wrap(f.explanation, 4),
+    ...(f.missing.length > 0
+      ? [`    ${pc.dim('Could change the conclusion:')} ${f.missing.join('; ')}`]
+      : []),
+    ...(f.service === null && f.services.length > 0
+      ? [`    ${pc.dim('Affects:')} ${f.services.join(', ')}`]
+      : []),
     `    ${pc.dim('Evidence:')}`,
     ...f.evidence.map((e) => `      • ${e.detail}`),
     `    ${pc.dim('Fix:')} ${f.fix.summary}`,
@@ -37,13 +43,45 @@ export function renderFinding(f: Finding): string {
       lines,
       f.fix.terraform.split('\n').map((l) => `      ${pc.dim(l)}`),
     );
+  for (const alt of f.fix.alternatives ?? []) {
+    lines.push(`    ${pc.dim(`Only ${alt.when}:`)} ${alt.summary}`);
+    pushAll(
+      lines,
+      alt.awsCli.map((c) => `      $ ${pc.cyan(c)}`),
+    );
+    if (alt.terraform)
+      pushAll(
+        lines,
+        alt.terraform.split('\n').map((l) => `      ${pc.dim(l)}`),
+      );
+  }
   if (f.account || f.region)
     lines.push(`    ${pc.dim(`account ${f.account ?? '?'} · region ${f.region ?? '?'}`)}`);
   return lines.join('\n');
 }
 
+/** The data Porthole could not read or decide with, once each: listed before anything else. */
+export function dataGapLines(result: ScanResult): string[] {
+  const lines = result.findings
+    .filter((f) => f.rule === 'data-missing')
+    .flatMap((f) => f.missing)
+    .concat(
+      result.services.filter((s) => s.status === 'unknown').map((s) => s.why.replace(/^Unknown: |\.$/g, '')),
+    );
+  return [...new Set(lines)];
+}
+
 export function renderScan(result: ScanResult): string {
   const out: string[] = [];
+  const gaps = dataGapLines(result);
+  if (gaps.length > 0) {
+    out.push(pc.bold(pc.magenta('Could not read or decide (verdicts that need it are unknown):')));
+    pushAll(
+      out,
+      gaps.map((g) => `  ? ${g}`),
+    );
+    out.push('');
+  }
   for (const svc of result.services) {
     out.push(
       `${STATUS_STYLE[svc.status](svc.status.toUpperCase())} ${pc.bold(svc.name)}  ` +
@@ -51,6 +89,15 @@ export function renderScan(result: ScanResult): string {
     );
     out.push(`  ${svc.why}`);
     const findings = result.findings.filter((f) => f.service === svc.name);
+    const shared = result.findings.filter(
+      (f) =>
+        f.service === null &&
+        f.services.includes(svc.name) &&
+        f.account === svc.account &&
+        f.region === svc.region &&
+        f.title !== svc.why,
+    );
+    for (const f of shared) out.push(`  ${pc.dim('also:')} ${f.title} ${pc.dim(`[${f.rule}]`)}`);
     for (const f of findings) out.push(renderFinding(f), '');
     const causes = result.targets.filter((t) => t.service === svc.name && t.state !== 'healthy');
     for (const t of causes) {

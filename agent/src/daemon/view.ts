@@ -79,8 +79,12 @@ export class DaemonView implements ApiBackend {
       paths: latest.model
         ? engine.servicePaths(latest.model, name, at, { account: service.account, region: service.region })
         : [],
-      findings: store.findings
-        .query({ service: name, limit: 100 })
+      findings: [
+        ...store.findings.query({ service: name, limit: 100 }),
+        // ALB, listener, subnet, NACL or route-table findings that affect this service (service: null).
+        // Rows stored before `services` existed have none.
+        ...store.findings.open().filter((f) => f.service === null && (f.services ?? []).includes(name)),
+      ]
         .filter((f) => sameScope(f.account, f.region))
         .map(toRecord),
       events: store.events.query({ service: name, newestFirst: true, limit: 100 }).reverse(),

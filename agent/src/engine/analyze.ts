@@ -30,7 +30,7 @@ export function analyzeSnapshot(snapshot: Snapshot, opts: { now: Date }): Analys
 export function filterByService(result: ScanResult, service: string): ScanResult {
   return {
     ...result,
-    findings: result.findings.filter((f) => f.service === service),
+    findings: result.findings.filter((f) => f.service === service || f.services.includes(service)),
     targets: result.targets.filter((t) => t.service === service),
     services: result.services.filter((s) => s.name === service),
   };

@@ -5,6 +5,7 @@ import type { EstateModel } from '../model/types.ts';
 import { formatPortRange } from '../net/cidr.ts';
 import { componentIdsOf, type EvaluatedHop } from '../net/paths/hops.ts';
 import { networkAclFix } from '../rules/fix/networkAclFix.ts';
+import { CLIENT_CIDR, WORLD_CIDRS, safeCidr } from '../rules/fix/safeSource.ts';
 import { securityGroupFix } from '../rules/fix/securityGroupFix.ts';
 
 const GENERIC: Record<string, Finding['rule']> = {
@@ -25,10 +26,19 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
   const protocol = q?.protocol === 'udp' ? 'udp' : 'tcp';
   if (q && ports && q.peer && (h.check === 'sg-ingress' || h.check === 'sg-egress')) {
     const groupId = h.component.split(',')[0]!;
+    const direction = h.check === 'sg-ingress' ? 'ingress' : 'egress';
+    // The asked source only — and never the whole internet unless the group already admits it there.
     const peer = q.peer.securityGroupIds[0]
       ? { groupId: q.peer.securityGroupIds[0] }
-      : { cidr: cidrOf(q.peer.address) };
-    const direction = h.check === 'sg-ingress' ? 'ingress' : 'egress';
+      : {
+          cidr: safeCidr(
+            q ? model?.securityGroups.get(q.scope, groupId) : undefined,
+            direction,
+            protocol,
+            ports,
+            cidrOf(q.peer.address),
+          ),
+        };
     return securityGroupFix(
       `Allow ${direction} ${protocol} ${formatPortRange(ports)} on ${groupId} ${direction === 'ingress' ? 'from' : 'to'} ${'groupId' in peer ? peer.groupId : peer.cidr}.`,
       {
@@ -38,7 +48,7 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
         from: ports.from,
         to: ports.to,
         peer,
-        description: 'opened after porthole reach',
+        description: 'asked source, from porthole reach',
       },
       q.scope,
     );
@@ -47,9 +57,11 @@ function fixFor(model: EstateModel | null, h: EvaluatedHop): Fix {
   if (q && ports && q.remote && acl) {
     const egress = h.check === 'nacl-outbound';
     const denying = h.naclEntries?.find((e) => e.RuleAction === 'deny' && e.RuleNumber !== 32767) ?? null;
+    // The asked source, never the whole internet: the reader names the clients' range.
+    const cidr = WORLD_CIDRS.has(cidrOf(q.remote)) ? CLIENT_CIDR : cidrOf(q.remote);
     return networkAclFix(
-      `Allow ${egress ? 'outbound' : 'inbound'} ${protocol} ${formatPortRange(ports)} ${egress ? 'to' : 'from'} ${cidrOf(q.remote)} in ${acl.NetworkAclId}.`,
-      { acl, egress, from: ports.from, to: ports.to, cidr: cidrOf(q.remote), denyingEntry: denying },
+      `Allow ${egress ? 'outbound' : 'inbound'} ${protocol} ${formatPortRange(ports)} ${egress ? 'to' : 'from'} ${cidr} in ${acl.NetworkAclId}.`,
+      { acl, egress, from: ports.from, to: ports.to, cidr, denyingEntry: denying },
       q.scope,
     );
   }
@@ -75,6 +87,9 @@ export function genericFinding(model: EstateModel | null, h: EvaluatedHop): Find
         : `The ${h.direction} ${h.kind} check denies the request: ${h.detail}.`,
     resources: componentIdsOf(h),
     service: null,
+    services: [],
+    confidence: h.gaps.length > 0 ? 'likely' : 'confirmed',
+    missing: [...h.gaps],
     targets: [],
     evidence:
       h.evidence.length > 0 ? h.evidence : [{ kind: 'config', component: h.component, detail: h.detail }],
@@ -82,4 +97,16 @@ export function genericFinding(model: EstateModel | null, h: EvaluatedHop): Find
     account: h.query?.scope.account ?? null,
     region: h.query?.scope.region ?? null,
   };
+}
+
+/**
+ * A request refused on a port the ALB does not listen on is part of that answer (no-listener-on-port lists
+ * the ALB SGs and NACLs that refuse it as evidence), never a finding that proposes opening the port.
+ */
+export function foldsInto(f: Finding, h: EvaluatedHop): boolean {
+  return (
+    f.rule === 'no-listener-on-port' &&
+    h.leg === 'request' &&
+    h.component.split(',').every((c) => f.resources.includes(c))
+  );
 }

@@ -1,7 +1,7 @@
 // Turn evaluated hops into the public PathResult: verdict, summary, and one finding per blocker.
 import { plural, type Finding, type Hop, type PathResult } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
-import { genericFinding } from './genericFindings.ts';
+import { foldsInto, genericFinding } from './genericFindings.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 
 export function toHop(h: EvaluatedHop): Hop {
@@ -47,7 +47,8 @@ export function pathResult(
   const findings = [...catalog];
   for (const h of hops.filter((x) => x.verdict === 'deny')) {
     const explained = findings.some(
-      (f) => f.resources[0] === h.component || f.resources[0] === h.component.split(',')[0],
+      (f) =>
+        f.resources[0] === h.component || f.resources[0] === h.component.split(',')[0] || foldsInto(f, h),
     );
     if (explained) continue;
     const generic = genericFinding(model, h);

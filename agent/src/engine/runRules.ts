@@ -1,9 +1,11 @@
-// Run every registered rule, dedupe by id, and order findings: severity, then rule precedence.
+// Run every registered rule, dedupe by id, order findings (severity, then rule precedence) and fill in the
+// services each finding affects.
 import type { Finding } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
 import { RULES } from '../rules/registry.ts';
 import type { Rule, RuleContext } from '../rules/types.ts';
 import { targetKey, uniqueTargets } from '../rules/finding.ts';
+import { withAffectedServices } from './affectedServices.ts';
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
@@ -43,10 +45,11 @@ export function runRules(model: EstateModel, ctx: RuleContext, rules: readonly R
     if (f.targets.length === 0) byId.delete(id);
   }
   const precedence = new Map(rules.map((r, i) => [r.id as string, i]));
-  return [...byId.values()].sort(
+  const sorted = [...byId.values()].sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       (precedence.get(a.rule) ?? 99) - (precedence.get(b.rule) ?? 99) ||
       a.id.localeCompare(b.id),
   );
+  return withAffectedServices(model, sorted);
 }

@@ -5,10 +5,12 @@ import {
   type RuleId,
   type ServiceStatus,
   type ServiceVerdict,
+  type SnapshotKind,
   type TargetVerdict,
 } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
+import { closedListeners, listenersFor } from './frontDoor.ts';
 import { targetKey } from '../rules/finding.ts';
 import { RULES } from '../rules/registry.ts';
 import { serviceInputGaps } from './inputGaps.ts';
@@ -58,14 +60,19 @@ export function serviceVerdicts(
     list.push(t);
     byGroup.set(t.targetGroupArn, list);
   }
-  // Names repeat across accounts and regions: match findings to services by all three.
+  // Names repeat across accounts and regions: match findings to services by all three. A finding counts for
+  // every service it affects (an ALB-level finding for each service behind the ALB).
   const byService = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = `${f.account}|${f.region}|${f.service}`;
-    const list = byService.get(key) ?? [];
-    list.push(f);
-    byService.set(key, list);
+    const names = f.services.length > 0 ? f.services : f.service ? [f.service] : [];
+    for (const name of new Set(names)) {
+      const key = `${f.account}|${f.region}|${name}`;
+      const list = byService.get(key) ?? [];
+      list.push(f);
+      byService.set(key, list);
+    }
   }
+  const closed = closedListeners(model, findings);
   return [...model.services.values()]
     .map((svc) =>
       serviceVerdict(
@@ -73,6 +80,7 @@ export function serviceVerdicts(
         svc,
         byService.get(`${svc.scope.account}|${svc.scope.region}|${svc.key}`) ?? [],
         byGroup,
+        closed,
       ),
     )
     .sort(
@@ -81,11 +89,22 @@ export function serviceVerdicts(
     );
 }
 
+/** Kinds without which a load-balanced service's path cannot be judged: unreadable → unknown, never healthy. */
+const PATH_KINDS: readonly SnapshotKind[] = [
+  'LoadBalancers',
+  'Listeners',
+  'SecurityGroups',
+  'NetworkAcls',
+  'Subnets',
+  'RouteTables',
+];
+
 function serviceVerdict(
   model: EstateModel,
   svc: ServiceModel,
   findings: Finding[],
   byGroup: Map<string, TargetVerdict[]>,
+  closed: Map<string, Finding>,
 ): ServiceVerdict {
   const tgArns = [...new Set(svc.loadBalancers.map((l) => l.targetGroupArn))];
   const targets = tgArns.flatMap((arn) => byGroup.get(arn) ?? []);
@@ -94,9 +113,14 @@ function serviceVerdict(
   const healthy = counts.healthy ?? 0;
   const gaps = [
     ...dataGaps(model, svc.scope, ['services']),
-    ...(tgArns.length > 0 ? dataGaps(model, svc.scope, ['LoadBalancerTargetHealth']) : []),
+    ...(tgArns.length > 0 ? dataGaps(model, svc.scope, ['TargetGroups', 'LoadBalancerTargetHealth']) : []),
     ...serviceInputGaps(model, svc),
   ];
+  const pathGaps = tgArns.length > 0 ? dataGaps(model, svc.scope, PATH_KINDS) : [];
+  const undecided = findings.filter((f) => f.rule === 'data-missing');
+  const listeners = listenersFor(model, tgArns);
+  const closing = listeners.map((arn) => closed.get(arn));
+  const frontDoorClosed = listeners.length > 0 && closing.every((f) => f !== undefined);
   const missingHealth = tgArns.filter((arn) => !model.targetGroups.get(arn)?.targets);
   const critical = findings.filter((f) => f.severity === 'critical');
   const top = findings.find((f) => f.rule !== 'data-missing') ?? findings[0] ?? null;
@@ -108,12 +132,18 @@ function serviceVerdict(
   if (gaps.length > 0 || missingHealth.length > 0) {
     status = 'unknown';
     why = `Unknown: ${gaps[0] ?? `no target health for ${plural(missingHealth.length, 'target group')}`}.`;
+  } else if (frontDoorClosed) {
+    status = 'down';
+    why = closing[0]!.title;
   } else if ((desired ?? 0) > 0 && running === 0) {
     status = 'down';
     why = top ? top.title : `No task running (desired ${desired}).`;
   } else if (targets.length > 0 && healthy === 0) {
     status = 'down';
     why = top ? top.title : `No healthy target (${describeCounts(counts)}).`;
+  } else if (pathGaps.length > 0) {
+    status = 'unknown';
+    why = `Unknown: ${pathGaps[0]}.`;
   } else if (
     notHealthy > 0 ||
     critical.length > 0 ||
@@ -123,6 +153,10 @@ function serviceVerdict(
     why = top
       ? top.title
       : `${targets.length > 0 ? `${healthy}/${targets.length} targets healthy` : 'no load balancer'}; ${running ?? '?'}/${desired ?? '?'} tasks running.`;
+  } else if (undecided.length > 0) {
+    // A check this service needs could not be decided: unknown, never healthy.
+    status = 'unknown';
+    why = `Unknown: ${undecided[0]!.evidence[0]?.detail ?? undecided[0]!.title}.`;
   } else {
     status = 'healthy';
     why =

@@ -5,6 +5,7 @@ import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { evaluateSecurityGroups } from '../net/securityGroups.ts';
 import { prefixListResolver } from '../net/paths/hops.ts';
+import { CLIENT_CIDR, safeCidr } from './fix/safeSource.ts';
 import { securityGroupFix } from './fix/securityGroupFix.ts';
 import { makeFinding, unknownFinding } from './finding.ts';
 import type { Rule } from './types.ts';
@@ -80,6 +81,8 @@ export const albSgBlocksListener: Rule = {
         // rules are judged by sg-reference-public-ip.
         if (decision.verdict !== 'deny' || referenceRulesFor(model, lb, port).length > 0) continue;
         const sgId = lb.securityGroupIds[0] ?? lb.arn;
+        const ports = { from: port, to: port };
+        const source = safeCidr(model.securityGroups.get(lb.scope, sgId), 'ingress', 'tcp', ports, clients);
         findings.push(
           makeFinding({
             scope: lb.scope,
@@ -102,14 +105,14 @@ export const albSgBlocksListener: Rule = {
               { kind: 'security-group-rule', component: sgId, detail: decision.reason },
             ],
             fix: securityGroupFix(
-              `Allow tcp ${port} from ${clients} on ${sgId}.`,
+              `Allow tcp ${port} from ${source === CLIENT_CIDR ? `the clients that should reach ${lb.name} (replace ${CLIENT_CIDR} with their range)` : source} on ${sgId}.`,
               {
                 groupId: sgId,
                 direction: 'ingress',
                 protocol: 'tcp',
                 from: port,
                 to: port,
-                peer: { cidr: clients },
+                peer: { cidr: source },
                 description: `clients to ${lb.name}:${port}`,
               },
               lb.scope,

@@ -31,8 +31,15 @@ export const albSgEgressBlocksTargets: Rule = {
       const first = items[0]!;
       const { loadBalancer: lb, targetGroup: tg, service } = first.context;
       const ports = portsOf(items);
-      const from = ports[0]!;
-      const to = ports[ports.length - 1]!;
+      // Bridge tasks get a new dynamic host port on every deploy: open the range, not today's ports — and say so
+      // in the text, so the summary, the CLI and the Terraform name the same range.
+      const dynamic = service?.networkMode === 'bridge' && ports[0]! >= 32768;
+      const from = dynamic ? 32768 : ports[0]!;
+      const to = dynamic ? 65535 : ports[ports.length - 1]!;
+      const range = from === to ? `${from}` : `${from}-${to}`;
+      const why = dynamic
+        ? ` (the dynamic host-port range; today's ports ${ports.join(', ')} change with every deployment)`
+        : '';
       const targetSg = first.context.traffic?.endpoint?.securityGroupIds[0];
       const refs = refsOf(items);
       const via = [...new Set(items.map((b) => (b.via === 'traffic' ? 'traffic' : 'health-check')))].join(
@@ -62,18 +69,18 @@ export const albSgEgressBlocksTargets: Rule = {
               ? first.hop.evidence
               : [{ kind: 'security-group-rule', component: first.hop.component, detail: first.hop.detail }],
           fix: securityGroupFix(
-            `Allow egress tcp ${from === to ? from : `${from}-${to}`} from ${first.hop.component.split(',')[0]} to the targets` +
+            `Allow egress tcp ${range}${why} from ${first.hop.component.split(',')[0]} to the targets` +
               (targetSg ? ` (their security group ${targetSg})` : '') +
               '.',
             {
               groupId: first.hop.component.split(',')[0]!,
               direction: 'egress',
               protocol: 'tcp',
-              from: first.context.service?.networkMode === 'bridge' && from >= 32768 ? 32768 : from,
-              to: first.context.service?.networkMode === 'bridge' && from >= 32768 ? 65535 : to,
+              from,
+              to,
               peer: targetSg
                 ? { groupId: targetSg }
-                : { cidr: `${first.context.traffic?.endpoint?.privateIps[0] ?? '0.0.0.0'}/32` },
+                : { cidr: `${first.context.traffic?.endpoint?.privateIps[0] ?? 'TARGET_IP'}/32` },
               description: `${lb.name} to ${tg.name}`,
             },
             lb.scope,

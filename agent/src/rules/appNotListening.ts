@@ -48,10 +48,15 @@ export const appNotListening: Rule = {
       const mapping = service ? loadBalancedMapping(service, tg.arn) : null;
       const hc = tg.healthCheck;
       const task = service?.tasks.find((x) => x.lastStatus === 'RUNNING');
-      const container = mapping?.containerName ?? '<container>';
-      const cluster = service?.clusterName ?? '<cluster>';
+      const container = mapping?.containerName ?? 'CONTAINER';
+      const cluster = service?.clusterName ?? 'CLUSTER';
       findings.push(
         makeFinding({
+          // Diagnosis by elimination: every hop is open, nothing observed proves the app is the cause.
+          confidence: 'likely',
+          missing: [
+            'the address and port the container really listens on (not visible to AWS APIs; see the fix)',
+          ],
           scope: tg.scope,
           rule: 'app-not-listening',
           severity: 'critical',
@@ -78,9 +83,9 @@ export const appNotListening: Rule = {
             },
           ],
           fix: {
-            summary: `Make ${container} listen on 0.0.0.0:${mapping?.containerPort ?? '<port>'}; check what it listens on from inside the task.`,
+            summary: `Make ${container} listen on 0.0.0.0:${mapping?.containerPort ?? 'PORT'}; check what it listens on from inside the task.`,
             awsCli: [
-              `aws ecs execute-command --cluster ${cluster} --task ${task?.arn ?? '<task-arn>'} --container ${container}${regionFlag(tg.scope)} --interactive --command "ss -ltnp"`,
+              `aws ecs execute-command --cluster ${cluster} --task ${task?.arn ?? 'TASK_ARN'} --container ${container}${regionFlag(tg.scope)} --interactive --command "ss -ltnp"`,
             ],
             terraform: '',
           },

@@ -31,7 +31,7 @@ export interface EndpointCoverage {
 
 /** "com.amazonaws.eu-west-1.ecr.api"; also matches the China partition's "cn.com.amazonaws…" names. */
 export function endpointServiceName(region: string | null, service: EcrService): string {
-  return `com.amazonaws.${region ?? '<region>'}.${service}`;
+  return `com.amazonaws.${region ?? 'REGION'}.${service}`;
 }
 
 function serves(e: VpcEndpoint, region: string | null, service: EcrService): boolean {

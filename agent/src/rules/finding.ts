@@ -3,18 +3,20 @@ import type { Evidence, Finding, RuleId, SnapshotScope, TargetRef } from '@porth
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import type { TargetContext } from './context.ts';
 
-type FindingInput = Omit<Finding, 'id' | 'account' | 'region'> & {
-  scope: SnapshotScope;
-  /** The blocking component's ids when it is several (every SG of a multi-SG ENI); they lead `resources`. */
-  blockingIds?: string[];
-};
+type FindingInput = Omit<Finding, 'id' | 'account' | 'region' | 'services' | 'confidence' | 'missing'> &
+  Partial<Pick<Finding, 'services' | 'confidence' | 'missing'>> & {
+    scope: SnapshotScope;
+    /** The blocking component's ids when it is several (every SG of a multi-SG ENI); they lead `resources`. */
+    blockingIds?: string[];
+  };
 
 /**
  * Ids stay stable across polls: rule + blocking component + service. A component of several ids (a multi-SG
- * ENI) is named by all of them joined with "+"; a single one exactly as before.
+ * ENI) is named by all of them joined with "+"; a single one exactly as before. Defaults: the finding affects
+ * its own service; it is confirmed unless something that could change the conclusion is missing (then likely).
  */
 export function makeFinding(input: FindingInput): Finding {
-  const { scope, blockingIds, ...rest } = input;
+  const { scope, blockingIds, services, confidence, missing = [], ...rest } = input;
   const lead = blockingIds && blockingIds.length > 0 ? blockingIds : rest.resources.slice(0, 1);
   const subject = rest.service ?? rest.resources[lead.length] ?? '';
   return {
@@ -22,8 +24,24 @@ export function makeFinding(input: FindingInput): Finding {
     account: scope.account,
     region: scope.region,
     ...rest,
+    services: services ?? (rest.service ? [rest.service] : []),
+    confidence: confidence ?? (missing.length > 0 ? 'likely' : 'confirmed'),
+    missing,
   };
 }
+
+/** Describe calls that cannot run without naming what to describe (AWS CLI reference): placeholders. */
+const REQUIRED_ARGS: Record<string, string> = {
+  'elbv2 describe-target-health': ' --target-group-arn TARGET_GROUP_ARN',
+  'elbv2 describe-listeners': ' --load-balancer-arn LOAD_BALANCER_ARN',
+  'elbv2 describe-rules': ' --listener-arn LISTENER_ARN',
+  'elbv2 describe-target-group-attributes': ' --target-group-arn TARGET_GROUP_ARN',
+  'ecs describe-services': ' --cluster CLUSTER --services SERVICE',
+  'ecs describe-tasks': ' --cluster CLUSTER --tasks TASK_ARN',
+  'ecs describe-container-instances': ' --cluster CLUSTER --container-instances CONTAINER_INSTANCE_ARN',
+  'ecs describe-task-definition': ' --task-definition TASK_DEFINITION',
+  'ec2 get-managed-prefix-list-entries': ' --prefix-list-id PREFIX_LIST_ID',
+};
 
 /** A check that could not be decided: never a pass. Rule id `data-missing`, naming the rule and the gap. */
 export function unknownFinding(
@@ -45,13 +63,16 @@ export function unknownFinding(
       'Until this data is available the verdict is unknown, not healthy.',
     resources,
     service,
+    services: service ? [service] : [],
+    confidence: 'unknown',
+    missing: [...gaps],
     targets,
     evidence,
     fix: {
       summary: 'Capture the missing data (or grant the IAM action) and scan again.',
-      awsCli: [...new Set(gaps.map((g) => /\(aws ([^)]+)\)/.exec(g)?.[1]).filter(Boolean))].map(
-        (c) => `aws ${c} --output json`,
-      ),
+      awsCli: [
+        ...new Set(gaps.map((g) => /\(aws ([^)]+)\)/.exec(g)?.[1]).filter((c): c is string => !!c)),
+      ].map((c) => `aws ${c}${REQUIRED_ARGS[c] ?? ''}${regionFlag(scope)} --output json`),
       terraform: '',
     },
     account: scope.account,

@@ -24,7 +24,7 @@ function advice(
     return {
       summary: `The app has no page at ${path ?? '/'}: point the health check at a path it serves (e.g. its health endpoint).`,
       matcher: null,
-      path: '<health-path>',
+      path: 'HEALTH_PATH',
     };
   }
   if (codes.some((c) => c >= 300 && c < 400)) {
@@ -39,7 +39,7 @@ function advice(
     return {
       summary: 'The health-check path requires authentication: use an unauthenticated health endpoint.',
       matcher: null,
-      path: '<health-path>',
+      path: 'HEALTH_PATH',
     };
   }
   return {

@@ -45,29 +45,31 @@ export const naclBlocksListener: Rule = {
             const cidr = lb.scheme === 'internet-facing' ? '0.0.0.0/0' : client;
             const denying =
               hop.naclEntries?.find((e) => e.RuleAction === 'deny' && e.RuleNumber !== 32767) ?? null;
-            findings.push(
-              makeFinding({
-                scope: lb.scope,
-                rule: 'nacl-blocks-listener',
-                severity: 'critical',
-                title: `${lb.name}: ${egress ? 'replies cannot reach clients' : `clients cannot reach :${listener.port}`}: NACL ${hop.component} ${egress ? 'outbound' : 'inbound'} blocks them`,
-                explanation:
-                  `Network ACLs are stateless: ${lb.name}'s subnet ${node.subnetId} (${node.availabilityZone ?? '?'}) must allow clients in on ` +
-                  `${listener.port} and the replies out to their ephemeral ports ${formatPortRange(ELB_EPHEMERAL)}. ${hop.detail}. ` +
-                  `Clients resolving to this node's address time out.`,
-                resources: [hop.component, lb.arn, node.subnetId, listener.arn],
-                service: null,
-                targets: [],
-                evidence: hop.evidence,
-                fix: acl
-                  ? networkAclFix(
-                      `Allow ${egress ? 'outbound' : 'inbound'} tcp ${formatPortRange(range)} ${egress ? 'to' : 'from'} ${cidr} in ${acl.NetworkAclId}`,
-                      { acl, egress, from: range.from, to: range.to, cidr, denyingEntry: denying },
-                      lb.scope,
-                    )
-                  : { summary: `Allow the traffic in ${hop.component}.`, awsCli: [], terraform: '' },
-              }),
-            );
+            const finding = makeFinding({
+              scope: lb.scope,
+              rule: 'nacl-blocks-listener',
+              severity: 'critical',
+              title: `${lb.name}: ${egress ? 'replies cannot reach clients' : `clients cannot reach :${listener.port}`}: NACL ${hop.component} ${egress ? 'outbound' : 'inbound'} blocks them`,
+              explanation:
+                `Network ACLs are stateless: ${lb.name}'s subnet ${node.subnetId} (${node.availabilityZone ?? '?'}) must allow clients in on ` +
+                `${listener.port} and the replies out to their ephemeral ports ${formatPortRange(ELB_EPHEMERAL)}. ${hop.detail}. ` +
+                `Clients resolving to this node's address time out.`,
+              resources: [hop.component, lb.arn, node.subnetId, listener.arn],
+              service: null,
+              targets: [],
+              evidence: hop.evidence,
+              fix: acl
+                ? networkAclFix(
+                    `Allow ${egress ? 'outbound' : 'inbound'} tcp ${formatPortRange(range)} ${egress ? 'to' : 'from'} ${cidr} in ${acl.NetworkAclId}`,
+                    { acl, egress, from: range.from, to: range.to, cidr, denyingEntry: denying },
+                    lb.scope,
+                  )
+                : { summary: `Allow the traffic in ${hop.component}.`, awsCli: [], terraform: '' },
+            });
+            // One NACL on several ALB subnets is one finding naming every node subnet it cuts off.
+            const seen = findings.find((f) => f.id === finding.id);
+            if (!seen) findings.push(finding);
+            else if (!seen.resources.includes(node.subnetId)) seen.resources.push(node.subnetId);
           }
         }
       }

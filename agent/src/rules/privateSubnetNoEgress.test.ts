@@ -103,10 +103,45 @@ describe('private-subnet-no-egress', () => {
     expect(unknown[0]!.evidence[0]!.detail).toContain('RouteTables missing');
   });
 
-  it('answers unknown when the route is gone and VPC endpoints were not captured', () => {
+  it('route gone, VPC endpoints not captured: the pull timeouts confirm the cause; only endpoints could change it', () => {
     const findings = run(privateSubnetNoEgress, without(scenario('nat-route-removed'), 'VpcEndpoints'));
-    expect(unknownsFor(findings, RULE).length).toBe(5);
+    // prod/api's tasks stopped with "CannotPullContainerError … dial tcp …:443: i/o timeout": a real finding.
+    const api = findings.filter((f) => f.rule === RULE);
+    expect(api.map((f) => [f.service, f.severity, f.confidence])).toEqual([
+      ['prod/api', 'critical', 'confirmed'],
+    ]);
+    expect(api[0]!.missing).toHaveLength(1);
+    expect(api[0]!.missing[0]).toMatch(/^VpcEndpoints not captured/);
+    expect(api[0]!.missing[0]).toMatch(/ECR interface endpoints/);
+    expect(api[0]!.resources[0]).toBe(ids.routeTables.private);
+    expect(api[0]!.evidence.some((e) => e.kind === 'task' && /i\/o timeout/.test(e.detail))).toBe(true);
+    // The fix restores the route; it does not create endpoints that may already exist.
+    expect(api[0]!.fix.awsCli.every((c) => !c.includes('create-vpc-endpoint'))).toBe(true);
+    expect(api[0]!.fix.awsCli.some((c) => c.includes('create-route') || c.includes('replace-route'))).toBe(
+      true,
+    );
+    // The services without an observed symptom stay unknown.
+    const unknown = unknownsFor(findings, RULE);
+    expect(unknown.map((f) => f.service).sort()).toEqual([
+      'ops/orders',
+      'ops/worker',
+      'prod/admin',
+      'prod/web',
+    ]);
+    expect(unknown.every((f) => f.confidence === 'unknown')).toBe(true);
+  });
+
+  it('without a network symptom (an auth failure), missing VPC endpoint data stays unknown', () => {
+    const docs = without(scenario('nat-route-removed'), 'VpcEndpoints');
+    for (const task of arrayOf(docs, 'tasks')) {
+      if (typeof task.stoppedReason === 'string')
+        task.stoppedReason = 'CannotPullContainerError: no basic auth credentials';
+      for (const c of (task.containers as Json[] | undefined) ?? [])
+        if (typeof c.reason === 'string') c.reason = 'CannotPullContainerError: no basic auth credentials';
+    }
+    const findings = run(privateSubnetNoEgress, docs);
     expect(findings.filter((f) => f.rule === RULE)).toEqual([]);
+    expect(unknownsFor(findings, RULE).length).toBe(5);
   });
 
   it('stays silent when ECR and S3 endpoints serve the private subnets', () => {
@@ -147,7 +182,7 @@ describe('private-subnet-no-egress', () => {
     expect(api.title).toContain('the NAT gateway is not available');
     expect(api.resources).toContain(ids.natGateway.id);
     expect(api.fix.awsCli).toContain(
-      `aws ec2 create-nat-gateway --subnet-id ${ids.subnets.publicA.id} --allocation-id <eipalloc-id> --region ${ids.region}`,
+      `aws ec2 create-nat-gateway --subnet-id ${ids.subnets.publicA.id} --allocation-id EIPALLOC_ID --region ${ids.region}`,
     );
     expect(
       api.fix.awsCli.some((c) =>

@@ -10,7 +10,7 @@ import { ecrEndpointFix } from './fix/ecrEndpointFix.ts';
 import { egressRouteFix } from './fix/egressRouteFix.ts';
 import { groupBy, makeFinding, unknownFinding } from './finding.ts';
 import { internetEgress, type EgressCause, type Egress } from './internetEgress.ts';
-import { PULL_ERROR, taskEvidence, taskMessages } from './taskSignals.ts';
+import { PULL_ERROR, PULL_NETWORK_ERROR, taskEvidence, taskMessages } from './taskSignals.ts';
 import type { Rule } from './types.ts';
 
 const RULE = 'private-subnet-no-egress';
@@ -20,6 +20,11 @@ interface Blocked {
   egress: Extract<Egress, { status: 'broken' }>;
   coverage: EndpointCoverage;
 }
+
+/** Only VPC endpoints could change a broken-egress conclusion that the tasks' own pull failures confirm. */
+const ENDPOINTS_UNKNOWN =
+  'VpcEndpoints not captured (aws ec2 describe-vpc-endpoints): only ECR interface endpoints (ecr.api, ecr.dkr) ' +
+  'with an S3 gateway endpoint could change this conclusion';
 
 const CAUSE_WORDS: Record<EgressCause, string> = {
   'no-route': 'no route to the internet',
@@ -45,6 +50,9 @@ function evaluateService(model: EstateModel, svc: ServiceModel): Finding[] {
   const { mode, placements, gaps } = servicePlacements(model, svc);
   const unknown = [...gaps];
   const blocked: Blocked[] = [];
+  // Observed symptom: tasks stopped because the pull timed out on the network.
+  const confirmedBySymptom = taskMessages(svc.tasks, PULL_NETWORK_ERROR).length > 0;
+  let endpointsUnknown = false;
   for (const placement of placements) {
     const egress = internetEgress(model, svc.scope, placement);
     if (egress.status === 'unknown') {
@@ -53,7 +61,13 @@ function evaluateService(model: EstateModel, svc: ServiceModel): Finding[] {
     }
     if (egress.status !== 'broken') continue;
     const coverage = ecrEndpointCoverage(model, svc.scope, placement, egress.subnetTableId);
-    if (coverage.gaps.length > 0) pushAll(unknown, coverage.gaps);
+    const onlyEndpointsMissing =
+      coverage.gaps.length > 0 && coverage.gaps.every((g) => g.startsWith('VpcEndpoints '));
+    if (onlyEndpointsMissing && confirmedBySymptom) {
+      // The route table proves there is no way out and the stopped tasks prove the pull timed out: report it.
+      endpointsUnknown = true;
+      blocked.push({ placement, egress, coverage: { ...coverage, gaps: [] } });
+    } else if (coverage.gaps.length > 0) pushAll(unknown, coverage.gaps);
     else if (!coverage.complete) blocked.push({ placement, egress, coverage });
   }
   if (blocked.length === 0) {
@@ -64,7 +78,12 @@ function evaluateService(model: EstateModel, svc: ServiceModel): Finding[] {
   // One finding per service; EC2 services get one per route table of their container instances' subnets.
   const groups =
     mode === 'instance' ? groupBy(blocked, (b) => b.egress.tableId) : new Map([['all', blocked]]);
-  return [...groups.values()].map((items) => buildFinding(model, svc, items));
+  return [...groups.values()].map((items) => {
+    const finding = buildFinding(model, svc, items);
+    return endpointsUnknown
+      ? { ...finding, confidence: 'confirmed' as const, missing: [ENDPOINTS_UNKNOWN] }
+      : finding;
+  });
 }
 
 function buildFinding(model: EstateModel, svc: ServiceModel, items: Blocked[]): Finding {
@@ -107,7 +126,10 @@ function buildFinding(model: EstateModel, svc: ServiceModel, items: Blocked[]): 
     explanation:
       `To pull an image, a task (or its container instance) needs a way to ECR and S3: a route to a working NAT, ` +
       `an internet gateway plus a public IP, or VPC endpoints. ${[...new Set(items.map((b) => b.egress.detail))].join('. ')}. ` +
-      `No VPC endpoints make up for it: ${problems.map((p) => `${p.service}: ${p.detail}`).join('; ')}. ${consequence}`,
+      (problems.length > 0
+        ? `No VPC endpoints make up for it: ${problems.map((p) => `${p.service}: ${p.detail}`).join('; ')}. `
+        : 'VPC endpoint data was not captured, but the stopped tasks show the pull timing out on the network. ') +
+      consequence,
     resources: [
       ...tables,
       ...subnets,
@@ -140,7 +162,7 @@ function fixFor(
   );
   const endpoints = ecrEndpointFix({
     scope: svc.scope,
-    vpcId: items[0]!.placement.vpcId ?? '<vpc-id>',
+    vpcId: items[0]!.placement.vpcId ?? 'VPC_ID',
     subnetIds: subnets,
     routeTableIds: [...new Set(items.map((b) => b.egress.subnetTableId))],
     sourceGroupIds: [...new Set(items.flatMap((b) => b.placement.securityGroupIds))],

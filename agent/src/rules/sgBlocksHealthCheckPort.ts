@@ -2,7 +2,7 @@
 // (SG or NACL), so targets fail health checks although traffic could flow. ALB guide, "Target security groups".
 import type { Finding } from '@porthole/shared';
 import { componentIdsOf } from '../net/paths/hops.ts';
-import { securityGroupFix } from './fix/securityGroupFix.ts';
+import { peerText, securityGroupFix } from './fix/securityGroupFix.ts';
 import { albPeer, groupBy, makeFinding } from './finding.ts';
 import {
   deniedHops,
@@ -78,7 +78,7 @@ export const sgBlocksHealthCheckPort: Rule = {
           fix:
             first.hop.kind === 'security-group'
               ? securityGroupFix(
-                  `Allow tcp ${hcPort} ${isTargetSg ? `on ${sgId} from the load balancer` : `egress on ${sgId} to the targets`}, or use the traffic port for health checks.`,
+                  `Allow tcp ${hcPort} ${isTargetSg ? `on ${sgId} from the load balancer (${peerText(albPeer(model, lb))})` : `egress on ${sgId} to the targets (${peerText({ groupId: first.context.traffic?.endpoint?.securityGroupIds[0] ?? sgId })})`}, or use the traffic port for health checks.`,
                   {
                     groupId: sgId,
                     direction: isTargetSg ? 'ingress' : 'egress',

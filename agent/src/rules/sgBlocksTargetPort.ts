@@ -2,7 +2,7 @@
 // the ALB on the target port. ALB guide, "Target security groups"; ECS guide, "awsvpc network mode".
 import type { Finding } from '@porthole/shared';
 import { componentIdsOf } from '../net/paths/hops.ts';
-import { securityGroupFix } from './fix/securityGroupFix.ts';
+import { peerText, securityGroupFix } from './fix/securityGroupFix.ts';
 import { albPeer, groupBy, makeFinding } from './finding.ts';
 import { usesDynamicHostPorts } from './ecsPorts.ts';
 import {
@@ -64,7 +64,7 @@ export const sgBlocksTargetPort: Rule = {
             { kind: 'port', component: tg.arn, detail: `target port ${portsOf(items).join(', ')}` },
           ],
           fix: securityGroupFix(
-            `Allow tcp ${port} on ${sgId} from the load balancer.`,
+            `Allow tcp ${port} on ${sgId} from the load balancer (${peerText(albPeer(model, lb))}).`,
             {
               groupId: sgId,
               direction: 'ingress',

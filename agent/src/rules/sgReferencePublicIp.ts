@@ -75,6 +75,7 @@ export const sgReferencePublicIp: Rule = {
                   lb.arn,
                   pair.GroupId,
                   ...shown.map((a) => a.member.instanceId ?? a.member.id),
+                  listener.arn,
                 ],
                 service: null,
                 targets: [],
@@ -92,7 +93,7 @@ export const sgReferencePublicIp: Rule = {
                 ],
                 fix: publicIp
                   ? securityGroupFix(
-                      `Admit the address the callers really use (${publicIp}/32) on ${albSg}, or call an internal ALB so the private IP (and the SG reference) applies.`,
+                      `Admit tcp ${port} from the address the callers really use (${publicIp}/32) on ${albSg}, or call an internal ALB so the private IP (and the SG reference) applies.`,
                       {
                         groupId: albSg,
                         direction: 'ingress',

@@ -36,7 +36,7 @@ export const targetGroupNotRouted: Rule = {
         const used = new Set(listener?.rules.map((r) => r.priority) ?? []);
         let priority = 10;
         while (used.has(priority)) priority += 10;
-        const listenerArn = listener?.arn ?? '<listener-arn>';
+        const listenerArn = listener?.arn ?? 'LISTENER_ARN';
         findings.push(
           makeFinding({
             scope: svc.scope,

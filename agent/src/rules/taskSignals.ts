@@ -6,6 +6,12 @@ import type { ServiceModel, TaskModel } from '../model/types.ts';
 /** Image pull failures: "CannotPullContainerError: … dial tcp …:443: i/o timeout", or the Fargate auth step. */
 export const PULL_ERROR =
   /CannotPullContainerError|ResourceInitializationError: unable to pull secrets or registry auth/i;
+/**
+ * A pull that failed on the network (not on credentials or a missing image): "dial tcp …:443: i/o timeout",
+ * a context deadline, an unreachable network. Observed, it proves the task had no working way to the registry.
+ */
+export const PULL_NETWORK_ERROR =
+  /(CannotPullContainerError|ResourceInitializationError)[\s\S]*(i\/o timeout|context deadline exceeded|network is unreachable|request canceled while waiting for connection)/i;
 /** stoppedReason "Task failed ELB health checks in (target-group arn:…)". */
 export const ELB_HEALTH_STOP = /Task failed ELB health checks/i;
 /** "(service web) (task 0123) (port 8080) is unhealthy in (target-group arn:…) due to (reason …)". */

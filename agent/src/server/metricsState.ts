@@ -1,21 +1,13 @@
 // Gauges computed at scrape time from what the daemon holds: per-service status (one-hot) and targets,
 // and per account/region/kind data age. Computed then, because ages and staleness move with the clock.
-import { ServiceStatusSchema } from '@porthole/shared';
+import { ServiceStatusSchema, TARGET_HEALTH_STATES } from '@porthole/shared';
 import { Gauge, type Registry } from 'prom-client';
 import type { MetricsState } from './metrics.ts';
 
 export const CYCLE_OUTCOMES = ['ok', 'partial', 'error'] as const;
 export const SERVICE_STATUSES = ServiceStatusSchema.options;
 /** ELB target health states (ELB API reference, TargetHealth.State). */
-export const TARGET_STATES = [
-  'initial',
-  'healthy',
-  'unhealthy',
-  'unhealthy.draining',
-  'unused',
-  'draining',
-  'unavailable',
-] as const;
+export const TARGET_STATES = TARGET_HEALTH_STATES;
 
 const SERVICE_LABELS = ['account', 'region', 'cluster', 'service'] as const;
 

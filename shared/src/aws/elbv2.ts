@@ -132,7 +132,8 @@ export type TargetGroup = z.infer<typeof TargetGroupSchema>;
 
 export const TargetHealthDescriptionSchema = z.looseObject({
   Target: z.looseObject({ Id: TargetId, Port: opt(ListeningPort), AvailabilityZone: opt(str) }),
-  HealthCheckPort: opt(PortString),
+  // AWS returns the port as a string; moto (and older captures) echo the group's "traffic-port".
+  HealthCheckPort: opt(z.union([z.literal('traffic-port'), PortString])),
   // Open lists: AWS has added states and reason codes over time. An undocumented value is kept,
   // reported as a warning, and the target's service is unknown (see docs/snapshot-input.md).
   TargetHealth: z.looseObject({

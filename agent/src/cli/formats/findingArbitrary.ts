@@ -32,6 +32,9 @@ export const findingArb: fc.Arbitrary<Finding> = fc.record({
   explanation: nasty,
   resources: fc.array(resource, { maxLength: 4 }),
   service: fc.option(fc.constantFrom('prod/web', 'ops/worker'), { nil: null }),
+  services: fc.constant([]),
+  confidence: fc.constantFrom('confirmed', 'likely', 'unknown'),
+  missing: fc.array(nasty, { maxLength: 2 }),
   targets: fc.constant([]),
   evidence: fc.array(
     fc.record({ kind: fc.constant('security-group-rule'), component: resource, detail: nasty }),

@@ -75,7 +75,7 @@ export function dynamicPortFix(model: EstateModel, svc: ServiceModel, ports: Sta
   const instanceGroups = [...new Set(endpoints.flatMap((e) => e.securityGroupIds))];
   const vpcId = endpoints[0]?.vpcId;
   const vpcCidr = (vpcId ? model.vpcs.get(svc.scope, vpcId)?.CidrBlock : undefined) ?? '10.0.0.0/8';
-  const target = instanceGroups[0] ?? '<container-instance-security-group-id>';
+  const target = instanceGroups[0] ?? 'CONTAINER_INSTANCE_SECURITY_GROUP_ID';
   const sgFixes = albGroups
     .filter(
       (alb) =>

@@ -25,7 +25,7 @@ export function ecrEndpointFix(input: EndpointFixInput): FixParts {
   const region = regionFlag(scope);
   const awsCli: string[] = [];
   const terraform: string[] = [];
-  const source = sourceGroupIds[0] ?? '<task-security-group-id>';
+  const source = sourceGroupIds[0] ?? 'TASK_SECURITY_GROUP_ID';
   for (const p of problems) {
     const name = endpointServiceName(scope.region, p.service);
     if (p.service === 's3' && p.endpointId) {
@@ -76,7 +76,7 @@ export function ecrEndpointFix(input: EndpointFixInput): FixParts {
       // The endpoint SG must admit tcp 443 from the tasks: an SG that does not exist yet, so a placeholder.
       awsCli.push(
         `aws ec2 create-vpc-endpoint --vpc-id ${vpcId} --vpc-endpoint-type Interface --service-name ${name} ` +
-          `--subnet-ids ${subnetIds.join(' ')} --security-group-ids <endpoint-security-group-id> --private-dns-enabled${region}`,
+          `--subnet-ids ${subnetIds.join(' ')} --security-group-ids ENDPOINT_SECURITY_GROUP_ID --private-dns-enabled${region}`,
       );
       terraform.push(
         `resource "aws_vpc_endpoint" "${tfName(p.service)}" {`,
@@ -84,7 +84,7 @@ export function ecrEndpointFix(input: EndpointFixInput): FixParts {
         `  service_name        = "${name}"`,
         `  vpc_endpoint_type   = "Interface"`,
         `  subnet_ids          = ${list(subnetIds)}`,
-        `  security_group_ids  = ["<endpoint-security-group-id>"] # admits tcp 443 from ${source}`,
+        `  security_group_ids  = ["ENDPOINT_SECURITY_GROUP_ID"] # admits tcp 443 from ${source}`,
         `  private_dns_enabled = true`,
         `}`,
       );
@@ -92,7 +92,10 @@ export function ecrEndpointFix(input: EndpointFixInput): FixParts {
   }
   const services = problems.map((p) => p.service).join(', ');
   return {
-    summary: `Or keep the subnets private and add the VPC endpoints image pulls need (${services}).`,
+    summary:
+      problems.length > 0
+        ? `Or keep the subnets private and add the VPC endpoints image pulls need (${services}).`
+        : 'Or, if ECR interface endpoints (ecr.api, ecr.dkr) and an S3 gateway endpoint exist, check that they serve these subnets.',
     awsCli,
     terraform,
   };

@@ -101,12 +101,12 @@ export function egressRouteFix(
   const vpcId = first?.vpcId ?? '';
   if (egress.cause === 'nat-no-igw') {
     const igw = attachedIgw(model, scope, vpcId);
-    const parts = routeParts(model, scope, egress.tableId, 'gateway-id', igw ?? '<internet-gateway-id>');
+    const parts = routeParts(model, scope, egress.tableId, 'gateway-id', igw ?? 'INTERNET_GATEWAY_ID');
     parts.summary = `Route ${egress.tableId} (the NAT gateway's subnet) 0.0.0.0/0 to ${igw ?? 'an internet gateway attached to the VPC'}.`;
     if (!igw)
       parts.awsCli.unshift(
         `aws ec2 create-internet-gateway${regionFlag(scope)}`,
-        `aws ec2 attach-internet-gateway --internet-gateway-id <internet-gateway-id> --vpc-id ${vpcId}${regionFlag(scope)}`,
+        `aws ec2 attach-internet-gateway --internet-gateway-id INTERNET_GATEWAY_ID --vpc-id ${vpcId}${regionFlag(scope)}`,
       );
     return parts;
   }
@@ -118,16 +118,16 @@ export function egressRouteFix(
     scope,
     egress.tableId,
     'nat-gateway-id',
-    nat?.NatGatewayId ?? '<nat-gateway-id>',
+    nat?.NatGatewayId ?? 'NAT_GATEWAY_ID',
   );
   if (nat) {
     parts.summary = `Route ${egress.tableId} 0.0.0.0/0 to the working NAT gateway ${nat.NatGatewayId}.`;
   } else {
-    const subnet = publicSubnet(model, scope, vpcId) ?? '<public-subnet-id>';
+    const subnet = publicSubnet(model, scope, vpcId) ?? 'PUBLIC_SUBNET_ID';
     parts.summary = `Create a NAT gateway in a public subnet (${subnet}) and route ${egress.tableId} 0.0.0.0/0 to it.`;
     parts.awsCli.unshift(
       `aws ec2 allocate-address --domain vpc${regionFlag(scope)}`,
-      `aws ec2 create-nat-gateway --subnet-id ${subnet} --allocation-id <eipalloc-id>${regionFlag(scope)}`,
+      `aws ec2 create-nat-gateway --subnet-id ${subnet} --allocation-id EIPALLOC_ID${regionFlag(scope)}`,
     );
   }
   return parts;

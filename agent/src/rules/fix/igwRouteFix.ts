@@ -15,7 +15,7 @@ export function igwFix(
   igw: string | null,
 ): Finding['fix'] {
   const region = regionFlag(lb.scope);
-  const gateway = igw ?? '<internet-gateway-id>';
+  const gateway = igw ?? 'INTERNET_GATEWAY_ID';
   // Best: the VPC already has a working public table (the subnet lost its association): associate with it.
   const publicTable = model.routeTables
     .inScope(lb.scope)
@@ -25,7 +25,7 @@ export function igwFix(
     ? []
     : [
         `aws ec2 create-internet-gateway${region}`,
-        `aws ec2 attach-internet-gateway --internet-gateway-id <internet-gateway-id> --vpc-id ${lb.vpcId ?? '<vpc-id>'}${region}`,
+        `aws ec2 attach-internet-gateway --internet-gateway-id INTERNET_GATEWAY_ID --vpc-id ${lb.vpcId ?? 'VPC_ID'}${region}`,
       ];
   const defaultRoute = table.Routes.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
   // If the table also serves other (private) subnets through a NAT, switching its default route would cut their
@@ -90,18 +90,18 @@ function newPublicTable(
   prelude: string[],
   region: string,
 ): Finding['fix'] {
-  const vpc = lb.vpcId ?? '<vpc-id>';
+  const vpc = lb.vpcId ?? 'VPC_ID';
   return {
     summary: `${table.RouteTableId} also serves private subnets: give ${subnets.join(', ')} a public route table with 0.0.0.0/0 → ${gateway}.`,
     awsCli: [
       ...prelude,
       `aws ec2 create-route-table --vpc-id ${vpc}${region}`,
-      `aws ec2 create-route --route-table-id <new-route-table-id> --destination-cidr-block 0.0.0.0/0 --gateway-id ${gateway}${region}`,
+      `aws ec2 create-route --route-table-id NEW_ROUTE_TABLE_ID --destination-cidr-block 0.0.0.0/0 --gateway-id ${gateway}${region}`,
       ...subnets.map((s) => {
         const assoc = (table.Associations ?? []).find((a) => a.SubnetId === s)?.RouteTableAssociationId;
         return assoc
-          ? `aws ec2 replace-route-table-association --association-id ${assoc} --route-table-id <new-route-table-id>${region}`
-          : `aws ec2 associate-route-table --route-table-id <new-route-table-id> --subnet-id ${s}${region}`;
+          ? `aws ec2 replace-route-table-association --association-id ${assoc} --route-table-id NEW_ROUTE_TABLE_ID${region}`
+          : `aws ec2 associate-route-table --route-table-id NEW_ROUTE_TABLE_ID --subnet-id ${s}${region}`;
       }),
     ],
     terraform: [

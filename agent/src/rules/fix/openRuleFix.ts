@@ -89,7 +89,7 @@ export function openRuleFix(
         protocol: 'tcp',
         from: n.ports.from,
         to: n.ports.to,
-        peer: { groupId: n.albGroupId ?? '<load-balancer-security-group-id>' },
+        peer: { groupId: n.albGroupId ?? 'LOAD_BALANCER_SECURITY_GROUP_ID' },
         description: `${n.lbName} ${n.why}`,
       },
       scope,

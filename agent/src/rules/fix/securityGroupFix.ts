@@ -13,6 +13,11 @@ export interface SgRuleChange {
   description: string;
 }
 
+/** How a summary names the peer, so text and command state the same source. */
+export function peerText(peer: SgRuleChange['peer']): string {
+  return 'groupId' in peer ? `security group ${peer.groupId}` : peer.cidr;
+}
+
 export function securityGroupFix(summary: string, change: SgRuleChange, scope: SnapshotScope): Fix {
   const peerCli =
     'groupId' in change.peer
