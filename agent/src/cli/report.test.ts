@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Hop, PathResult } from '@porthole/shared';
 import { renderPath } from './report.ts';
 
+// picocolors colours under CI=true: compare the text a reader sees.
+const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+
 const hop = (
   component: string,
   leg: Hop['leg'],
@@ -64,16 +67,18 @@ describe('renderPath', () => {
   });
 
   it('marks an empty target group as a consequence when another hop blocks', () => {
-    const text = renderPath(
-      result([
-        hop('tg-1', 'request', 'target-group', 'deny'),
-        hop('sg-1', 'request', 'security-group', 'deny'),
-      ]),
+    const text = plain(
+      renderPath(
+        result([
+          hop('tg-1', 'request', 'target-group', 'deny'),
+          hop('sg-1', 'request', 'security-group', 'deny'),
+        ]),
+      ),
     );
     expect(text).toMatch(/tg-1 {2}a consequence of the blocker, not the cause: tg-1 detail/);
     expect(text).toMatch(/DENY .*sg-1 {2}sg-1 detail/);
     // Alone (a failing health check, no network blocker), the empty target group is the finding itself.
-    const alone = renderPath(result([hop('tg-1', 'request', 'target-group', 'deny')]));
+    const alone = plain(renderPath(result([hop('tg-1', 'request', 'target-group', 'deny')])));
     expect(alone).not.toMatch(/consequence/);
   });
 });
