@@ -10,9 +10,9 @@ import {
   NOW,
   type EstateDocuments,
   type Json,
-} from '../rules/ruleTestKit.ts';
-import { explainUrl } from './explain.ts';
-import { reachPath } from './reach.ts';
+} from './ruleTestKit.ts';
+import { explainUrl } from '../src/engine/explain.ts';
+import { reachPath } from '../src/engine/reach.ts';
 
 export { arrayOf, find, healthy, ids, NOW, type EstateDocuments, type Json };
 
