@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { overlyOpenDynamicPorts, tooOpen } from './overlyOpenDynamicPorts.ts';
 import type { IpPermission } from '@porthole/shared';
-import { find, healthy, ids, run, scenario, unknownsFor, without, type Json } from '../../test-kit/ruleTestKit.ts';
+import {
+  find,
+  healthy,
+  ids,
+  run,
+  scenario,
+  unknownsFor,
+  without,
+  type Json,
+} from '../../test-kit/ruleTestKit.ts';
 
 const RULE = 'overly-open-dynamic-ports';
 const world = (p: IpPermission): IpPermission => ({ ...p, IpRanges: [{ CidrIp: '0.0.0.0/0' }] });
