@@ -2,7 +2,7 @@
 // size and seed always give byte-identical files. Written unit by unit so even L never sits in memory whole.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { intOf } from '../../agent/src/demo/hash.ts';
+import { intOf } from '@porthole/estate/demo/hash.js';
 import { unitDocuments, type EstateDocument } from './documents.ts';
 import { EXPECTED_RULE } from './failures.ts';
 import type { UnitPlan } from './plan.ts';

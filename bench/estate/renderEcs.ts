@@ -1,8 +1,8 @@
 // `aws ecs describe-clusters|services|container-instances|task-definition` for a unit's cluster, with the
-// demo estate's field sets (agent/src/demo/ecs*.ts). Tasks: renderTasks.ts.
-import { uuidOf } from '../../agent/src/demo/hash.ts';
-import type { Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES, cliTime, incidentTime } from '../../agent/src/demo/time.ts';
+// demo estate's field sets (estate/src/demo/ecs*.ts). Tasks: renderTasks.ts.
+import { uuidOf } from '@porthole/estate/demo/hash.js';
+import type { Json } from '@porthole/estate/demo/shapes.js';
+import { TIMES, cliTime, incidentTime } from '@porthole/estate/demo/time.js';
 import { deployment, family, image, running, taskDefArn } from './ecsNames.ts';
 import type { UnitPlan } from './planTypes.ts';
 

@@ -1,9 +1,9 @@
 // `aws elbv2 describe-load-balancers|listeners|rules|target-groups` and target health (Batfish's wrapper
 // `{"LoadBalancerTargetHealth":[{TargetGroupArn, TargetHealthDescriptions}]}`) for a unit's two ALBs.
-import { forwardAction } from '../../agent/src/demo/elb.ts';
-import { hexOf } from '../../agent/src/demo/hash.ts';
-import type { Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES } from '../../agent/src/demo/time.ts';
+import { forwardAction } from '@porthole/estate/demo/elb.js';
+import { hexOf } from '@porthole/estate/demo/hash.js';
+import type { Json } from '@porthole/estate/demo/shapes.js';
+import { TIMES } from '@porthole/estate/demo/time.js';
 import type { ServicePlan, UnitPlan } from './plan.ts';
 import type { LbKey } from './unitIds.ts';
 

@@ -1,8 +1,8 @@
 // `aws ec2 describe-network-interfaces` and `describe-instances` for a unit: container instances, ALB nodes
 // (only in the subnets the ALB is enabled in), NAT gateways and the ENIs of running awsvpc tasks.
-import { ec2Id, hexOf, macOf } from '../../agent/src/demo/hash.ts';
-import { tags, type Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES } from '../../agent/src/demo/time.ts';
+import { ec2Id, hexOf, macOf } from '@porthole/estate/demo/hash.js';
+import { tags, type Json } from '@porthole/estate/demo/shapes.js';
+import { TIMES } from '@porthole/estate/demo/time.js';
 import type { InstancePlan, UnitPlan } from './plan.ts';
 import type { SubnetKey, UnitIds } from './unitIds.ts';
 

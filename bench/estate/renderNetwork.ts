@@ -1,8 +1,8 @@
 // A unit's VPC objects as `aws ec2 describe-vpcs|subnets|internet-gateways|nat-gateways|route-tables|
-// network-acls|security-groups` print them (same field sets as the demo estate, agent/src/demo/network.ts).
-import { ec2Id } from '../../agent/src/demo/hash.ts';
-import { naclEntry, sgPermission, sortNaclEntries, tags, type Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES } from '../../agent/src/demo/time.ts';
+// network-acls|security-groups` print them (same field sets as the demo estate, estate/src/demo/network.ts).
+import { ec2Id } from '@porthole/estate/demo/hash.js';
+import { naclEntry, sgPermission, sortNaclEntries, tags, type Json } from '@porthole/estate/demo/shapes.js';
+import { TIMES } from '@porthole/estate/demo/time.js';
 import { NACL_SUBNETS } from './naclPlan.ts';
 import type { UnitPlan } from './plan.ts';
 import { SUBNET_KEYS, type NaclKey, type SubnetKey } from './unitIds.ts';

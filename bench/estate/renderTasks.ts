@@ -1,8 +1,8 @@
 // `aws ecs describe-tasks` for a unit: bridge tasks report their host port in networkBindings, awsvpc tasks
 // carry an ElasticNetworkInterface attachment; stopped tasks keep their stop code and reason.
-import { hexOf, uuidOf } from '../../agent/src/demo/hash.ts';
-import type { Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES, incidentTime } from '../../agent/src/demo/time.ts';
+import { hexOf, uuidOf } from '@porthole/estate/demo/hash.js';
+import type { Json } from '@porthole/estate/demo/shapes.js';
+import { TIMES, incidentTime } from '@porthole/estate/demo/time.js';
 import { deployment, image, taskDefArn } from './ecsNames.ts';
 import type { ServicePlan, TaskPlan, UnitPlan } from './planTypes.ts';
 

@@ -2,7 +2,7 @@
 // one cluster of bridge-mode services behind one ALB, whose instance security group only allows
 // port 80 from the ALB, so every target on a dynamic host port times out.
 import type { SnapshotData } from '@porthole/shared';
-import { network } from './testNetwork.ts';
+import { network } from './awsNetwork.ts';
 
 export const ACCOUNT = '111111111111';
 export const REGION = 'eu-west-1';

@@ -24,8 +24,8 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { SnapshotData } from '@porthole/shared';
 import { mockClient } from 'aws-sdk-client-mock';
-import { clientsFor, type ScanTarget } from './clients.ts';
-import { installEc2 } from './testFakeEc2.ts';
+import { clientsFor, type ScanTarget } from '../../agent/src/sources/aws/clients.ts';
+import { installEc2 } from './fakeEc2.ts';
 
 export type Obj = Record<string, unknown>;
 type GetClient = () => {

@@ -14,7 +14,7 @@ import {
   GetManagedPrefixListEntriesCommand,
 } from '@aws-sdk/client-ec2';
 import type { SnapshotData } from '@porthole/shared';
-import { awsError, page, type Obj } from './testFakeAws.ts';
+import { awsError, page, type Obj } from './fakeAws.ts';
 
 const MUST_FILTER = new Set(['Reservations', 'NetworkInterfaces', 'SecurityGroups']);
 

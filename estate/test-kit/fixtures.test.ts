@@ -1,5 +1,5 @@
 // The committed test/fixtures/ must be exactly what the builder produces (regenerate with
-// `npx tsx agent/src/demo/writeFixtures.ts`), and writeFixtures must write exactly that.
+// `npx tsx estate/test-kit/writeFixtures.ts`), and writeFixtures must write exactly that.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,11 +1,11 @@
 // The fixture folders under test/fixtures/, as pure data: writeFixtures.ts writes them, and a test checks
 // the committed files still equal what the builder produces.
-import type { EstateDocuments } from './documents.ts';
-import { removeKind } from './documents.ts';
-import { buildDemoEstate } from './estate.ts';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION } from './ids.ts';
-import { applyScenario } from './scenarios.ts';
-import { SCENARIOS } from './scenarioNames.ts';
+import type { EstateDocuments } from '../src/demo/documents.ts';
+import { removeKind } from '../src/demo/documents.ts';
+import { buildDemoEstate } from '../src/demo/estate.ts';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../src/demo/ids.ts';
+import { applyScenario } from '../src/demo/scenarios.ts';
+import { SCENARIOS } from '../src/demo/scenarioNames.ts';
 
 export interface FixtureSet {
   /** Folder name under test/fixtures/. */

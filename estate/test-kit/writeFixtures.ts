@@ -1,15 +1,12 @@
 // Writes test/fixtures/<name>/ (AWS CLI JSON, Batfish layout) and test/fixtures/README.md from the demo builder.
-// Run from the repo root: `npx tsx agent/src/demo/writeFixtures.ts`. Only the folders it generates are replaced.
+// Run from the repo root: `npx tsx estate/test-kit/writeFixtures.ts`. Only the folders it generates are replaced.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixtureSets, fixtureText } from './fixtures.ts';
 import { fixturesReadme } from './fixturesReadme.ts';
 
-export const FIXTURES_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../test/fixtures',
-);
+export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
 
 export async function writeFixtures(root: string = FIXTURES_DIR): Promise<string[]> {
   const written: string[] = [];

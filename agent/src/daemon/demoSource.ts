@@ -3,7 +3,7 @@
 // The timeline can be held on its current step (config `demo.hold`, or POST /api/demo/hold) so a
 // breakage stays on screen while someone clicks through it.
 import type { DemoState } from '@porthole/shared';
-import { estateAtCycle } from '../demo/index.ts';
+import { estateAtCycle } from '@porthole/estate/demo/index.js';
 import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
 import type { DemoControl, PollSource } from './types.ts';
 

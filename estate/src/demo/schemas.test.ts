@@ -2,7 +2,7 @@
 import { KIND_SCHEMAS } from '@porthole/shared';
 import { describe, expect, it } from 'vitest';
 import type { EstateDocuments } from './documents.ts';
-import { fixtureSets } from './fixtures.ts';
+import { fixtureSets } from '../../test-kit/fixtures.ts';
 
 // Keys the CLI prints beside the data (ECS `failures`, describe-task-definition `tags`).
 const SIDE_KEYS = new Set(['failures', 'tags']);
