@@ -1,95 +1,40 @@
 // `aws ec2 describe-network-interfaces`: instance ENIs, ALB node ENIs ("ELB app/<name>/<id>", requester
 // amazon-elb), the NAT gateway's ENI and Fargate task ENIs (description = the ECS attachment ARN).
-import { ec2Id, macOf } from './hash.ts';
+import {
+  ECS_ENI_REQUESTER_ID,
+  eniShape,
+  managedAttachment,
+  NAT_ENI_REQUESTER_ID,
+  privateDnsName as privateDns,
+  type EniInput,
+  type GroupRef,
+} from '../shapes/instances.ts';
 import type { DemoIds, SgKey, SubnetKey } from './ids.ts';
 import { SERVICE_PLANS, taskPlans } from './plan.ts';
 import { SG_NAMES } from './securityGroups.ts';
 import type { Json } from './shapes.ts';
 import { TIMES } from './time.ts';
 
-/** AWS-owned account that creates and attaches Fargate task ENIs (the task runs on AWS's hosts). */
-export const ECS_ENI_REQUESTER_ID = '578734482556';
-/** AWS-owned account behind NAT gateway ENIs. */
-export const NAT_ENI_REQUESTER_ID = '036872051663';
+export { ECS_ENI_REQUESTER_ID, NAT_ENI_REQUESTER_ID };
 
 export function privateDnsName(ids: DemoIds, ip: string): string {
-  const host = `ip-${ip.replaceAll('.', '-')}`;
-  return ids.region === 'us-east-1' ? `${host}.ec2.internal` : `${host}.${ids.region}.compute.internal`;
+  return privateDns(ids.region, ip);
 }
 
-export function publicDnsName(ids: DemoIds, ip: string): string {
-  const host = `ec2-${ip.replaceAll('.', '-')}`;
-  return ids.region === 'us-east-1'
-    ? `${host}.compute-1.amazonaws.com`
-    : `${host}.${ids.region}.compute.amazonaws.com`;
-}
-
-export interface EniSpec {
-  eniId: string;
+export interface EniSpec extends Omit<EniInput, 'subnetId' | 'az' | 'groups'> {
   subnet: SubnetKey;
-  privateIp: string;
-  publicIp: string | null;
-  /** Who owns the public address: "amazon" for auto-assigned, the account for an Elastic IP. */
-  ipOwnerId?: string;
-  description: string;
   groups: SgKey[];
-  interfaceType: string;
-  requesterId?: string;
-  sourceDestCheck?: boolean;
-  attachment: Json | null;
 }
 
-export function groupRefs(ids: DemoIds, groups: SgKey[]): Json[] {
+export function groupRefs(ids: DemoIds, groups: SgKey[]): GroupRef[] {
   return groups.map((key) => ({ GroupId: ids.sgs[key], GroupName: SG_NAMES[key] }));
 }
 
 export function networkInterface(ids: DemoIds, spec: EniSpec): Json {
-  const association = spec.publicIp
-    ? {
-        Association: {
-          IpOwnerId: spec.ipOwnerId ?? 'amazon',
-          PublicDnsName: publicDnsName(ids, spec.publicIp),
-          PublicIp: spec.publicIp,
-        },
-      }
-    : {};
-  const dns = privateDnsName(ids, spec.privateIp);
-  return {
-    ...association,
-    ...(spec.attachment ? { Attachment: spec.attachment } : {}),
-    AvailabilityZone: ids.subnets[spec.subnet].az,
-    Description: spec.description,
-    Groups: groupRefs(ids, spec.groups),
-    InterfaceType: spec.interfaceType,
-    Ipv6Addresses: [],
-    MacAddress: macOf(`${spec.eniId}/mac`),
-    NetworkInterfaceId: spec.eniId,
-    OwnerId: ids.account,
-    PrivateDnsName: dns,
-    PrivateIpAddress: spec.privateIp,
-    PrivateIpAddresses: [
-      { ...association, Primary: true, PrivateDnsName: dns, PrivateIpAddress: spec.privateIp },
-    ],
-    ...(spec.requesterId ? { RequesterId: spec.requesterId } : {}),
-    RequesterManaged: spec.requesterId !== undefined,
-    SourceDestCheck: spec.sourceDestCheck ?? true,
-    Status: 'in-use',
-    SubnetId: ids.subnets[spec.subnet].id,
-    TagSet: [],
-    VpcId: ids.vpcId,
-  };
-}
-
-/** A managed ENI's attachment (ALB node, NAT gateway, Fargate task): no instance of the account. */
-function managedAttachment(eniId: string, ownerId: string, attachTime: string): Json {
-  return {
-    AttachTime: attachTime,
-    AttachmentId: ec2Id('ela-attach', `${eniId}/attach`),
-    DeleteOnTermination: false,
-    DeviceIndex: 1,
-    InstanceOwnerId: ownerId,
-    Status: 'attached',
-  };
+  const { subnet, groups, ...rest } = spec;
+  const at = { account: ids.account, region: ids.region, vpcId: ids.vpcId };
+  const { id: subnetId, az } = ids.subnets[subnet];
+  return eniShape(at, { ...rest, subnetId, az, groups: groupRefs(ids, groups) });
 }
 
 export function loadBalancerInterfaces(ids: DemoIds): Json[] {

@@ -1,7 +1,8 @@
 // The demo's security groups as `aws ec2 describe-security-groups` prints them. The instance SG admits the
 // whole dynamic host-port range from the ALB SG, as the ECS developer guide recommends for bridge mode.
 import type { DemoIds, SgKey } from './ids.ts';
-import { sgPermission, tags, type Json } from './shapes.ts';
+import { securityGroupShape } from '../shapes/network.ts';
+import { sgPermission, type Json } from './shapes.ts';
 
 /** GroupName of each security group (ENIs and instances print it beside the id). */
 export const SG_NAMES: Record<SgKey, string> = {
@@ -99,18 +100,8 @@ export function securityGroups(ids: DemoIds): Json[] {
 }
 
 export function securityGroup(ids: DemoIds, spec: SgSpec): Json {
-  const groupId = ids.sgs[spec.key];
-  return {
-    Description: spec.description,
-    GroupName: spec.name,
-    IpPermissions: spec.ingress,
-    OwnerId: ids.account,
-    GroupId: groupId,
-    IpPermissionsEgress: allowAllEgress(ids.account),
-    ...(spec.key === 'default' ? {} : { Tags: tags(spec.name) }),
-    VpcId: ids.vpcId,
-    SecurityGroupArn: `arn:aws:ec2:${ids.region}:${ids.account}:security-group/${groupId}`,
-  };
+  const at = { account: ids.account, region: ids.region, vpcId: ids.vpcId };
+  return securityGroupShape(at, { ...spec, id: ids.sgs[spec.key], egress: allowAllEgress(ids.account) });
 }
 
 /** The NAT instance's SG (only in the nat-instance-source-dest-check scenario). */

@@ -1,0 +1,213 @@
+// ENIs and instances as `aws ec2 describe-network-interfaces|describe-instances` print them, from plain ids
+// (NetworkInterface, Instance in the EC2 API reference). Managed ENIs (ALB nodes, NAT gateways, Fargate
+// tasks) carry the requester that created them; an instance embeds its primary ENI.
+import { ec2Id, hexOf, macOf } from '../demo/hash.ts';
+import { tags, type Json } from '../demo/shapes.ts';
+import type { VpcScope } from './network.ts';
+
+/** AWS-owned account that creates and attaches Fargate task ENIs (the task runs on AWS's hosts). */
+export const ECS_ENI_REQUESTER_ID = '578734482556';
+/** AWS-owned account behind NAT gateway ENIs. */
+export const NAT_ENI_REQUESTER_ID = '036872051663';
+
+export function privateDnsName(region: string, ip: string): string {
+  const host = `ip-${ip.replaceAll('.', '-')}`;
+  return region === 'us-east-1' ? `${host}.ec2.internal` : `${host}.${region}.compute.internal`;
+}
+
+export function publicDnsName(region: string, ip: string): string {
+  const host = `ec2-${ip.replaceAll('.', '-')}`;
+  return region === 'us-east-1'
+    ? `${host}.compute-1.amazonaws.com`
+    : `${host}.${region}.compute.amazonaws.com`;
+}
+
+export interface GroupRef {
+  GroupId: string;
+  GroupName: string;
+}
+
+export interface EniInput {
+  eniId: string;
+  subnetId: string;
+  az: string;
+  privateIp: string;
+  publicIp: string | null;
+  /** Who owns the public address: "amazon" for auto-assigned, the account for an Elastic IP. */
+  ipOwnerId?: string;
+  description: string;
+  groups: GroupRef[];
+  interfaceType?: string;
+  requesterId?: string;
+  sourceDestCheck?: boolean;
+  attachment: Json | null;
+}
+
+export function eniShape(at: VpcScope, spec: EniInput): Json {
+  const association = spec.publicIp
+    ? {
+        Association: {
+          IpOwnerId: spec.ipOwnerId ?? 'amazon',
+          PublicDnsName: publicDnsName(at.region, spec.publicIp),
+          PublicIp: spec.publicIp,
+        },
+      }
+    : {};
+  const dns = privateDnsName(at.region, spec.privateIp);
+  return {
+    ...association,
+    ...(spec.attachment ? { Attachment: spec.attachment } : {}),
+    AvailabilityZone: spec.az,
+    Description: spec.description,
+    Groups: spec.groups,
+    InterfaceType: spec.interfaceType ?? 'interface',
+    Ipv6Addresses: [],
+    MacAddress: macOf(`${spec.eniId}/mac`),
+    NetworkInterfaceId: spec.eniId,
+    OwnerId: at.account,
+    PrivateDnsName: dns,
+    PrivateIpAddress: spec.privateIp,
+    PrivateIpAddresses: [
+      { ...association, Primary: true, PrivateDnsName: dns, PrivateIpAddress: spec.privateIp },
+    ],
+    ...(spec.requesterId ? { RequesterId: spec.requesterId } : {}),
+    RequesterManaged: spec.requesterId !== undefined,
+    SourceDestCheck: spec.sourceDestCheck ?? true,
+    Status: 'in-use',
+    SubnetId: spec.subnetId,
+    TagSet: [],
+    VpcId: at.vpcId,
+  };
+}
+
+/** A managed ENI's attachment (ALB node, NAT gateway, Fargate task): no instance of the account. */
+export function managedAttachment(eniId: string, ownerId: string, attachTime: string): Json {
+  return {
+    AttachTime: attachTime,
+    AttachmentId: ec2Id('ela-attach', `${eniId}/attach`),
+    DeleteOnTermination: false,
+    DeviceIndex: 1,
+    InstanceOwnerId: ownerId,
+    Status: 'attached',
+  };
+}
+
+/** An instance's primary ENI attachment (device 0, deleted with the instance). */
+export function instanceAttachment(
+  account: string,
+  inst: { id: string; eniId: string },
+  launch: string,
+): Json {
+  return {
+    AttachTime: launch,
+    AttachmentId: ec2Id('eni-attach', `${inst.eniId}/attach`),
+    DeleteOnTermination: true,
+    DeviceIndex: 0,
+    InstanceId: inst.id,
+    InstanceOwnerId: account,
+    Status: 'attached',
+    NetworkCardIndex: 0,
+  };
+}
+
+export interface InstanceInput {
+  id: string;
+  name: string;
+  subnetId: string;
+  az: string;
+  privateIp: string;
+  publicIp: string | null;
+  imageId: string;
+  type: string;
+  launch: string;
+  keyName: string | null;
+  /** The instance profile's name and id (AIPA…), or null for none. */
+  profile: { name: string; id: string } | null;
+  securityGroups: GroupRef[];
+  sourceDestCheck: boolean;
+  extraTags: Record<string, string>;
+  /** Its primary ENI as describe-network-interfaces prints it (eniShape). */
+  eni: Json;
+}
+
+export function instanceShape(at: VpcScope, inst: InstanceInput): Json {
+  // describe-instances embeds the ENI without AvailabilityZone, RequesterManaged and TagSet.
+  const { AvailabilityZone: _az, RequesterManaged: _rm, TagSet: _tags, ...embedded } = inst.eni;
+  return {
+    AmiLaunchIndex: 0,
+    ImageId: inst.imageId,
+    InstanceId: inst.id,
+    InstanceType: inst.type,
+    ...(inst.keyName ? { KeyName: inst.keyName } : {}),
+    LaunchTime: inst.launch,
+    Monitoring: { State: 'disabled' },
+    Placement: { AvailabilityZone: inst.az, GroupName: '', Tenancy: 'default' },
+    PrivateDnsName: privateDnsName(at.region, inst.privateIp),
+    PrivateIpAddress: inst.privateIp,
+    ProductCodes: [],
+    PublicDnsName: inst.publicIp ? publicDnsName(at.region, inst.publicIp) : '',
+    ...(inst.publicIp ? { PublicIpAddress: inst.publicIp } : {}),
+    State: { Code: 16, Name: 'running' },
+    StateTransitionReason: '',
+    SubnetId: inst.subnetId,
+    VpcId: at.vpcId,
+    Architecture: 'x86_64',
+    BlockDeviceMappings: [
+      {
+        DeviceName: '/dev/xvda',
+        Ebs: {
+          AttachTime: inst.launch,
+          DeleteOnTermination: true,
+          Status: 'attached',
+          VolumeId: ec2Id('vol', `${inst.id}/root`),
+        },
+      },
+    ],
+    ClientToken: hexOf(`${inst.id}/token`, 32),
+    EbsOptimized: inst.type.startsWith('m6i'),
+    EnaSupport: true,
+    Hypervisor: 'xen',
+    ...(inst.profile
+      ? {
+          IamInstanceProfile: {
+            Arn: `arn:aws:iam::${at.account}:instance-profile/${inst.profile.name}`,
+            Id: inst.profile.id,
+          },
+        }
+      : {}),
+    NetworkInterfaces: [embedded],
+    RootDeviceName: '/dev/xvda',
+    RootDeviceType: 'ebs',
+    SecurityGroups: inst.securityGroups.map((g) => ({ GroupName: g.GroupName, GroupId: g.GroupId })),
+    SourceDestCheck: inst.sourceDestCheck,
+    Tags: tags(inst.name, inst.extraTags),
+    VirtualizationType: 'hvm',
+    CpuOptions: { CoreCount: 1, ThreadsPerCore: 2 },
+    CapacityReservationSpecification: { CapacityReservationPreference: 'open' },
+    HibernationOptions: { Configured: false },
+    MetadataOptions: {
+      State: 'applied',
+      HttpTokens: 'required',
+      HttpPutResponseHopLimit: 2,
+      HttpEndpoint: 'enabled',
+      HttpProtocolIpv6: 'disabled',
+      InstanceMetadataTags: 'disabled',
+    },
+    EnclaveOptions: { Enabled: false },
+    PlatformDetails: 'Linux/UNIX',
+    UsageOperation: 'RunInstances',
+    UsageOperationUpdateTime: inst.launch,
+    PrivateDnsNameOptions: {
+      HostnameType: 'ip-name',
+      EnableResourceNameDnsARecord: false,
+      EnableResourceNameDnsAAAARecord: false,
+    },
+    MaintenanceOptions: { AutoRecovery: 'default' },
+    CurrentInstanceBootMode: 'legacy-bios',
+  };
+}
+
+/** One reservation per launch, as describe-instances groups them. */
+export function reservationShape(account: string, reservationId: string, instances: Json[]): Json {
+  return { Groups: [], Instances: instances, OwnerId: account, ReservationId: reservationId };
+}
