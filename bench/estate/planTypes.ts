@@ -3,13 +3,10 @@
 // they touch (SG, target health, tasks, events) stays consistent.
 import type { NaclEntryInput } from '@porthole/estate/demo/shapes.js';
 import type { SgSpec } from './sgPlan.ts';
+import type { TargetHealthState } from '@porthole/estate/shapes/elb.js';
 import type { LbKey, SubnetKey, UnitIds } from './unitIds.ts';
 
-export interface TargetHealthState {
-  State: string;
-  Reason?: string;
-  Description?: string;
-}
+export type { TargetHealthState } from '@porthole/estate/shapes/elb.js';
 
 export interface StoppedPlan {
   reason: string;

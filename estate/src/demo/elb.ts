@@ -2,110 +2,59 @@
 // Batfish's wrapper `{"LoadBalancerTargetHealth":[{TargetGroupArn, TargetHealthDescriptions}]}`.
 import type { DemoIds, LbKey, TgKey } from './ids.ts';
 import { SERVICE_PLANS, taskPlans, type TaskPlan } from './plan.ts';
+import {
+  forwardAction,
+  listenerShape,
+  loadBalancerShape,
+  ruleCondition,
+  ruleShape,
+  targetDescriptionShape,
+  targetGroupShape,
+} from '../shapes/elb.ts';
 import type { Json } from './shapes.ts';
 import { TIMES } from './time.ts';
 
-// Route 53 zone of ALB DNS names per region (ELB endpoints table in the AWS General Reference).
-const ALB_HOSTED_ZONE: Record<string, string> = {
-  'eu-west-1': 'Z32O12XQLNTSW2',
-  'us-east-1': 'Z35SXDOTRQ7X7K',
-};
-
-export function forwardAction(targetGroupArn: string): Json {
-  return {
-    Type: 'forward',
-    TargetGroupArn: targetGroupArn,
-    Order: 1,
-    ForwardConfig: {
-      TargetGroups: [{ TargetGroupArn: targetGroupArn, Weight: 1 }],
-      TargetGroupStickinessConfig: { Enabled: false },
-    },
-  };
-}
+export { forwardAction };
 
 export function loadBalancers(ids: DemoIds): Json[] {
   return (['web', 'orders'] as LbKey[]).map((key) => {
     const lb = ids.loadBalancers[key];
-    return {
-      LoadBalancerArn: lb.arn,
-      DNSName: lb.dnsName,
-      CanonicalHostedZoneId: ALB_HOSTED_ZONE[ids.region] ?? 'Z1H1FL5HABSF5',
-      CreatedTime: TIMES.lbCreated,
-      LoadBalancerName: lb.name,
-      Scheme: lb.scheme,
-      VpcId: ids.vpcId,
-      State: { Code: 'active' },
-      Type: 'application',
-      AvailabilityZones: lb.subnets.map((s) => ({
-        ZoneName: ids.subnets[s].az,
-        SubnetId: ids.subnets[s].id,
-        LoadBalancerAddresses: [],
-      })),
-      SecurityGroups: [ids.sgs[lb.sg]],
-      IpAddressType: 'ipv4',
-    };
+    return loadBalancerShape({
+      ...lb,
+      vpcId: ids.vpcId,
+      region: ids.region,
+      createdAt: TIMES.lbCreated,
+      subnets: lb.subnets.map((s) => ids.subnets[s]),
+      securityGroups: [ids.sgs[lb.sg]],
+    });
   });
 }
 
 export function listeners(ids: DemoIds): Json[] {
-  return [
-    {
-      ListenerArn: ids.loadBalancers.web.listener80Arn,
-      LoadBalancerArn: ids.loadBalancers.web.arn,
-      Port: 80,
-      Protocol: 'HTTP',
-      DefaultActions: [forwardAction(ids.targetGroups.web)],
-    },
-    {
-      ListenerArn: ids.loadBalancers.orders.listener80Arn,
-      LoadBalancerArn: ids.loadBalancers.orders.arn,
-      Port: 80,
-      Protocol: 'HTTP',
-      DefaultActions: [forwardAction(ids.targetGroups.orders)],
-    },
-  ];
-}
-
-function condition(field: 'host-header' | 'path-pattern', value: string): Json {
-  const config = field === 'host-header' ? 'HostHeaderConfig' : 'PathPatternConfig';
-  return { Field: field, Values: [value], [config]: { Values: [value] } };
+  return (['web', 'orders'] as const).map((key) => {
+    const lb = ids.loadBalancers[key];
+    return listenerShape({
+      arn: lb.listener80Arn,
+      lbArn: lb.arn,
+      port: 80,
+      defaultTg: ids.targetGroups[key],
+    });
+  });
 }
 
 export function adminPathRule(ids: DemoIds): Json {
-  return {
-    RuleArn: ids.rules.adminPath,
-    Priority: '20',
-    Conditions: [condition('path-pattern', '/admin/*')],
-    Actions: [forwardAction(ids.targetGroups.admin)],
-    IsDefault: false,
-  };
+  const conditions = [ruleCondition('path-pattern', '/admin/*')];
+  return ruleShape({ arn: ids.rules.adminPath, priority: 20, conditions, tg: ids.targetGroups.admin });
 }
 
 /** describe-rules for both listeners: numbered rules by priority, then the default rule. */
 export function rules(ids: DemoIds): Json[] {
+  const apiHost = [ruleCondition('host-header', 'api.example.com')];
   return [
-    {
-      RuleArn: ids.rules.apiHost,
-      Priority: '10',
-      Conditions: [condition('host-header', 'api.example.com')],
-      Actions: [forwardAction(ids.targetGroups.api)],
-      IsDefault: false,
-    },
+    ruleShape({ arn: ids.rules.apiHost, priority: 10, conditions: apiHost, tg: ids.targetGroups.api }),
     adminPathRule(ids),
-    {
-      RuleArn: ids.rules.webDefault,
-      Priority: 'default',
-      Conditions: [],
-      Actions: [forwardAction(ids.targetGroups.web)],
-      IsDefault: true,
-    },
-    {
-      RuleArn: ids.rules.ordersDefault,
-      Priority: 'default',
-      Conditions: [],
-      Actions: [forwardAction(ids.targetGroups.orders)],
-      IsDefault: true,
-    },
+    ruleShape({ arn: ids.rules.webDefault, priority: null, conditions: [], tg: ids.targetGroups.web }),
+    ruleShape({ arn: ids.rules.ordersDefault, priority: null, conditions: [], tg: ids.targetGroups.orders }),
   ];
 }
 
@@ -117,26 +66,17 @@ const TG_SPECS: Array<{ key: TgKey; name: string; port: number; type: 'instance'
 ];
 
 export function targetGroups(ids: DemoIds): Json[] {
-  return TG_SPECS.map((spec) => ({
-    TargetGroupArn: ids.targetGroups[spec.key],
-    TargetGroupName: spec.name,
-    Protocol: 'HTTP',
-    Port: spec.port,
-    VpcId: ids.vpcId,
-    HealthCheckProtocol: 'HTTP',
-    HealthCheckPort: 'traffic-port',
-    HealthCheckEnabled: true,
-    HealthCheckIntervalSeconds: 30,
-    HealthCheckTimeoutSeconds: 5,
-    HealthyThresholdCount: 5,
-    UnhealthyThresholdCount: 2,
-    HealthCheckPath: '/health',
-    Matcher: { HttpCode: '200' },
-    LoadBalancerArns: [ids.loadBalancers[spec.lb].arn],
-    TargetType: spec.type,
-    ProtocolVersion: 'HTTP1',
-    IpAddressType: 'ipv4',
-  }));
+  return TG_SPECS.map((spec) =>
+    targetGroupShape({
+      ...spec,
+      arn: ids.targetGroups[spec.key],
+      vpcId: ids.vpcId,
+      targetType: spec.type,
+      healthCheckPath: '/health',
+      healthCheckPort: 'traffic-port',
+      lbArns: [ids.loadBalancers[spec.lb].arn],
+    }),
+  );
 }
 
 /**
@@ -145,19 +85,13 @@ export function targetGroups(ids: DemoIds): Json[] {
  */
 export function targetDescription(ids: DemoIds, task: TaskPlan): Json {
   const plan = SERVICE_PLANS.find((p) => p.name === task.service);
+  const health = { State: 'healthy' };
   if (task.bridge) {
-    return {
-      Target: { Id: ids.instances[task.bridge.instance].id, Port: task.bridge.hostPort },
-      HealthCheckPort: String(task.bridge.hostPort),
-      TargetHealth: { State: 'healthy' },
-    };
+    const id = ids.instances[task.bridge.instance].id;
+    return targetDescriptionShape({ id, port: task.bridge.hostPort, health });
   }
   const port = plan?.containerPort ?? 80;
-  return {
-    Target: { Id: task.awsvpc?.privateIp, Port: port, AvailabilityZone: task.az },
-    HealthCheckPort: String(port),
-    TargetHealth: { State: 'healthy' },
-  };
+  return targetDescriptionShape({ id: task.awsvpc?.privateIp ?? '', port, az: task.az, health });
 }
 
 export function targetHealth(ids: DemoIds): Json[] {
