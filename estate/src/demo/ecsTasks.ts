@@ -2,7 +2,6 @@
 // port in containers[].networkBindings; awsvpc tasks carry an ElasticNetworkInterface attachment instead.
 import { deploymentIdOf as deploymentIdFromKey, hexOf, uuidOf } from './hash.ts';
 import type { DemoIds } from './ids.ts';
-import { privateDnsName } from './interfaces.ts';
 import { imageOf } from './ecsDefinitions.ts';
 import {
   containerInstanceArn,
@@ -12,6 +11,7 @@ import {
   type InstanceKey,
   type TaskPlan,
 } from './plan.ts';
+import { bridgeBinding, containerInstanceShape, taskEniAttachment } from '../shapes/ecs.ts';
 import type { Json } from './shapes.ts';
 import { TIMES } from './time.ts';
 
@@ -52,35 +52,19 @@ export function taskJson(ids: DemoIds, task: TaskPlan, options: TaskOptions = {}
     lastStatus: status,
     ...(stopped && stopped.started ? { exitCode: 143 } : {}),
     ...(stopped?.containerReason ? { reason: stopped.containerReason } : {}),
-    networkBindings:
-      task.bridge && ran
-        ? [
-            {
-              bindIP: '0.0.0.0',
-              containerPort: plan.containerPort,
-              hostPort: task.bridge.hostPort,
-              protocol: 'tcp',
-            },
-          ]
-        : [],
+    networkBindings: task.bridge && ran ? [bridgeBinding(plan.containerPort, task.bridge.hostPort)] : [],
     networkInterfaces: eni ? [{ attachmentId: eni.attachmentId, privateIpv4Address: eni.privateIp }] : [],
     healthStatus: 'UNKNOWN',
     cpu: '0',
   };
   const attachments = eni
     ? [
-        {
-          id: eni.attachmentId,
-          type: 'ElasticNetworkInterface',
-          status: stopped ? 'DELETED' : 'ATTACHED',
-          details: [
-            { name: 'subnetId', value: ids.subnets[eni.subnet].id },
-            { name: 'networkInterfaceId', value: eni.eniId },
-            { name: 'macAddress', value: eni.mac },
-            { name: 'privateDnsName', value: privateDnsName(ids, eni.privateIp) },
-            { name: 'privateIPv4Address', value: eni.privateIp },
-          ],
-        },
+        taskEniAttachment({
+          ...eni,
+          subnetId: ids.subnets[eni.subnet].id,
+          region: ids.region,
+          stopped: stopped !== undefined,
+        }),
       ]
     : [];
   return {
@@ -126,58 +110,19 @@ export function taskJson(ids: DemoIds, task: TaskPlan, options: TaskOptions = {}
 
 export function containerInstanceJson(ids: DemoIds, key: InstanceKey, runningTasks: number): Json {
   const inst = ids.instances[key];
-  const reserved = ['22', '2376', '2375', '51678', '51679'];
-  const resources = (cpu: number, memory: number) => [
-    { name: 'CPU', type: 'INTEGER', doubleValue: 0.0, longValue: 0, integerValue: cpu },
-    { name: 'MEMORY', type: 'INTEGER', doubleValue: 0.0, longValue: 0, integerValue: memory },
-    {
-      name: 'PORTS',
-      type: 'STRINGSET',
-      doubleValue: 0.0,
-      longValue: 0,
-      integerValue: 0,
-      stringSetValue: reserved,
-    },
-    {
-      name: 'PORTS_UDP',
-      type: 'STRINGSET',
-      doubleValue: 0.0,
-      longValue: 0,
-      integerValue: 0,
-      stringSetValue: [],
-    },
-  ];
-  const az = ids.subnets[inst.subnet].az;
-  return {
-    containerInstanceArn: containerInstanceArn(ids, key),
-    ec2InstanceId: inst.id,
-    version: 14,
-    versionInfo: { agentVersion: '1.89.2', agentHash: 'b5fb1c33', dockerVersion: 'DockerVersion: 25.0.6' },
-    remainingResources: resources(2048 - 256 * runningTasks, 7680 - 512 * runningTasks),
-    registeredResources: resources(2048, 7680),
-    status: 'ACTIVE',
+  return containerInstanceShape({
+    arn: containerInstanceArn(ids, key),
+    instanceId: inst.id,
+    instanceType: 'm6i.large',
+    vpcId: ids.vpcId,
+    subnetId: ids.subnets[inst.subnet].id,
+    az: ids.subnets[inst.subnet].az,
     agentConnected: true,
-    runningTasksCount: runningTasks,
-    pendingTasksCount: 0,
-    attributes: [
-      { name: 'ecs.capability.secrets.asm.environment-variables' },
-      { name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' },
-      { name: 'com.amazonaws.ecs.capability.ecr-auth' },
-      { name: 'ecs.capability.execution-role-ecr-pull' },
-      { name: 'ecs.capability.task-eni' },
-      { name: 'ecs.availability-zone', value: az },
-      { name: 'ecs.instance-type', value: 'm6i.large' },
-      { name: 'ecs.ami-id', value: 'ami-0c1f575380708aa63' },
-      { name: 'ecs.os-type', value: 'linux' },
-      { name: 'ecs.os-family', value: 'LINUX' },
-      { name: 'ecs.cpu-architecture', value: 'x86_64' },
-      { name: 'ecs.vpc-id', value: ids.vpcId },
-      { name: 'ecs.subnet-id', value: ids.subnets[inst.subnet].id },
-    ],
+    runningTasks,
     registeredAt: TIMES.agentRegistered,
-    attachments: [],
-    tags: [],
-  };
+    registered: { cpu: 2048, memory: 7680 },
+    remaining: { cpu: 2048 - 256 * runningTasks, memory: 7680 - 512 * runningTasks },
+  });
 }
 
 /** The deployment that started a service's tasks (`startedBy`, deployments[].id). */
