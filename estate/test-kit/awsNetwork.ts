@@ -1,6 +1,20 @@
 // The VPC of the test estate: public and private subnets, ALB and instance security groups,
 // one NACL, routes to an IGW, a NAT gateway and an S3 gateway endpoint (via a prefix list).
 
+import {
+  createdRoute,
+  internetGatewayShape,
+  localRoute,
+  natGatewayShape,
+  networkAclShape,
+  routeTableShape,
+  securityGroupShape,
+  subnetShape,
+  vpcShape,
+} from '../src/shapes/network.ts';
+import { KIND_SCHEMAS, type SnapshotData, type SnapshotKind } from '@porthole/shared';
+import { openNaclEntries, sgPermission, type Json } from '../src/demo/shapes.ts';
+
 /** S3's AWS-managed prefix list, referenced by the instances' egress rule. */
 export const S3_PREFIX_LIST = 'pl-6da54004';
 
@@ -11,202 +25,103 @@ export function network(
   pub: string[],
   priv: string[],
   extraTables: number,
+): SnapshotData {
+  return parseKinds(printed(account, region, vpc, pub, priv, extraTables));
+}
+
+/** The builders print untyped AWS CLI JSON: the snapshot schemas of @porthole/shared check and type it. */
+function parseKinds(data: Record<string, unknown[]>): SnapshotData {
+  const out: Record<string, unknown[]> = {};
+  for (const [kind, items] of Object.entries(data)) {
+    out[kind] = items.map((item) => KIND_SCHEMAS[kind as SnapshotKind].parse(item));
+  }
+  return out as SnapshotData;
+}
+
+function printed(
+  account: string,
+  region: string,
+  vpc: string,
+  pub: string[],
+  priv: string[],
+  extraTables: number,
 ) {
-  const all = [...pub, ...priv];
-  const permission = (from: number, to: number, source: object) => ({
-    IpProtocol: 'tcp',
-    FromPort: from,
-    ToPort: to,
-    IpRanges: [],
-    Ipv6Ranges: [],
-    PrefixListIds: [],
-    UserIdGroupPairs: [],
-    ...source,
-  });
-  const allOut = {
-    IpProtocol: '-1',
-    IpRanges: [{ CidrIp: '0.0.0.0/0' }],
-    Ipv6Ranges: [],
-    PrefixListIds: [],
-    UserIdGroupPairs: [],
-  };
+  const at = { account, region, vpcId: vpc };
+  const cidr = '10.0.0.0/16';
+  const subnetIds = [...pub, ...priv];
+  const subnets = subnetIds.map((id, i) => ({
+    id,
+    key: id,
+    name: `${i < 2 ? 'public' : 'private'}-${i % 2 === 0 ? 'a' : 'b'}`,
+    cidr: i < 2 ? `10.0.${i}.0/24` : `10.0.${8 + i}.0/24`,
+    az: `${region}${i % 2 === 0 ? 'a' : 'b'}`,
+    azId: `euw1-az${(i % 2) + 1}`,
+    public: i < 2,
+    availableIps: 250,
+  }));
+  const allOut = sgPermission(account, '-1', null, { cidr: '0.0.0.0/0' });
+  const local = localRoute(cidr);
+  const table = (id: string, name: string, on: typeof subnets, routes: Json[], main = false) =>
+    routeTableShape(at, { id, name, subnets: on, main, routes: [local, ...routes] });
+  const toS3 = { DestinationPrefixListId: S3_PREFIX_LIST, GatewayId: 'vpce-0a00000000000001' };
   return {
-    Vpcs: [
-      {
-        VpcId: vpc,
-        CidrBlock: '10.0.0.0/16',
-        CidrBlockAssociationSet: [{ CidrBlock: '10.0.0.0/16' }],
-        IsDefault: false,
-        OwnerId: account,
-      },
-    ],
-    Subnets: all.map((SubnetId, i) => ({
-      SubnetId,
-      VpcId: vpc,
-      CidrBlock: i < 2 ? `10.0.${i}.0/24` : `10.0.${8 + i}.0/24`,
-      AvailabilityZone: `${region}${i % 2 === 0 ? 'a' : 'b'}`,
-      MapPublicIpOnLaunch: i < 2,
-      OwnerId: account,
-    })),
+    Vpcs: [vpcShape(at, { cidr, name: 'test-vpc', dhcpOptionsId: 'dopt-0a00000000000001' })],
+    Subnets: subnets.map((s) => subnetShape(at, s)),
     SecurityGroups: [
-      {
-        GroupId: 'sg-0a00000000000alb',
-        GroupName: 'web-alb',
-        VpcId: vpc,
-        OwnerId: account,
-        Description: 'web ALB',
-        IpPermissions: [permission(80, 80, { IpRanges: [{ CidrIp: '0.0.0.0/0' }] })],
-        IpPermissionsEgress: [allOut],
-      },
-      {
-        GroupId: 'sg-0a0000000000inst',
-        GroupName: 'ecs-instances',
-        VpcId: vpc,
-        OwnerId: account,
-        Description: 'ECS container instances',
+      securityGroupShape(at, {
+        id: 'sg-0a00000000000alb',
+        name: 'web-alb',
+        description: 'web ALB',
+        ingress: [sgPermission(account, 'tcp', [80, 80], { cidr: '0.0.0.0/0' })],
+        egress: [allOut],
+      }),
+      securityGroupShape(at, {
+        id: 'sg-0a0000000000inst',
+        name: 'ecs-instances',
+        description: 'ECS container instances',
         // Only port 80 from the ALB: the dynamic host ports (32768+) are blocked.
-        IpPermissions: [
-          permission(80, 80, { UserIdGroupPairs: [{ GroupId: 'sg-0a00000000000alb', UserId: account }] }),
-        ],
-        IpPermissionsEgress: [
-          allOut,
-          permission(443, 443, { PrefixListIds: [{ PrefixListId: S3_PREFIX_LIST }] }),
-        ],
-      },
+        ingress: [sgPermission(account, 'tcp', [80, 80], { group: 'sg-0a00000000000alb' })],
+        egress: [allOut, sgPermission(account, 'tcp', [443, 443], { prefixList: S3_PREFIX_LIST })],
+      }),
     ],
     NetworkAcls: [
-      {
-        NetworkAclId: 'acl-0a00000000000001',
-        VpcId: vpc,
-        IsDefault: true,
-        Entries: [
-          {
-            RuleNumber: 100,
-            Protocol: '-1',
-            RuleAction: 'allow' as const,
-            Egress: false,
-            CidrBlock: '0.0.0.0/0',
-          },
-          {
-            RuleNumber: 32767,
-            Protocol: '-1',
-            RuleAction: 'deny' as const,
-            Egress: false,
-            CidrBlock: '0.0.0.0/0',
-          },
-          {
-            RuleNumber: 100,
-            Protocol: '-1',
-            RuleAction: 'allow' as const,
-            Egress: true,
-            CidrBlock: '0.0.0.0/0',
-          },
-          {
-            RuleNumber: 32767,
-            Protocol: '-1',
-            RuleAction: 'deny' as const,
-            Egress: true,
-            CidrBlock: '0.0.0.0/0',
-          },
-        ],
-        Associations: all.map((SubnetId, i) => ({
-          NetworkAclAssociationId: `aclassoc-0${i}`,
-          NetworkAclId: 'acl-0a00000000000001',
-          SubnetId,
-        })),
-      },
+      networkAclShape(at, {
+        id: 'acl-0a00000000000001',
+        isDefault: true,
+        name: null,
+        subnets,
+        entries: openNaclEntries(),
+      }),
     ],
     RouteTables: [
-      {
-        RouteTableId: 'rtb-0a00000000000001',
-        VpcId: vpc,
-        Routes: [
-          {
-            DestinationCidrBlock: '10.0.0.0/16',
-            GatewayId: 'local',
-            State: 'active',
-            Origin: 'CreateRouteTable',
-          },
-          {
-            DestinationCidrBlock: '0.0.0.0/0',
-            GatewayId: 'igw-0a00000000000001',
-            State: 'active',
-            Origin: 'CreateRoute',
-          },
-        ],
-        Associations: [
-          { Main: true, RouteTableId: 'rtb-0a00000000000001', RouteTableAssociationId: 'rtbassoc-main' },
-          ...pub.map((SubnetId, i) => ({
-            Main: false,
-            SubnetId,
-            RouteTableId: 'rtb-0a00000000000001',
-            RouteTableAssociationId: `rtbassoc-p${i}`,
-          })),
-        ],
-      },
-      {
-        RouteTableId: 'rtb-0a00000000000002',
-        VpcId: vpc,
-        Routes: [
-          {
-            DestinationCidrBlock: '10.0.0.0/16',
-            GatewayId: 'local',
-            State: 'active',
-            Origin: 'CreateRouteTable',
-          },
-          {
-            DestinationCidrBlock: '0.0.0.0/0',
-            NatGatewayId: 'nat-0a00000000000001',
-            State: 'active',
-            Origin: 'CreateRoute',
-          },
-          {
-            DestinationPrefixListId: S3_PREFIX_LIST,
-            GatewayId: 'vpce-0a00000000000001',
-            State: 'active',
-            Origin: 'CreateRoute',
-          },
-        ],
-        Associations: priv.map((SubnetId, i) => ({
-          Main: false,
-          SubnetId,
-          RouteTableId: 'rtb-0a00000000000002',
-          RouteTableAssociationId: `rtbassoc-q${i}`,
-        })),
-      },
-      ...Array.from({ length: extraTables }, (_, i) => ({
-        RouteTableId: `rtb-1${String(i).padStart(15, '0')}`,
-        VpcId: vpc,
-        Routes: [
-          {
-            DestinationCidrBlock: '10.0.0.0/16',
-            GatewayId: 'local',
-            State: 'active',
-            Origin: 'CreateRouteTable',
-          },
-        ],
-        Associations: [],
-      })),
+      // The main table, also associated with the public subnets by hand.
+      table(
+        'rtb-0a00000000000001',
+        'public',
+        subnets.slice(0, 2),
+        [createdRoute('0.0.0.0/0', { gatewayId: 'igw-0a00000000000001' })],
+        true,
+      ),
+      table('rtb-0a00000000000002', 'private', subnets.slice(2), [
+        createdRoute('0.0.0.0/0', { natGatewayId: 'nat-0a00000000000001' }),
+        { ...toS3, Origin: 'CreateRoute', State: 'active' },
+      ]),
+      ...Array.from({ length: extraTables }, (_, i) =>
+        table(`rtb-1${String(i).padStart(15, '0')}`, `extra-${i}`, [], []),
+      ),
     ],
-    InternetGateways: [
-      {
-        InternetGatewayId: 'igw-0a00000000000001',
-        OwnerId: account,
-        Attachments: [{ VpcId: vpc, State: 'available' }],
-      },
-    ],
+    InternetGateways: [internetGatewayShape(at, { id: 'igw-0a00000000000001', name: 'test-igw' })],
     NatGateways: [
-      {
-        NatGatewayId: 'nat-0a00000000000001',
-        SubnetId: pub[0],
-        VpcId: vpc,
-        State: 'available',
-        ConnectivityType: 'public',
-        NatGatewayAddresses: [
-          { PublicIp: '203.0.113.10', PrivateIp: '10.0.0.50', NetworkInterfaceId: 'eni-0nat' },
-        ],
-        CreateTime: '2026-11-24T09:00:00.000Z',
-      },
+      natGatewayShape(at, {
+        id: 'nat-0a00000000000001',
+        name: 'test-nat',
+        subnetId: pub[0]!,
+        eniId: 'eni-0nat',
+        allocationId: 'eipalloc-0a00000000000001',
+        privateIp: '10.0.0.50',
+        publicIp: '203.0.113.10',
+        createdAt: '2026-11-24T09:00:00.000Z',
+      }),
     ],
     VpcEndpoints: [
       {

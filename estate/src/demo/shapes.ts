@@ -18,6 +18,8 @@ export interface PermissionSource {
   cidr?: string;
   /** A referenced security group id. */
   group?: string;
+  /** A managed prefix list id (pl-…), e.g. S3's for a gateway endpoint. */
+  prefixList?: string;
   description?: string;
 }
 
@@ -38,7 +40,7 @@ export function sgPermission(
     UserIdGroupPairs: source.group ? [{ ...described, UserId: account, GroupId: source.group }] : [],
     IpRanges: source.cidr ? [{ ...described, CidrIp: source.cidr }] : [],
     Ipv6Ranges: [],
-    PrefixListIds: [],
+    PrefixListIds: source.prefixList ? [{ PrefixListId: source.prefixList }] : [],
   };
 }
 

@@ -143,15 +143,17 @@ export interface RouteTableInput {
   name: string;
   /** Subnets associated explicitly, or null for the VPC's main table. */
   subnets: Array<{ id: string; key: string }> | null;
+  /** The main table that also has explicit subnet associations. */
+  main?: boolean;
   routes: Json[];
 }
 
 export function routeTableShape(at: VpcScope, t: RouteTableInput): Json {
   return {
-    Associations:
-      t.subnets === null
-        ? [routeTableAssociation(t.id, null)]
-        : t.subnets.map((s) => routeTableAssociation(t.id, s)),
+    Associations: [
+      ...(t.subnets === null || t.main ? [routeTableAssociation(t.id, null)] : []),
+      ...(t.subnets ?? []).map((s) => routeTableAssociation(t.id, s)),
+    ],
     PropagatingVgws: [],
     RouteTableId: t.id,
     Routes: t.routes,
