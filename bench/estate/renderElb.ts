@@ -3,14 +3,7 @@
 import { hexOf } from '@porthole/estate/demo/hash.js';
 import type { Json } from '@porthole/estate/demo/shapes.js';
 import { TIMES } from '@porthole/estate/demo/time.js';
-import {
-  listenerShape,
-  loadBalancerShape,
-  ruleCondition,
-  ruleShape,
-  targetDescriptionShape,
-  targetGroupShape,
-} from '@porthole/estate/shapes/elb.js';
+import * as elb from '@porthole/estate/shapes/elb.js';
 import type { ServicePlan, UnitPlan } from './plan.ts';
 import type { LbKey } from './unitIds.ts';
 
@@ -21,7 +14,7 @@ export function loadBalancers(plan: UnitPlan): Json[] {
   const { ids } = plan;
   return LB_KEYS.map((key) => {
     const lb = ids.lbs[key];
-    return loadBalancerShape({
+    return elb.loadBalancerShape({
       ...lb,
       vpcId: ids.vpcId,
       region: ids.region,
@@ -36,13 +29,15 @@ export function listeners(plan: UnitPlan): Json[] {
   return LB_KEYS.map((key) => {
     const lb = plan.ids.lbs[key];
     const dflt = lbServices(plan, key).find((s) => s.tg!.priority === null)!;
-    return listenerShape({ arn: lb.listenerArn, lbArn: lb.arn, port: 80, defaultTg: dflt.tg!.arn });
+    return elb.listenerShape({ arn: lb.listenerArn, lbArn: lb.arn, port: 80, defaultTg: dflt.tg!.arn });
   });
 }
 
 // Web services are told apart by host name, internal ones by path.
 const condition = (svc: ServicePlan, host: string): Json =>
-  svc.lb === 'web' ? ruleCondition('host-header', host) : ruleCondition('path-pattern', `/${svc.role}/*`);
+  svc.lb === 'web'
+    ? elb.ruleCondition('host-header', host)
+    : elb.ruleCondition('path-pattern', `/${svc.role}/*`);
 
 export function rules(plan: UnitPlan): Json[] {
   return LB_KEYS.flatMap((key) => {
@@ -50,7 +45,7 @@ export function rules(plan: UnitPlan): Json[] {
     const numbered = services
       .filter((s) => s.tg!.priority !== null && s.tg!.routed)
       .map((s) =>
-        ruleShape({
+        elb.ruleShape({
           arn: s.tg!.ruleArn!,
           priority: s.tg!.priority,
           conditions: [condition(s, `${s.role}.${plan.ids.team}.example.com`)],
@@ -60,7 +55,10 @@ export function rules(plan: UnitPlan): Json[] {
     const dflt = services.find((s) => s.tg!.priority === null)!;
     const lb = plan.ids.lbs[key];
     const defaultArn = `${lb.listenerArn.replace(':listener/', ':listener-rule/')}/${hexOf(`${lb.arn}/default-rule`, 16)}`;
-    return [...numbered, ruleShape({ arn: defaultArn, priority: null, conditions: [], tg: dflt.tg!.arn })];
+    return [
+      ...numbered,
+      elb.ruleShape({ arn: defaultArn, priority: null, conditions: [], tg: dflt.tg!.arn }),
+    ];
   });
 }
 
@@ -69,7 +67,7 @@ export function targetGroups(plan: UnitPlan): Json[] {
     const tg = svc.tg;
     if (!tg) return [];
     const lbArns = tg.routed ? [plan.ids.lbs[svc.lb!].arn] : [];
-    return [targetGroupShape({ ...tg, vpcId: plan.ids.vpcId, lbArns })];
+    return [elb.targetGroupShape({ ...tg, vpcId: plan.ids.vpcId, lbArns })];
   });
 }
 
@@ -83,9 +81,9 @@ export function targetHealth(plan: UnitPlan): Json[] {
         const health = { ...t.health };
         if (t.bridge) {
           const id = plan.instances[t.bridge.instance]!.id;
-          return targetDescriptionShape({ id, port: t.bridge.hostPort!, health });
+          return elb.targetDescriptionShape({ id, port: t.bridge.hostPort!, health });
         }
-        return targetDescriptionShape({
+        return elb.targetDescriptionShape({
           id: t.awsvpc!.ip,
           port: svc.containerPort!,
           az: plan.ids.subnets[t.subnet].az,

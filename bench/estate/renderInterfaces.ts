@@ -3,13 +3,13 @@
 import { hexOf } from '@porthole/estate/demo/hash.js';
 import type { Json } from '@porthole/estate/demo/shapes.js';
 import {
-  ECS_ENI_REQUESTER_ID,
+  albNodeEni,
   eniShape,
   instanceAttachment,
   instanceShape,
-  managedAttachment,
-  NAT_ENI_REQUESTER_ID,
+  natGatewayEni,
   reservationShape,
+  taskEni,
   type EniInput,
 } from '@porthole/estate/shapes/instances.js';
 import type { VpcScope } from '@porthole/estate/shapes/network.js';
@@ -55,29 +55,17 @@ export function networkInterfaces(plan: UnitPlan): Json[] {
       .filter((e) => plan.lbSubnets[lb.key].includes(e.subnet))
       .map((e) =>
         eni(plan, {
-          eniId: e.eniId,
+          ...albNodeEni({ ...e, lbResourceId: lb.resourceId, createdAt: TIMES.lbCreated }),
           subnet: e.subnet,
-          privateIp: e.privateIp,
-          publicIp: e.publicIp,
-          description: `ELB ${lb.resourceId}`,
           groups: [lb.sg],
-          requesterId: 'amazon-elb',
-          attachment: managedAttachment(e.eniId, 'amazon-elb', TIMES.lbCreated),
         }),
       ),
   );
   const natEnis = ids.nats.map((nat) =>
     eni(plan, {
-      eniId: nat.eniId,
+      ...natGatewayEni(ids.account, { ...nat, createdAt: TIMES.natCreated }),
       subnet: nat.subnet,
-      privateIp: nat.privateIp,
-      publicIp: nat.publicIp,
-      description: `Interface for NAT Gateway ${nat.id}`,
       groups: [],
-      interfaceType: 'nat_gateway',
-      requesterId: NAT_ENI_REQUESTER_ID,
-      sourceDestCheck: false,
-      attachment: managedAttachment(nat.eniId, 'amazon-aws', TIMES.natCreated),
     }),
   );
   const taskEnis = plan.services.flatMap((svc) =>
@@ -85,14 +73,9 @@ export function networkInterfaces(plan: UnitPlan): Json[] {
       t.awsvpc && !t.stopped
         ? [
             eni(plan, {
-              eniId: t.awsvpc.eniId,
+              ...taskEni(ids, { ...t.awsvpc, privateIp: t.awsvpc.ip, createdAt: TIMES.taskCreated }),
               subnet: t.subnet,
-              privateIp: t.awsvpc.ip,
-              publicIp: null,
-              description: `arn:aws:ecs:${ids.region}:${ids.account}:attachment/${t.awsvpc.attachmentId}`,
               groups: [svc.taskSg!, ...(svc.tg ? [ids.sgs.shared] : [])],
-              requesterId: ECS_ENI_REQUESTER_ID,
-              attachment: managedAttachment(t.awsvpc.eniId, ECS_ENI_REQUESTER_ID, TIMES.taskCreated),
             }),
           ]
         : [],

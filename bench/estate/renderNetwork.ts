@@ -2,24 +2,13 @@
 // network-acls|security-groups` print them (through the estate kit's shape builders, @porthole/estate/shapes).
 import { ec2Id } from '@porthole/estate/demo/hash.js';
 import { naclEntry, sgPermission, sortNaclEntries, type Json } from '@porthole/estate/demo/shapes.js';
-import {
-  createdRoute,
-  internetGatewayShape,
-  localRoute,
-  natGatewayShape,
-  networkAclShape,
-  routeTableShape,
-  securityGroupShape,
-  subnetShape,
-  vpcShape,
-  type VpcScope,
-} from '@porthole/estate/shapes/network.js';
+import * as ec2 from '@porthole/estate/shapes/network.js';
 import { TIMES } from '@porthole/estate/demo/time.js';
 import { NACL_SUBNETS } from './naclPlan.ts';
 import type { UnitPlan } from './plan.ts';
 import { SUBNET_KEYS, type NaclKey, type SubnetKey } from './unitIds.ts';
 
-const scope = ({ ids }: UnitPlan): VpcScope => ({
+const scope = ({ ids }: UnitPlan): ec2.VpcScope => ({
   account: ids.account,
   region: ids.region,
   vpcId: ids.vpcId,
@@ -28,24 +17,24 @@ const scope = ({ ids }: UnitPlan): VpcScope => ({
 export function vpcs(plan: UnitPlan): Json[] {
   const { ids } = plan;
   const dhcpOptionsId = ec2Id('dopt', `${ids.key}/dopt`);
-  return [vpcShape(scope(plan), { cidr: ids.cidr, name: `${ids.team}-vpc-${ids.index}`, dhcpOptionsId })];
+  return [ec2.vpcShape(scope(plan), { cidr: ids.cidr, name: `${ids.team}-vpc-${ids.index}`, dhcpOptionsId })];
 }
 
 export function subnets(plan: UnitPlan): Json[] {
   return SUBNET_KEYS.map((key) => {
     const s = plan.ids.subnets[key];
-    return subnetShape(scope(plan), { ...s, availableIps: s.cidr.endsWith('/20') ? 3900 : 240 });
+    return ec2.subnetShape(scope(plan), { ...s, availableIps: s.cidr.endsWith('/20') ? 3900 : 240 });
   });
 }
 
 export function internetGateways(plan: UnitPlan): Json[] {
-  return [internetGatewayShape(scope(plan), { id: plan.ids.igwId, name: `${plan.ids.team}-igw` })];
+  return [ec2.internetGatewayShape(scope(plan), { id: plan.ids.igwId, name: `${plan.ids.team}-igw` })];
 }
 
 export function natGateways(plan: UnitPlan): Json[] {
   const { ids } = plan;
   return ids.nats.map((nat) =>
-    natGatewayShape(scope(plan), {
+    ec2.natGatewayShape(scope(plan), {
       ...nat,
       name: `${ids.team}-nat-${nat.subnet.slice(-1).toLowerCase()}`,
       subnetId: ids.subnets[nat.subnet].id,
@@ -57,23 +46,23 @@ export function natGateways(plan: UnitPlan): Json[] {
 export function routeTables(plan: UnitPlan): Json[] {
   const { ids } = plan;
   const table = (id: string, name: string, on: SubnetKey[] | null, extra: Json[]): Json =>
-    routeTableShape(scope(plan), {
+    ec2.routeTableShape(scope(plan), {
       id,
       name: `${ids.team}-${name}`,
       subnets: on && on.map((key) => ({ id: ids.subnets[key].id, key })),
-      routes: [localRoute(ids.cidr), ...extra],
+      routes: [ec2.localRoute(ids.cidr), ...extra],
     });
   const viaNat = (key: 'privateA' | 'privateB', natIndex: number): Json[] =>
     plan.natRouteRemoved.includes(key)
       ? []
-      : [createdRoute('0.0.0.0/0', { natGatewayId: ids.nats[natIndex]!.id })];
+      : [ec2.createdRoute('0.0.0.0/0', { natGatewayId: ids.nats[natIndex]!.id })];
   return [
     table(ids.routeTables.main, 'main', null, []),
     table(
       ids.routeTables.public,
       'public',
       ['pubA', 'pubB'],
-      [createdRoute('0.0.0.0/0', { gatewayId: ids.igwId })],
+      [ec2.createdRoute('0.0.0.0/0', { gatewayId: ids.igwId })],
     ),
     table(ids.routeTables.privateA, 'private-a', ['appA', 'dataA'], viaNat('privateA', 0)),
     table(ids.routeTables.privateB, 'private-b', ['appB', 'dataB'], viaNat('privateB', 1)),
@@ -83,7 +72,7 @@ export function routeTables(plan: UnitPlan): Json[] {
 export function networkAcls(plan: UnitPlan): Json[] {
   const { ids } = plan;
   return (Object.keys(NACL_SUBNETS) as NaclKey[]).map((key) =>
-    networkAclShape(scope(plan), {
+    ec2.networkAclShape(scope(plan), {
       id: ids.nacls[key],
       isDefault: key === 'default',
       name: key === 'default' ? null : `${ids.team}-${key}-nacl`,
@@ -101,6 +90,6 @@ export function securityGroups(plan: UnitPlan): Json[] {
       ...(p.description ? { description: p.description } : {}),
     });
   return plan.sgs.map((g) =>
-    securityGroupShape(scope(plan), { ...g, ingress: g.ingress.map(perm), egress: g.egress.map(perm) }),
+    ec2.securityGroupShape(scope(plan), { ...g, ingress: g.ingress.map(perm), egress: g.egress.map(perm) }),
   );
 }

@@ -1,17 +1,7 @@
 // The VPC of the test estate: public and private subnets, ALB and instance security groups,
 // one NACL, routes to an IGW, a NAT gateway and an S3 gateway endpoint (via a prefix list).
 
-import {
-  createdRoute,
-  internetGatewayShape,
-  localRoute,
-  natGatewayShape,
-  networkAclShape,
-  routeTableShape,
-  securityGroupShape,
-  subnetShape,
-  vpcShape,
-} from '../src/shapes/network.ts';
+import * as ec2 from '../src/shapes/network.ts';
 import { KIND_SCHEMAS, type SnapshotData, type SnapshotKind } from '@porthole/shared';
 import { openNaclEntries, sgPermission, type Json } from '../src/demo/shapes.ts';
 
@@ -60,22 +50,22 @@ function printed(
     availableIps: 250,
   }));
   const allOut = sgPermission(account, '-1', null, { cidr: '0.0.0.0/0' });
-  const local = localRoute(cidr);
+  const local = ec2.localRoute(cidr);
   const table = (id: string, name: string, on: typeof subnets, routes: Json[], main = false) =>
-    routeTableShape(at, { id, name, subnets: on, main, routes: [local, ...routes] });
+    ec2.routeTableShape(at, { id, name, subnets: on, main, routes: [local, ...routes] });
   const toS3 = { DestinationPrefixListId: S3_PREFIX_LIST, GatewayId: 'vpce-0a00000000000001' };
   return {
-    Vpcs: [vpcShape(at, { cidr, name: 'test-vpc', dhcpOptionsId: 'dopt-0a00000000000001' })],
-    Subnets: subnets.map((s) => subnetShape(at, s)),
+    Vpcs: [ec2.vpcShape(at, { cidr, name: 'test-vpc', dhcpOptionsId: 'dopt-0a00000000000001' })],
+    Subnets: subnets.map((s) => ec2.subnetShape(at, s)),
     SecurityGroups: [
-      securityGroupShape(at, {
+      ec2.securityGroupShape(at, {
         id: 'sg-0a00000000000alb',
         name: 'web-alb',
         description: 'web ALB',
         ingress: [sgPermission(account, 'tcp', [80, 80], { cidr: '0.0.0.0/0' })],
         egress: [allOut],
       }),
-      securityGroupShape(at, {
+      ec2.securityGroupShape(at, {
         id: 'sg-0a0000000000inst',
         name: 'ecs-instances',
         description: 'ECS container instances',
@@ -85,7 +75,7 @@ function printed(
       }),
     ],
     NetworkAcls: [
-      networkAclShape(at, {
+      ec2.networkAclShape(at, {
         id: 'acl-0a00000000000001',
         isDefault: true,
         name: null,
@@ -99,20 +89,20 @@ function printed(
         'rtb-0a00000000000001',
         'public',
         subnets.slice(0, 2),
-        [createdRoute('0.0.0.0/0', { gatewayId: 'igw-0a00000000000001' })],
+        [ec2.createdRoute('0.0.0.0/0', { gatewayId: 'igw-0a00000000000001' })],
         true,
       ),
       table('rtb-0a00000000000002', 'private', subnets.slice(2), [
-        createdRoute('0.0.0.0/0', { natGatewayId: 'nat-0a00000000000001' }),
+        ec2.createdRoute('0.0.0.0/0', { natGatewayId: 'nat-0a00000000000001' }),
         { ...toS3, Origin: 'CreateRoute', State: 'active' },
       ]),
       ...Array.from({ length: extraTables }, (_, i) =>
         table(`rtb-1${String(i).padStart(15, '0')}`, `extra-${i}`, [], []),
       ),
     ],
-    InternetGateways: [internetGatewayShape(at, { id: 'igw-0a00000000000001', name: 'test-igw' })],
+    InternetGateways: [ec2.internetGatewayShape(at, { id: 'igw-0a00000000000001', name: 'test-igw' })],
     NatGateways: [
-      natGatewayShape(at, {
+      ec2.natGatewayShape(at, {
         id: 'nat-0a00000000000001',
         name: 'test-nat',
         subnetId: pub[0]!,

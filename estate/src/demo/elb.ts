@@ -2,24 +2,16 @@
 // Batfish's wrapper `{"LoadBalancerTargetHealth":[{TargetGroupArn, TargetHealthDescriptions}]}`.
 import type { DemoIds, LbKey, TgKey } from './ids.ts';
 import { SERVICE_PLANS, taskPlans, type TaskPlan } from './plan.ts';
-import {
-  forwardAction,
-  listenerShape,
-  loadBalancerShape,
-  ruleCondition,
-  ruleShape,
-  targetDescriptionShape,
-  targetGroupShape,
-} from '../shapes/elb.ts';
+import * as elb from '../shapes/elb.ts';
 import type { Json } from './shapes.ts';
 import { TIMES } from './time.ts';
 
-export { forwardAction };
+export { forwardAction } from '../shapes/elb.ts';
 
 export function loadBalancers(ids: DemoIds): Json[] {
   return (['web', 'orders'] as LbKey[]).map((key) => {
     const lb = ids.loadBalancers[key];
-    return loadBalancerShape({
+    return elb.loadBalancerShape({
       ...lb,
       vpcId: ids.vpcId,
       region: ids.region,
@@ -33,7 +25,7 @@ export function loadBalancers(ids: DemoIds): Json[] {
 export function listeners(ids: DemoIds): Json[] {
   return (['web', 'orders'] as const).map((key) => {
     const lb = ids.loadBalancers[key];
-    return listenerShape({
+    return elb.listenerShape({
       arn: lb.listener80Arn,
       lbArn: lb.arn,
       port: 80,
@@ -43,18 +35,23 @@ export function listeners(ids: DemoIds): Json[] {
 }
 
 export function adminPathRule(ids: DemoIds): Json {
-  const conditions = [ruleCondition('path-pattern', '/admin/*')];
-  return ruleShape({ arn: ids.rules.adminPath, priority: 20, conditions, tg: ids.targetGroups.admin });
+  const conditions = [elb.ruleCondition('path-pattern', '/admin/*')];
+  return elb.ruleShape({ arn: ids.rules.adminPath, priority: 20, conditions, tg: ids.targetGroups.admin });
 }
 
 /** describe-rules for both listeners: numbered rules by priority, then the default rule. */
 export function rules(ids: DemoIds): Json[] {
-  const apiHost = [ruleCondition('host-header', 'api.example.com')];
+  const apiHost = [elb.ruleCondition('host-header', 'api.example.com')];
   return [
-    ruleShape({ arn: ids.rules.apiHost, priority: 10, conditions: apiHost, tg: ids.targetGroups.api }),
+    elb.ruleShape({ arn: ids.rules.apiHost, priority: 10, conditions: apiHost, tg: ids.targetGroups.api }),
     adminPathRule(ids),
-    ruleShape({ arn: ids.rules.webDefault, priority: null, conditions: [], tg: ids.targetGroups.web }),
-    ruleShape({ arn: ids.rules.ordersDefault, priority: null, conditions: [], tg: ids.targetGroups.orders }),
+    elb.ruleShape({ arn: ids.rules.webDefault, priority: null, conditions: [], tg: ids.targetGroups.web }),
+    elb.ruleShape({
+      arn: ids.rules.ordersDefault,
+      priority: null,
+      conditions: [],
+      tg: ids.targetGroups.orders,
+    }),
   ];
 }
 
@@ -67,7 +64,7 @@ const TG_SPECS: Array<{ key: TgKey; name: string; port: number; type: 'instance'
 
 export function targetGroups(ids: DemoIds): Json[] {
   return TG_SPECS.map((spec) =>
-    targetGroupShape({
+    elb.targetGroupShape({
       ...spec,
       arn: ids.targetGroups[spec.key],
       vpcId: ids.vpcId,
@@ -88,10 +85,10 @@ export function targetDescription(ids: DemoIds, task: TaskPlan): Json {
   const health = { State: 'healthy' };
   if (task.bridge) {
     const id = ids.instances[task.bridge.instance].id;
-    return targetDescriptionShape({ id, port: task.bridge.hostPort, health });
+    return elb.targetDescriptionShape({ id, port: task.bridge.hostPort, health });
   }
   const port = plan?.containerPort ?? 80;
-  return targetDescriptionShape({ id: task.awsvpc?.privateIp ?? '', port, az: task.az, health });
+  return elb.targetDescriptionShape({ id: task.awsvpc?.privateIp ?? '', port, az: task.az, health });
 }
 
 export function targetHealth(ids: DemoIds): Json[] {

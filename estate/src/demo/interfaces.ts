@@ -1,10 +1,12 @@
 // `aws ec2 describe-network-interfaces`: instance ENIs, ALB node ENIs ("ELB app/<name>/<id>", requester
 // amazon-elb), the NAT gateway's ENI and Fargate task ENIs (description = the ECS attachment ARN).
 import {
+  albNodeEni,
   ECS_ENI_REQUESTER_ID,
   eniShape,
-  managedAttachment,
   NAT_ENI_REQUESTER_ID,
+  natGatewayEni,
+  taskEni,
   privateDnsName as privateDns,
   type EniInput,
   type GroupRef,
@@ -41,52 +43,29 @@ export function loadBalancerInterfaces(ids: DemoIds): Json[] {
   return Object.values(ids.loadBalancers).flatMap((lb) =>
     lb.enis.map((eni) =>
       networkInterface(ids, {
-        eniId: eni.eniId,
+        ...albNodeEni({ ...eni, lbResourceId: lb.resourceId, createdAt: TIMES.lbCreated }),
         subnet: eni.subnet,
-        privateIp: eni.privateIp,
-        publicIp: eni.publicIp,
-        description: `ELB ${lb.resourceId}`,
         groups: [lb.sg],
-        interfaceType: 'interface',
-        requesterId: 'amazon-elb',
-        attachment: managedAttachment(eni.eniId, 'amazon-elb', TIMES.lbCreated),
       }),
     ),
   );
 }
 
 export function natGatewayInterface(ids: DemoIds): Json {
-  const nat = ids.natGateway;
-  return networkInterface(ids, {
-    eniId: nat.eniId,
-    subnet: 'publicA',
-    privateIp: nat.privateIp,
-    publicIp: nat.publicIp,
-    ipOwnerId: ids.account,
-    description: `Interface for NAT Gateway ${nat.id}`,
-    groups: [],
-    interfaceType: 'nat_gateway',
-    requesterId: NAT_ENI_REQUESTER_ID,
-    sourceDestCheck: false,
-    attachment: managedAttachment(nat.eniId, 'amazon-aws', TIMES.natCreated),
-  });
+  const nat = { ...ids.natGateway, createdAt: TIMES.natCreated };
+  return networkInterface(ids, { ...natGatewayEni(ids.account, nat), subnet: 'publicA', groups: [] });
 }
 
 export function taskInterfaces(ids: DemoIds): Json[] {
   return taskPlans(ids).flatMap((task) => {
     if (!task.awsvpc) return [];
     const plan = SERVICE_PLANS.find((p) => p.name === task.service);
+    const eni = taskEni(ids, { ...task.awsvpc, createdAt: TIMES.taskCreated });
     return [
       networkInterface(ids, {
-        eniId: task.awsvpc.eniId,
+        ...eni,
         subnet: task.awsvpc.subnet,
-        privateIp: task.awsvpc.privateIp,
-        publicIp: null,
-        description: `arn:aws:ecs:${ids.region}:${ids.account}:attachment/${task.awsvpc.attachmentId}`,
         groups: plan?.taskSg ? [plan.taskSg] : [],
-        interfaceType: 'interface',
-        requesterId: ECS_ENI_REQUESTER_ID,
-        attachment: { ...managedAttachment(task.awsvpc.eniId, ECS_ENI_REQUESTER_ID, TIMES.taskCreated) },
       }),
     ];
   });

@@ -2,54 +2,49 @@
 // print it. Field names and order follow the EC2 API reference (Vpc, Subnet, RouteTable, NetworkAcl, NatGateway).
 import { ec2Id } from './hash.ts';
 import type { DemoIds, SubnetKey } from './ids.ts';
-import {
-  createdRoute,
-  internetGatewayShape,
-  localRoute,
-  natGatewayShape,
-  networkAclShape,
-  routeTableShape,
-  subnetShape,
-  vpcShape,
-  type RouteTableInput,
-  type VpcScope,
-} from '../shapes/network.ts';
+import * as ec2 from '../shapes/network.ts';
 import { openNaclEntries, type Json } from './shapes.ts';
 import { TIMES } from './time.ts';
 
 const SUBNET_KEYS: SubnetKey[] = ['publicA', 'publicB', 'privateA', 'privateB'];
 
-const scope = (ids: DemoIds): VpcScope => ({ account: ids.account, region: ids.region, vpcId: ids.vpcId });
+const scope = (ids: DemoIds): ec2.VpcScope => ({
+  account: ids.account,
+  region: ids.region,
+  vpcId: ids.vpcId,
+});
 
 export function vpcs(ids: DemoIds): Json[] {
   const dhcpOptionsId = ec2Id('dopt', `${ids.account}/${ids.region}/dopt`);
-  return [vpcShape(scope(ids), { cidr: ids.vpcCidr, name: 'prod-vpc', dhcpOptionsId })];
+  return [ec2.vpcShape(scope(ids), { cidr: ids.vpcCidr, name: 'prod-vpc', dhcpOptionsId })];
 }
 
 export function subnets(ids: DemoIds): Json[] {
   return SUBNET_KEYS.map((key) => {
     const s = ids.subnets[key];
-    return subnetShape(scope(ids), { ...s, availableIps: s.public ? 245 : 238 });
+    return ec2.subnetShape(scope(ids), { ...s, availableIps: s.public ? 245 : 238 });
   });
 }
 
 export function internetGateways(ids: DemoIds): Json[] {
-  return [internetGatewayShape(scope(ids), { id: ids.igwId, name: 'prod-igw' })];
+  return [ec2.internetGatewayShape(scope(ids), { id: ids.igwId, name: 'prod-igw' })];
 }
 
 export function natGateways(ids: DemoIds): Json[] {
   const nat = ids.natGateway;
   const subnetId = ids.subnets.publicA.id;
-  return [natGatewayShape(scope(ids), { ...nat, name: 'prod-nat-a', subnetId, createdAt: TIMES.natCreated })];
+  return [
+    ec2.natGatewayShape(scope(ids), { ...nat, name: 'prod-nat-a', subnetId, createdAt: TIMES.natCreated }),
+  ];
 }
 
 export function routeTables(ids: DemoIds): Json[] {
   const on = (keys: SubnetKey[]) =>
     keys.map((key) => ({ id: ids.subnets[key].id, key: ids.subnets[key].id }));
-  const table = (id: string, name: string, subnets: RouteTableInput['subnets'], extra: Json[]) =>
-    routeTableShape(scope(ids), { id, name, subnets, routes: [localRoute(ids.vpcCidr), ...extra] });
-  const viaIgw = createdRoute('0.0.0.0/0', { gatewayId: ids.igwId });
-  const viaNat = createdRoute('0.0.0.0/0', { natGatewayId: ids.natGateway.id });
+  const table = (id: string, name: string, subnets: ec2.RouteTableInput['subnets'], extra: Json[]) =>
+    ec2.routeTableShape(scope(ids), { id, name, subnets, routes: [ec2.localRoute(ids.vpcCidr), ...extra] });
+  const viaIgw = ec2.createdRoute('0.0.0.0/0', { gatewayId: ids.igwId });
+  const viaNat = ec2.createdRoute('0.0.0.0/0', { natGatewayId: ids.natGateway.id });
   return [
     table(ids.routeTables.main, 'prod-main', null, []),
     table(ids.routeTables.public, 'prod-public', on(['publicA', 'publicB']), [viaIgw]),
@@ -60,7 +55,7 @@ export function routeTables(ids: DemoIds): Json[] {
 /** The VPC's default NACL serves the public subnets; the private subnets have their own, equally open. */
 export function networkAcls(ids: DemoIds): Json[] {
   const acl = (id: string, isDefault: boolean, keys: SubnetKey[], name: string | null): Json =>
-    networkAclShape(scope(ids), {
+    ec2.networkAclShape(scope(ids), {
       id,
       isDefault,
       name,

@@ -92,6 +92,69 @@ export function managedAttachment(eniId: string, ownerId: string, attachTime: st
   };
 }
 
+/** A managed ENI without its placement (subnet, AZ) and security groups, which the caller maps. */
+export type ManagedEni = Omit<EniInput, 'subnetId' | 'az' | 'groups'>;
+
+/** One ALB node's ENI: described "ELB app/<name>/<id>", created by amazon-elb. */
+export function albNodeEni(e: {
+  eniId: string;
+  privateIp: string;
+  publicIp: string | null;
+  lbResourceId: string;
+  createdAt: string;
+}): ManagedEni {
+  return {
+    ...e,
+    description: `ELB ${e.lbResourceId}`,
+    interfaceType: 'interface',
+    requesterId: 'amazon-elb',
+    attachment: managedAttachment(e.eniId, 'amazon-elb', e.createdAt),
+  };
+}
+
+/** A NAT gateway's ENI: no source/dest check, its Elastic IP owned by the account. */
+export function natGatewayEni(account: string, nat: NatEniInput): ManagedEni {
+  return {
+    eniId: nat.eniId,
+    privateIp: nat.privateIp,
+    publicIp: nat.publicIp,
+    ipOwnerId: account,
+    description: `Interface for NAT Gateway ${nat.id}`,
+    interfaceType: 'nat_gateway',
+    requesterId: NAT_ENI_REQUESTER_ID,
+    sourceDestCheck: false,
+    attachment: managedAttachment(nat.eniId, 'amazon-aws', nat.createdAt),
+  };
+}
+
+interface NatEniInput {
+  id: string;
+  eniId: string;
+  privateIp: string;
+  publicIp: string;
+  createdAt: string;
+}
+
+/** An awsvpc task's ENI: described by its ECS attachment ARN, created by ECS. */
+export function taskEni(at: { account: string; region: string }, t: TaskEniInput): ManagedEni {
+  return {
+    eniId: t.eniId,
+    privateIp: t.privateIp,
+    publicIp: null,
+    description: `arn:aws:ecs:${at.region}:${at.account}:attachment/${t.attachmentId}`,
+    interfaceType: 'interface',
+    requesterId: ECS_ENI_REQUESTER_ID,
+    attachment: managedAttachment(t.eniId, ECS_ENI_REQUESTER_ID, t.createdAt),
+  };
+}
+
+interface TaskEniInput {
+  eniId: string;
+  privateIp: string;
+  attachmentId: string;
+  createdAt: string;
+}
+
 /** An instance's primary ENI attachment (device 0, deleted with the instance). */
 export function instanceAttachment(
   account: string,
