@@ -15,7 +15,7 @@ import {
 import type { VpcScope } from '@porthole/estate/shapes/network.js';
 import { TIMES } from '@porthole/estate/demo/time.js';
 import type { InstancePlan, UnitPlan } from './plan.ts';
-import type { SubnetKey, UnitIds } from './unitIds.ts';
+import type { SubnetKey } from './unitIds.ts';
 
 interface EniSpec extends Omit<EniInput, 'subnetId' | 'az' | 'groups'> {
   subnet: SubnetKey;

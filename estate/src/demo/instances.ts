@@ -3,7 +3,7 @@
 // also listed by describe-network-interfaces (instanceInterface).
 import { instanceAttachment, instanceShape, reservationShape } from '../shapes/instances.ts';
 import { hexOf } from './hash.ts';
-import type { DemoIds, InstanceIds, SgKey } from './ids.ts';
+import type { DemoIds, SgKey } from './ids.ts';
 import { groupRefs, networkInterface } from './interfaces.ts';
 import type { Json } from './shapes.ts';
 import { TIMES } from './time.ts';
