@@ -8,17 +8,6 @@ import { openNaclEntries, sgPermission, type Json } from '../src/demo/shapes.ts'
 /** S3's AWS-managed prefix list, referenced by the instances' egress rule. */
 export const S3_PREFIX_LIST = 'pl-6da54004';
 
-export function network(
-  account: string,
-  region: string,
-  vpc: string,
-  pub: string[],
-  priv: string[],
-  extraTables: number,
-): SnapshotData {
-  return parseKinds(printed(account, region, vpc, pub, priv, extraTables));
-}
-
 /** The builders print untyped AWS CLI JSON: the snapshot schemas of @porthole/shared check and type it. */
 function parseKinds(data: Record<string, unknown[]>): SnapshotData {
   const out: Record<string, unknown[]> = {};
@@ -28,14 +17,14 @@ function parseKinds(data: Record<string, unknown[]>): SnapshotData {
   return out as SnapshotData;
 }
 
-function printed(
+export function network(
   account: string,
   region: string,
   vpc: string,
   pub: string[],
   priv: string[],
   extraTables: number,
-) {
+): SnapshotData {
   const at = { account, region, vpcId: vpc };
   const cidr = '10.0.0.0/16';
   const subnetIds = [...pub, ...priv];
@@ -54,7 +43,7 @@ function printed(
   const table = (id: string, name: string, on: typeof subnets, routes: Json[], main = false) =>
     ec2.routeTableShape(at, { id, name, subnets: on, main, routes: [local, ...routes] });
   const toS3 = { DestinationPrefixListId: S3_PREFIX_LIST, GatewayId: 'vpce-0a00000000000001' };
-  return {
+  return parseKinds({
     Vpcs: [ec2.vpcShape(at, { cidr, name: 'test-vpc', dhcpOptionsId: 'dopt-0a00000000000001' })],
     Subnets: subnets.map((s) => ec2.subnetShape(at, s)),
     SecurityGroups: [
@@ -139,5 +128,5 @@ function printed(
     ManagedPrefixListEntries: [
       { PrefixListId: S3_PREFIX_LIST, Entries: [{ Cidr: '52.218.0.0/17' }, { Cidr: '3.5.64.0/21' }] },
     ],
-  };
+  });
 }
