@@ -2,22 +2,14 @@
 // (only in the subnets the ALB is enabled in), NAT gateways and the ENIs of running awsvpc tasks.
 import { hexOf } from '@porthole/estate/demo/hash.js';
 import type { Json } from '@porthole/estate/demo/shapes.js';
-import {
-  albNodeEni,
-  eniShape,
-  instanceAttachment,
-  instanceShape,
-  natGatewayEni,
-  reservationShape,
-  taskEni,
-  type EniInput,
-} from '@porthole/estate/shapes/instances.js';
+import * as nic from '@porthole/estate/shapes/eni.js';
+import { instanceShape, reservationShape } from '@porthole/estate/shapes/instances.js';
 import type { VpcScope } from '@porthole/estate/shapes/network.js';
 import { TIMES } from '@porthole/estate/demo/time.js';
 import type { InstancePlan, UnitPlan } from './plan.ts';
 import type { SubnetKey } from './unitIds.ts';
 
-interface EniSpec extends Omit<EniInput, 'subnetId' | 'az' | 'groups'> {
+interface EniSpec extends Omit<nic.EniInput, 'subnetId' | 'az' | 'groups'> {
   subnet: SubnetKey;
   groups: string[];
 }
@@ -33,7 +25,7 @@ function eni(plan: UnitPlan, spec: EniSpec): Json {
   const names = new Map(plan.sgs.map((g) => [g.id, g.name]));
   const { id: subnetId, az } = plan.ids.subnets[subnet];
   const refs = groups.map((id) => ({ GroupId: id, GroupName: names.get(id) ?? id }));
-  return eniShape(scope(plan), { ...rest, subnetId, az, groups: refs });
+  return nic.eniShape(scope(plan), { ...rest, subnetId, az, groups: refs });
 }
 
 function instanceEni(plan: UnitPlan, inst: InstancePlan): Json {
@@ -44,7 +36,7 @@ function instanceEni(plan: UnitPlan, inst: InstancePlan): Json {
     publicIp: null,
     description: '',
     groups: [plan.ids.sgs.instances],
-    attachment: instanceAttachment(plan.ids.account, inst, TIMES.instanceLaunch),
+    attachment: nic.instanceAttachment(plan.ids.account, inst, TIMES.instanceLaunch),
   });
 }
 
@@ -55,7 +47,7 @@ export function networkInterfaces(plan: UnitPlan): Json[] {
       .filter((e) => plan.lbSubnets[lb.key].includes(e.subnet))
       .map((e) =>
         eni(plan, {
-          ...albNodeEni({ ...e, lbResourceId: lb.resourceId, createdAt: TIMES.lbCreated }),
+          ...nic.albNodeEni({ ...e, lbResourceId: lb.resourceId, createdAt: TIMES.lbCreated }),
           subnet: e.subnet,
           groups: [lb.sg],
         }),
@@ -63,7 +55,7 @@ export function networkInterfaces(plan: UnitPlan): Json[] {
   );
   const natEnis = ids.nats.map((nat) =>
     eni(plan, {
-      ...natGatewayEni(ids.account, { ...nat, createdAt: TIMES.natCreated }),
+      ...nic.natGatewayEni(ids.account, { ...nat, createdAt: TIMES.natCreated }),
       subnet: nat.subnet,
       groups: [],
     }),
@@ -73,7 +65,7 @@ export function networkInterfaces(plan: UnitPlan): Json[] {
       t.awsvpc && !t.stopped
         ? [
             eni(plan, {
-              ...taskEni(ids, { ...t.awsvpc, privateIp: t.awsvpc.ip, createdAt: TIMES.taskCreated }),
+              ...nic.taskEni(ids, { ...t.awsvpc, privateIp: t.awsvpc.ip, createdAt: TIMES.taskCreated }),
               subnet: t.subnet,
               groups: [svc.taskSg!, ...(svc.tg ? [ids.sgs.shared] : [])],
             }),

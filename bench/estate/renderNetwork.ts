@@ -3,6 +3,7 @@
 import { ec2Id } from '@porthole/estate/demo/hash.js';
 import { naclEntry, sgPermission, sortNaclEntries, type Json } from '@porthole/estate/demo/shapes.js';
 import * as ec2 from '@porthole/estate/shapes/network.js';
+import * as routing from '@porthole/estate/shapes/routing.js';
 import { TIMES } from '@porthole/estate/demo/time.js';
 import { NACL_SUBNETS } from './naclPlan.ts';
 import type { UnitPlan } from './plan.ts';
@@ -46,23 +47,23 @@ export function natGateways(plan: UnitPlan): Json[] {
 export function routeTables(plan: UnitPlan): Json[] {
   const { ids } = plan;
   const table = (id: string, name: string, on: SubnetKey[] | null, extra: Json[]): Json =>
-    ec2.routeTableShape(scope(plan), {
+    routing.routeTableShape(scope(plan), {
       id,
       name: `${ids.team}-${name}`,
       subnets: on && on.map((key) => ({ id: ids.subnets[key].id, key })),
-      routes: [ec2.localRoute(ids.cidr), ...extra],
+      routes: [routing.localRoute(ids.cidr), ...extra],
     });
   const viaNat = (key: 'privateA' | 'privateB', natIndex: number): Json[] =>
     plan.natRouteRemoved.includes(key)
       ? []
-      : [ec2.createdRoute('0.0.0.0/0', { natGatewayId: ids.nats[natIndex]!.id })];
+      : [routing.createdRoute('0.0.0.0/0', { natGatewayId: ids.nats[natIndex]!.id })];
   return [
     table(ids.routeTables.main, 'main', null, []),
     table(
       ids.routeTables.public,
       'public',
       ['pubA', 'pubB'],
-      [ec2.createdRoute('0.0.0.0/0', { gatewayId: ids.igwId })],
+      [routing.createdRoute('0.0.0.0/0', { gatewayId: ids.igwId })],
     ),
     table(ids.routeTables.privateA, 'private-a', ['appA', 'dataA'], viaNat('privateA', 0)),
     table(ids.routeTables.privateB, 'private-b', ['appB', 'dataB'], viaNat('privateB', 1)),
@@ -72,7 +73,7 @@ export function routeTables(plan: UnitPlan): Json[] {
 export function networkAcls(plan: UnitPlan): Json[] {
   const { ids } = plan;
   return (Object.keys(NACL_SUBNETS) as NaclKey[]).map((key) =>
-    ec2.networkAclShape(scope(plan), {
+    routing.networkAclShape(scope(plan), {
       id: ids.nacls[key],
       isDefault: key === 'default',
       name: key === 'default' ? null : `${ids.team}-${key}-nacl`,

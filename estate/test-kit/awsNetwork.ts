@@ -2,6 +2,7 @@
 // one NACL, routes to an IGW, a NAT gateway and an S3 gateway endpoint (via a prefix list).
 
 import * as ec2 from '../src/shapes/network.ts';
+import * as routing from '../src/shapes/routing.ts';
 import { KIND_SCHEMAS, type SnapshotData, type SnapshotKind } from '@porthole/shared';
 import { openNaclEntries, sgPermission, type Json } from '../src/demo/shapes.ts';
 
@@ -39,9 +40,9 @@ export function network(
     availableIps: 250,
   }));
   const allOut = sgPermission(account, '-1', null, { cidr: '0.0.0.0/0' });
-  const local = ec2.localRoute(cidr);
+  const local = routing.localRoute(cidr);
   const table = (id: string, name: string, on: typeof subnets, routes: Json[], main = false) =>
-    ec2.routeTableShape(at, { id, name, subnets: on, main, routes: [local, ...routes] });
+    routing.routeTableShape(at, { id, name, subnets: on, main, routes: [local, ...routes] });
   const toS3 = { DestinationPrefixListId: S3_PREFIX_LIST, GatewayId: 'vpce-0a00000000000001' };
   return parseKinds({
     Vpcs: [ec2.vpcShape(at, { cidr, name: 'test-vpc', dhcpOptionsId: 'dopt-0a00000000000001' })],
@@ -64,7 +65,7 @@ export function network(
       }),
     ],
     NetworkAcls: [
-      ec2.networkAclShape(at, {
+      routing.networkAclShape(at, {
         id: 'acl-0a00000000000001',
         isDefault: true,
         name: null,
@@ -78,11 +79,11 @@ export function network(
         'rtb-0a00000000000001',
         'public',
         subnets.slice(0, 2),
-        [ec2.createdRoute('0.0.0.0/0', { gatewayId: 'igw-0a00000000000001' })],
+        [routing.createdRoute('0.0.0.0/0', { gatewayId: 'igw-0a00000000000001' })],
         true,
       ),
       table('rtb-0a00000000000002', 'private', subnets.slice(2), [
-        ec2.createdRoute('0.0.0.0/0', { natGatewayId: 'nat-0a00000000000001' }),
+        routing.createdRoute('0.0.0.0/0', { natGatewayId: 'nat-0a00000000000001' }),
         { ...toS3, Origin: 'CreateRoute', State: 'active' },
       ]),
       ...Array.from({ length: extraTables }, (_, i) =>

@@ -1,7 +1,8 @@
 // `aws ec2 describe-instances`: the two ECS container instances (private subnets, no public IP), the bastion
 // (public subnet, public IP) and, for one scenario, a NAT instance. Each embeds its primary ENI, which is
 // also listed by describe-network-interfaces (instanceInterface).
-import { instanceAttachment, instanceShape, reservationShape } from '../shapes/instances.ts';
+import { instanceAttachment } from '../shapes/eni.ts';
+import { instanceShape, reservationShape } from '../shapes/instances.ts';
 import { hexOf } from './hash.ts';
 import type { DemoIds, SgKey } from './ids.ts';
 import { groupRefs, networkInterface } from './interfaces.ts';

@@ -10,7 +10,7 @@ import {
   privateDnsName as privateDns,
   type EniInput,
   type GroupRef,
-} from '../shapes/instances.ts';
+} from '../shapes/eni.ts';
 import type { DemoIds, SgKey, SubnetKey } from './ids.ts';
 import { SERVICE_PLANS, taskPlans } from './plan.ts';
 import { SG_NAMES } from './securityGroups.ts';

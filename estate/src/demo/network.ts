@@ -3,6 +3,7 @@
 import { ec2Id } from './hash.ts';
 import type { DemoIds, SubnetKey } from './ids.ts';
 import * as ec2 from '../shapes/network.ts';
+import * as routing from '../shapes/routing.ts';
 import { openNaclEntries, type Json } from './shapes.ts';
 import { TIMES } from './time.ts';
 
@@ -41,10 +42,15 @@ export function natGateways(ids: DemoIds): Json[] {
 export function routeTables(ids: DemoIds): Json[] {
   const on = (keys: SubnetKey[]) =>
     keys.map((key) => ({ id: ids.subnets[key].id, key: ids.subnets[key].id }));
-  const table = (id: string, name: string, subnets: ec2.RouteTableInput['subnets'], extra: Json[]) =>
-    ec2.routeTableShape(scope(ids), { id, name, subnets, routes: [ec2.localRoute(ids.vpcCidr), ...extra] });
-  const viaIgw = ec2.createdRoute('0.0.0.0/0', { gatewayId: ids.igwId });
-  const viaNat = ec2.createdRoute('0.0.0.0/0', { natGatewayId: ids.natGateway.id });
+  const table = (id: string, name: string, subnets: routing.RouteTableInput['subnets'], extra: Json[]) =>
+    routing.routeTableShape(scope(ids), {
+      id,
+      name,
+      subnets,
+      routes: [routing.localRoute(ids.vpcCidr), ...extra],
+    });
+  const viaIgw = routing.createdRoute('0.0.0.0/0', { gatewayId: ids.igwId });
+  const viaNat = routing.createdRoute('0.0.0.0/0', { natGatewayId: ids.natGateway.id });
   return [
     table(ids.routeTables.main, 'prod-main', null, []),
     table(ids.routeTables.public, 'prod-public', on(['publicA', 'publicB']), [viaIgw]),
@@ -55,7 +61,7 @@ export function routeTables(ids: DemoIds): Json[] {
 /** The VPC's default NACL serves the public subnets; the private subnets have their own, equally open. */
 export function networkAcls(ids: DemoIds): Json[] {
   const acl = (id: string, isDefault: boolean, keys: SubnetKey[], name: string | null): Json =>
-    ec2.networkAclShape(scope(ids), {
+    routing.networkAclShape(scope(ids), {
       id,
       isDefault,
       name,

@@ -1,6 +1,6 @@
 // Pieces of `aws ecs describe-tasks|describe-container-instances` output from plain ids (Task, Attachment,
 // NetworkBinding, ContainerInstance in the ECS API reference).
-import { privateDnsName } from './instances.ts';
+import { privateDnsName } from './eni.ts';
 import type { Json } from '../demo/shapes.ts';
 
 /** An awsvpc task's ElasticNetworkInterface attachment; DELETED once the task stopped. */
