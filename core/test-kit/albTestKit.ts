@@ -1,18 +1,9 @@
 // Test helpers for the ALB front door: the demo estate edited with describe-listeners / describe-rules /
 // describe-target-groups JSON as the AWS CLI prints it, explained through the public entry points.
 import { PathResultSchema, type PathResult } from '@porthole/shared';
-import {
-  arrayOf,
-  find,
-  healthy,
-  ids,
-  modelOf,
-  NOW,
-  type EstateDocuments,
-  type Json,
-} from '../rules/ruleTestKit.ts';
-import { explainUrl } from './explain.ts';
-import { reachPath } from './reach.ts';
+import { arrayOf, find, healthy, ids, modelOf, NOW, type EstateDocuments, type Json } from './ruleTestKit.ts';
+import { explainUrl } from '../src/engine/explain.ts';
+import { reachPath } from '../src/engine/reach.ts';
 
 export { arrayOf, find, healthy, ids, NOW, type EstateDocuments, type Json };
 

@@ -1,11 +1,11 @@
 // Test corpus for fix checks: every finding Porthole emits on every demo story, the front-door breakages
 // (ALB SG admitting nobody, ALB subnet NACL dropping clients), the wrong-port explain and generic reach blockers.
 import type { Finding } from '@porthole/shared';
-import { SCENARIOS } from '../../demo/scenarioNames.ts';
-import { runRules } from '../../engine/runRules.ts';
-import { explainUrl } from '../../engine/explain.ts';
-import { reachPath } from '../../engine/reach.ts';
-import { createRuleContext } from '../context.ts';
+import { SCENARIOS } from '../../agent/src/demo/scenarioNames.ts';
+import { runRules } from '../src/engine/runRules.ts';
+import { explainUrl } from '../src/engine/explain.ts';
+import { reachPath } from '../src/engine/reach.ts';
+import { createRuleContext } from '../src/rules/support/context.ts';
 import {
   NOW,
   find,
@@ -17,9 +17,9 @@ import {
   without,
   type EstateDocuments,
   type Json,
-} from '../ruleTestKit.ts';
-import type { ScenarioName } from '../../demo/index.ts';
-import { KIND_COMMAND } from '../../model/scopes.ts';
+} from './ruleTestKit.ts';
+import type { ScenarioName } from '../../agent/src/demo/index.ts';
+import { KIND_COMMAND } from '../src/model/scopes.ts';
 
 /** The web ALB's SG admits no client on its listener (only 443, where it has no listener). */
 export function albSgAdmitsNobody(): EstateDocuments {

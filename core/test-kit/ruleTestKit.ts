@@ -7,12 +7,12 @@ import {
   removeKind,
   type EstateDocuments,
   type ScenarioName,
-} from '../demo/index.ts';
-import { buildModel } from '../model/build.ts';
-import type { EstateModel } from '../model/types.ts';
-import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
-import { createRuleContext } from './context.ts';
-import type { Rule } from './types.ts';
+} from '../../agent/src/demo/index.ts';
+import { buildModel } from '../src/model/build.ts';
+import type { EstateModel } from '../src/model/types.ts';
+import { snapshotFromDocuments } from '../../agent/src/sources/snapshot/index.ts';
+import { createRuleContext } from '../src/rules/support/context.ts';
+import type { Rule } from '../src/rules/types.ts';
 
 export type Json = Record<string, unknown>;
 export type { EstateDocuments };

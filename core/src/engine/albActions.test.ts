@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../model/build.ts';
 import { forwardTargets } from '../model/buildElb.ts';
-import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
+import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
 import {
   addHttpsListener,
   addRule,
@@ -19,7 +19,7 @@ import {
   WEB_URL,
   weighted,
   type Json,
-} from './albTestKit.ts';
+} from '../../test-kit/albTestKit.ts';
 import { redirectOf } from './redirect.ts';
 import { requestFromUrl } from './httpRequest.ts';
 

@@ -2,7 +2,16 @@
 // rules (ALB guide "Condition types for listener rules"; ELB API *ConditionConfig), in priority order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addRule, addTargetGroup, explain, forward, healthy, ids, WEB_URL, type Json } from './albTestKit.ts';
+import {
+  addRule,
+  addTargetGroup,
+  explain,
+  forward,
+  healthy,
+  ids,
+  WEB_URL,
+  type Json,
+} from '../../test-kit/albTestKit.ts';
 import { wildcard } from './ruleConditions.ts';
 
 /** One rule at priority 5 on the web ALB's :80 listener, forwarding to a healthy "canary-tg". */

@@ -14,7 +14,7 @@ import {
   reach,
   web,
   WEB_URL,
-} from './albTestKit.ts';
+} from '../../test-kit/albTestKit.ts';
 
 const ORDERS_URL = `http://${orders.dnsName}/`;
 

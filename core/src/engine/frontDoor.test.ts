@@ -2,8 +2,16 @@
 // ALB-level finding lists the services behind it.
 import { describe, expect, it } from 'vitest';
 import { ScanResultSchema, type ScanResult } from '@porthole/shared';
-import { albNaclDropsClients, albSgAdmitsNobody } from '../rules/fix/fixCorpus.ts';
-import { NOW, find, healthy, ids, modelOf, type EstateDocuments, type Json } from '../rules/ruleTestKit.ts';
+import { albNaclDropsClients, albSgAdmitsNobody } from '../../test-kit/fixCorpus.ts';
+import {
+  NOW,
+  find,
+  healthy,
+  ids,
+  modelOf,
+  type EstateDocuments,
+  type Json,
+} from '../../test-kit/ruleTestKit.ts';
 import { analyzeModel, filterByService } from './analyze.ts';
 
 const BEHIND_WEB_ALB = ['prod/admin', 'prod/api', 'prod/web'];

@@ -2,9 +2,14 @@
 // (the union of an ENI's groups decides; VPC guide, "Security groups"), and its id is built from both ids.
 import { describe, expect, it } from 'vitest';
 import { FindingSchema } from '@porthole/shared';
-import { applyScenario, buildDemoEstate, demoIds, type EstateDocuments } from '../demo/index.ts';
+import {
+  applyScenario,
+  buildDemoEstate,
+  demoIds,
+  type EstateDocuments,
+} from '../../../agent/src/demo/index.ts';
 import { buildModel } from '../model/build.ts';
-import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
+import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
 import { analyzeModel } from './analyze.ts';
 import { reachPath } from './reach.ts';
 

@@ -3,9 +3,14 @@
 // "Internet gateways", "NAT gateways", "NAT instances", "Network ACLs" (ephemeral ports).
 import { describe, expect, it } from 'vitest';
 import { PathResultSchema, type PathResult } from '@porthole/shared';
-import { applyScenario, buildDemoEstate, demoIds, type EstateDocuments } from '../demo/index.ts';
+import {
+  applyScenario,
+  buildDemoEstate,
+  demoIds,
+  type EstateDocuments,
+} from '../../../agent/src/demo/index.ts';
 import { buildModel } from '../model/build.ts';
-import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
+import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
 import { reachPath, type ReachRequest } from './reach.ts';
 
 const ids = demoIds();

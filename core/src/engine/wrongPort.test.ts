@@ -2,7 +2,7 @@
 // answer changes the caller: "call :80", the chain to the container, no AWS command, and no second SG finding.
 import { describe, expect, it } from 'vitest';
 import { PathResultSchema } from '@porthole/shared';
-import { NOW, healthy, ids, modelOf } from '../rules/ruleTestKit.ts';
+import { NOW, healthy, ids, modelOf } from '../../test-kit/ruleTestKit.ts';
 import { explainUrl } from './explain.ts';
 
 const web = ids.loadBalancers.web;

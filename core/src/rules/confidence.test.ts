@@ -1,9 +1,9 @@
 // Every finding says how sure it is (`confidence`) and what could change the conclusion (`missing`).
 import { describe, expect, it } from 'vitest';
 import { FindingSchema } from '@porthole/shared';
-import { fixCorpus } from './fix/fixCorpus.ts';
-import { run, scenario } from './ruleTestKit.ts';
-import { appNotListening } from './appNotListening.ts';
+import { fixCorpus } from '../../test-kit/fixCorpus.ts';
+import { run, scenario } from '../../test-kit/ruleTestKit.ts';
+import { appNotListening } from './catalog/appNotListening.ts';
 
 const findings = fixCorpus().flatMap((c) => c.findings.map((f) => ({ where: c.name, f })));
 

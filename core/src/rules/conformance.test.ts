@@ -1,10 +1,10 @@
 // Conformance: every registered rule runs on an empty and on a healthy model, and honours the finding contract.
 import { describe, expect, it } from 'vitest';
 import { FindingSchema, RULE_IDS } from '@porthole/shared';
-import { buildDemoEstate } from '../demo/estate.ts';
+import { buildDemoEstate } from '../../../agent/src/demo/estate.ts';
 import { buildModel } from '../model/build.ts';
-import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
-import { createRuleContext } from './context.ts';
+import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
+import { createRuleContext } from './support/context.ts';
 import { RULES } from './registry.ts';
 
 const NOW = new Date('2026-11-24T10:00:00Z');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoEstate } from '../../demo/estate.ts';
-import { applyScenario, SCENARIO_NAMES } from '../../demo/scenarios.ts';
+import { buildDemoEstate } from '../../../../agent/src/demo/estate.ts';
+import { applyScenario, SCENARIO_NAMES } from '../../../../agent/src/demo/scenarios.ts';
 import { buildModel } from '../../model/build.ts';
-import { snapshotFromDocuments } from '../../sources/snapshot/index.ts';
+import { snapshotFromDocuments } from '../../../../agent/src/sources/snapshot/index.ts';
 import { evaluateAlbToTarget } from './albToTarget.ts';
 import { addressClass, swapAddress } from './hopCache.ts';
 

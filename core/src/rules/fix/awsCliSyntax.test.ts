@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { awsCliProblems, shellWords } from './awsCliSyntax.ts';
 import { AWS_CLI_COMMANDS } from './awsCliReference.ts';
-import { fixCorpus } from './fixCorpus.ts';
+import { fixCorpus } from '../../../test-kit/fixCorpus.ts';
 
 const commands = [
   ...new Set(

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fix } from '@porthole/shared';
 import { RULES } from '../registry.ts';
-import { fixCorpus } from './fixCorpus.ts';
+import { fixCorpus } from '../../../test-kit/fixCorpus.ts';
 import { WORLD_CIDRS, alreadyAdmits, safeCidr } from './safeSource.ts';
 
 const corpus = fixCorpus();
