@@ -70,7 +70,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   const external = process.env.PORTHOLE_TEST_PG_URL;
   if (external) return freshDatabase(external);
   const bin = findPgBin();
-  if (!bin) throw new Error('PostgreSQL not found: install the postgresql package or set PORTHOLE_TEST_PG_URL');
+  if (!bin)
+    throw new Error('PostgreSQL not found: install the postgresql package or set PORTHOLE_TEST_PG_URL');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'porthole-pg-'));
   if (process.getuid?.() === 0) chownSync(dir, 65534, 65534); // nobody
   const data = path.join(dir, 'data');
