@@ -7,13 +7,7 @@ import { startHaDaemon, type HaDaemon } from '../../agent/src/daemon/shards/haDa
 import { testConfig } from '../integration/helpers/daemon.ts';
 import { waitUntil } from '../integration/helpers/child.ts';
 import { startPostgres, type TestPostgres } from '../kit/postgres.ts';
-
-export const SCOPES = [
-  { account: '111122223333', region: 'eu-west-1' },
-  { account: '111122223333', region: 'us-east-1' },
-  { account: '444455556666', region: 'eu-west-1' },
-  { account: '444455556666', region: 'us-east-1' },
-];
+import { SCOPES } from './kit.ts';
 
 describe('HA daemons on PostgreSQL', () => {
   let db: TestPostgres;
