@@ -12,6 +12,7 @@ import { createSocketServer } from '../../server/socket.ts';
 import { DEFAULT_WEB_DIST } from '../../server/staticSite.ts';
 import { openPg, redactUrl } from '../../store/postgres/pgDb.ts';
 import { PgReads } from '../../store/postgres/reads.ts';
+import { prunePg } from '../../store/postgres/retention.ts';
 import { assertSafeBind } from '../config/bind.ts';
 import type { DaemonConfig } from '../config/schema.ts';
 import { realEngine } from '../engine.ts';
@@ -155,11 +156,20 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
 
   // A tick every third of the lease TTL: a lease is renewed at least twice before it can expire.
   let ticking: Promise<void> = Promise.resolve();
+  let lastPrune = 0;
+  // Retention at start and hourly, as in the SQLite mode.
+  const prune = async (): Promise<void> => {
+    if (now().getTime() - lastPrune < 3_600_000) return;
+    lastPrune = now().getTime();
+    const removed = await prunePg(pool, now(), config.retention);
+    if (removed > 0) log(`retention: removed ${removed} old rows`);
+  };
   const tick = (): void => {
     ticking = coordinator
       .tick()
       .then(() => view.refresh())
       .then(async () => void (leaseState = await readLeases(pool)))
+      .then(prune)
       .catch((err: unknown) =>
         log(`shard coordination failed: ${err instanceof Error ? err.message : String(err)}`),
       );
