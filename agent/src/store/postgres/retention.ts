@@ -9,23 +9,23 @@ const KEEP_NEWEST = (table: string): string =>
 
 export async function prunePg(pool: PgPool, now: Date, policy: RetentionPolicy): Promise<number> {
   const before = new Date(now.getTime() - policy.days * 86_400_000).toISOString();
+  const statements: Array<[string, unknown[]]> = [
+    [`DELETE FROM events WHERE at < $1 AND ${KEEP_NEWEST('events')}`, [before]],
+    [
+      `DELETE FROM events WHERE ${KEEP_NEWEST('events')}
+       AND id <= (SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET $1)`,
+      [policy.maxEvents],
+    ],
+    [`DELETE FROM cycles WHERE started_at < $1 AND ${KEEP_NEWEST('cycles')}`, [before]],
+    [`DELETE FROM findings WHERE status = 'resolved' AND resolved_at < $1`, [before]],
+    ['DELETE FROM alert_deliveries WHERE at < $1', [before]],
+    ['DELETE FROM alert_state WHERE resolved_at IS NOT NULL AND resolved_at < $1', [before]],
+    ['DELETE FROM alert_claims WHERE claimed_at < $1::timestamptz AND delivered_at IS NOT NULL', [before]],
+    ['DELETE FROM daemons WHERE seen_at < $1::timestamptz', [before]],
+  ];
   return pgTx(pool, async (c) => {
-    const counts = await Promise.all([
-      c.query(`DELETE FROM events WHERE at < $1 AND ${KEEP_NEWEST('events')}`, [before]),
-      c.query(
-        `DELETE FROM events WHERE ${KEEP_NEWEST('events')}
-         AND id <= (SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET $1)`,
-        [policy.maxEvents],
-      ),
-      c.query(`DELETE FROM cycles WHERE started_at < $1 AND ${KEEP_NEWEST('cycles')}`, [before]),
-      c.query(`DELETE FROM findings WHERE status = 'resolved' AND resolved_at < $1`, [before]),
-      c.query('DELETE FROM alert_deliveries WHERE at < $1', [before]),
-      c.query('DELETE FROM alert_state WHERE resolved_at IS NOT NULL AND resolved_at < $1', [before]),
-      c.query('DELETE FROM alert_claims WHERE claimed_at < $1::timestamptz AND delivered_at IS NOT NULL', [
-        before,
-      ]),
-      c.query(`DELETE FROM daemons WHERE seen_at < $1::timestamptz`, [before]),
-    ]);
-    return counts.reduce((n, r) => n + (r.rowCount ?? 0), 0);
+    let removed = 0;
+    for (const [sql, params] of statements) removed += (await c.query(sql, params)).rowCount ?? 0;
+    return removed;
   });
 }
