@@ -113,6 +113,7 @@ describe('shard store (SQLite working set ⇄ PostgreSQL)', () => {
     await sleep(400);
     expect(await loser.claim(job)).toBe(true); // the claim went stale undelivered
     const delivery = {
+      id: 1,
       at: AT,
       findingId: 'g-1',
       sink: 'hook',
