@@ -1,5 +1,7 @@
 // Every account/region of the configured estate is a shard: the unit of work (the AWS API limits are per
 // account and region) and of ownership. Each shard gets a source that polls only its account/region.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { demoSource } from '../demoSource.ts';
 import { liveSource } from '../sources.ts';
 import type { DaemonConfig } from '../config/schema.ts';
@@ -31,10 +33,7 @@ export function shardsOf(config: DaemonConfig): ShardSpec[] {
         },
       }));
     case 'snapshot':
-      // A snapshot folder is one capture: one shard, whatever accounts it holds.
-      return [
-        { shard: 'snapshot', account: null, region: null, source: () => snapshotSource(config.snapshotDir!) },
-      ];
+      return snapshotShards(config.snapshotDir!);
     case 'live':
       return liveShards(config);
   }
@@ -61,4 +60,31 @@ function liveShards(config: DaemonConfig): ShardSpec[] {
       source: () => one({ ...aws, regions: [region], accounts: [{ ...account, regions: [region] }] }),
     }));
   });
+}
+
+/**
+ * A folder in the Batfish account layout (aws_configs/accounts/<account>/<region>/): one shard per
+ * account/region subfolder (files keep their full path, so the reader still sees the scope). Any other
+ * layout is one capture: one shard.
+ */
+function snapshotShards(dir: string): ShardSpec[] {
+  const accounts = path.join(dir, 'aws_configs', 'accounts');
+  const subdirs = (d: string): string[] =>
+    existsSync(d)
+      ? readdirSync(d, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+          .sort()
+      : [];
+  const shards = subdirs(accounts).flatMap((account) =>
+    subdirs(path.join(accounts, account)).map((region) => ({
+      shard: `${account}/${region}`,
+      account,
+      region,
+      source: () => snapshotSource(path.join(accounts, account, region)),
+    })),
+  );
+  return shards.length > 0
+    ? shards
+    : [{ shard: 'snapshot', account: null, region: null, source: () => snapshotSource(dir) }];
 }
