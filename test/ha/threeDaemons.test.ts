@@ -79,7 +79,7 @@ describe('three HA daemons, one killed', () => {
         new Map<string, number>(),
       );
       return o.size === 4 && [...counts.values()].every((n) => n <= 2) ? o : null;
-    }, 30_000).catch((err: unknown) => {
+    }, 45_000).catch((err: unknown) => {
       throw new Error(`${String(err)}\n${dumpOnFail()}`);
     });
 
