@@ -25,7 +25,7 @@ describe('HA daemons on PostgreSQL', () => {
     await db?.stop();
   });
 
-  it('split the shards, number each shard contiguously and serve the whole estate', async () => {
+  it('rebalance the shards when a daemon joins, number each shard contiguously and serve the whole estate', async () => {
     const config = (id: string) =>
       testConfig({
         store: db.url,
@@ -34,6 +34,8 @@ describe('HA daemons on PostgreSQL', () => {
         ha: { daemonId: id, leaseSeconds: 1 },
       });
     daemons.push(await startHaDaemon(config('a'), { processMetrics: false, log: () => undefined }));
+    // Alone, a takes every shard; when b joins, a releases down to its fair share and b takes the rest.
+    await waitUntil(async () => (daemons[0]!.coordinator.held.size === 4 ? true : null), 20_000);
     daemons.push(await startHaDaemon(config('b'), { processMetrics: false, log: () => undefined }));
     await waitUntil(async () => {
       const { rows } = await client.query(
@@ -60,6 +62,17 @@ describe('HA daemons on PostgreSQL', () => {
       };
       const scopes = new Set(overview.services.map((s) => `${s.account}/${s.region}`));
       expect(scopes.size).toBe(4);
+      // Every shard's service pages and timeline, whichever daemon holds it.
+      for (const { account, region } of SCOPES) {
+        const res = await fetch(`${d.url}/api/services/prod/web?account=${account}&region=${region}`);
+        expect(res.status).toBe(200);
+        const detail = (await res.json()) as { service: { account: string; region: string } };
+        expect(detail.service).toMatchObject({ account, region });
+      }
+      const events = (await (await fetch(`${d.url}/api/events?limit=1000`)).json()) as Array<{ id: number }>;
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+      expect(events.length).toBeLessThanOrEqual(rows[0]!.n);
+      expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     }
   }, 60_000);
 });

@@ -128,12 +128,11 @@ export class EstateView implements ApiBackend {
     const runner = [...this.d.runners().values()].find(
       (r) => r.spec.account === service.account && r.spec.region === service.region,
     );
-    const state = this.shardStates().find(
-      (l) =>
-        l.scan?.services.includes(service) ||
-        l.scan?.services.some(
-          (s) => s.name === name && s.account === service.account && s.region === service.region,
-        ),
+    // The shard the service belongs to: its targets and the time of its data.
+    const state = this.shardStates().find((l) =>
+      l.scan?.services.some(
+        (s) => s.name === name && s.account === service.account && s.region === service.region,
+      ),
     );
     const at = state?.lastOkAt ? new Date(state.lastOkAt) : this.d.now();
     const sameScope = (f: { account?: string | null; region?: string | null }): boolean =>
