@@ -5,6 +5,7 @@ import {
   buildDemoEstate,
   demoIds,
   removeKind,
+  SCENARIO_NAMES,
   type EstateDocuments,
   type ScenarioName,
 } from '../../agent/src/demo/index.ts';
@@ -15,7 +16,8 @@ import { createRuleContext } from '../src/rules/support/context.ts';
 import type { Rule } from '../src/rules/types.ts';
 
 export type Json = Record<string, unknown>;
-export type { EstateDocuments };
+export type { EstateDocuments, ScenarioName };
+export { SCENARIO_NAMES };
 
 export const NOW = new Date('2025-03-14T10:00:00Z');
 export const ids = demoIds();
