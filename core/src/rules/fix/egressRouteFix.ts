@@ -32,7 +32,13 @@ export function attachedIgw(model: EstateModel, scope: SnapshotScope, vpcId: str
 }
 
 function routesToIgw(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string): boolean {
-  const hop = routeHop(model, scope, subnetId, vpcId, INTERNET_PROBE_ADDRESS, 'request');
+  const hop = routeHop(model, {
+    scope,
+    subnetId,
+    vpcId,
+    destination: INTERNET_PROBE_ADDRESS,
+    leg: 'request',
+  });
   return hop.verdict === 'allow' && hop.route?.target?.kind === 'internet-gateway';
 }
 

@@ -39,7 +39,7 @@ export type Egress =
     };
 
 function routeOf(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string) {
-  return routeHop(model, scope, subnetId, vpcId, INTERNET_PROBE_ADDRESS, 'request');
+  return routeHop(model, { scope, subnetId, vpcId, destination: INTERNET_PROBE_ADDRESS, leg: 'request' });
 }
 
 export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Placement): Egress {
