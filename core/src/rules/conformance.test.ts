@@ -8,14 +8,13 @@ import { createRuleContext } from './support/context.ts';
 import { RULES } from './registry.ts';
 import type { Rule } from './types.ts';
 
-const NOW = new Date('2026-11-24T10:00:00Z');
 const emptyModel = () => buildModel({ partitions: [], warnings: [] });
 const healthyModel = () => modelOf(healthy());
 
 /** A fresh model and context each call, so determinism covers the model build and the memoised paths too. */
 function evaluate(rule: Rule, docs: ReturnType<typeof healthy>): Finding[] {
   const model = modelOf(docs);
-  return rule.evaluate(model, createRuleContext(model, NOW));
+  return rule.evaluate(model, createRuleContext(model));
 }
 
 /** What the contract asks of every finding beyond its shape: it shows why (evidence) and what to change (fix). */
@@ -46,7 +45,7 @@ describe('rule registry', () => {
 describe.each(RULES.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
   it('returns nothing on an empty estate', () => {
     const model = emptyModel();
-    expect(rule.evaluate(model, createRuleContext(model, NOW))).toEqual([]);
+    expect(rule.evaluate(model, createRuleContext(model))).toEqual([]);
   });
 
   it('stays silent on the healthy demo estate', () => {
@@ -57,7 +56,7 @@ describe.each(RULES.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
     const model = healthyModel();
     const lb = [...model.loadBalancers.values()][0]!;
     const probe = { loadBalancerArn: lb.arn, port: lb.listeners[0]!.port!, protocol: 'tcp' as const };
-    expect(rule.evaluate(model, createRuleContext(model, NOW, probe))).toEqual([]);
+    expect(rule.evaluate(model, createRuleContext(model, probe))).toEqual([]);
   });
 });
 
