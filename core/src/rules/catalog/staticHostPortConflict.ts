@@ -5,7 +5,7 @@
 import { plural, type Evidence, type Finding } from '@porthole/shared';
 import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
-import { clusterContainerInstances, isAwsvpc } from '../support/ecsPlacement.ts';
+import { clusterContainerInstances, isAwsvpc } from '../../analysis/ecsPlacement.ts';
 import { makeFinding, unknownFinding } from '../support/finding.ts';
 import { dynamicPortFix } from '../fix/dynamicPortFix.ts';
 import { eventEvidence, PORT_IN_USE_EVENT, serviceEvents } from '../support/taskSignals.ts';

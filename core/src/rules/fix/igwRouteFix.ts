@@ -5,7 +5,7 @@ import type { Finding, RouteTable } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import { routeTarget } from '../../net/routes.ts';
 import { regionFlag } from '../support/finding.ts';
-import { igwProblem } from '../support/internetEgress.ts';
+import { igwProblem } from '../../analysis/internetEgress.ts';
 
 export function igwFix(
   model: EstateModel,
