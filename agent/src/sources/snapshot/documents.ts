@@ -63,8 +63,11 @@ export function snapshotFromDocuments(docs: ReadonlyArray<SnapshotDocument>): Sn
  */
 export class SnapshotAssembler {
   private readonly warnings: string[] = [];
-  private readonly withData: Array<{ file: string; scope: SnapshotScope; kinds: Map<SnapshotKind, unknown[]> }> =
-    [];
+  private readonly withData: Array<{
+    file: string;
+    scope: SnapshotScope;
+    kinds: Map<SnapshotKind, unknown[]>;
+  }> = [];
   private metadata: SnapshotMetadata | null = null;
 
   add(doc: SnapshotDocument): void {
