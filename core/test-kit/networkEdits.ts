@@ -32,13 +32,14 @@ export function securityGroupJson(docs: EstateDocuments, groupId: string): Json 
 }
 
 /** A NetworkAclEntry: protocol "6" is TCP, "-1" all (then no PortRange); rule 32767 is the `*` rule. */
-export function naclEntry(
-  ruleNumber: number,
-  direction: 'inbound' | 'outbound',
-  action: 'allow' | 'deny',
-  cidr: string,
-  ports?: [number, number],
-): Json {
+export function naclEntry(entry: {
+  rule: number;
+  direction: 'inbound' | 'outbound';
+  action: 'allow' | 'deny';
+  cidr: string;
+  ports?: [number, number];
+}): Json {
+  const { rule: ruleNumber, direction, action, cidr, ports } = entry;
   return {
     CidrBlock: cidr,
     Egress: direction === 'outbound',
@@ -51,10 +52,9 @@ export function naclEntry(
 
 /** The two `*` entries (rule 32767 deny all, each direction) every NACL ends with and no one can delete. */
 export function defaultDenyEntries(): Json[] {
-  return [
-    naclEntry(32767, 'outbound', 'deny', '0.0.0.0/0'),
-    naclEntry(32767, 'inbound', 'deny', '0.0.0.0/0'),
-  ];
+  return (['outbound', 'inbound'] as const).map((direction) =>
+    naclEntry({ rule: 32767, direction, action: 'deny', cidr: '0.0.0.0/0' }),
+  );
 }
 
 /** Adds entries to a NACL, listed as describe-network-acls prints them: egress first, by rule number. */

@@ -15,7 +15,11 @@ const webSubnets = web.subnets.map((key) => ids.subnets[key].id);
 describe(RULE, () => {
   it('fires when an inbound deny numbered before the allow matches the listener port', () => {
     const docs = healthy();
-    addNaclEntries(docs, publicAcl, naclEntry(50, 'inbound', 'deny', '0.0.0.0/0', [80, 80]));
+    addNaclEntries(
+      docs,
+      publicAcl,
+      naclEntry({ rule: 50, direction: 'inbound', action: 'deny', cidr: '0.0.0.0/0', ports: [80, 80] }),
+    );
     const findings = run(naclBlocksListener, docs);
     expect(findings).toHaveLength(1);
     const [f] = findings;
@@ -33,7 +37,11 @@ describe(RULE, () => {
 
   it('fires on the reply leg: an outbound deny of the ephemeral ports drops the answers (stateless)', () => {
     const docs = healthy();
-    addNaclEntries(docs, publicAcl, naclEntry(60, 'outbound', 'deny', '0.0.0.0/0', [1024, 65535]));
+    addNaclEntries(
+      docs,
+      publicAcl,
+      naclEntry({ rule: 60, direction: 'outbound', action: 'deny', cidr: '0.0.0.0/0', ports: [1024, 65535] }),
+    );
     const findings = run(naclBlocksListener, docs);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.title).toContain('replies cannot reach clients');
@@ -42,7 +50,11 @@ describe(RULE, () => {
 
   it('fires when only the `*` rule is left inbound: nothing matched, so it is denied', () => {
     const docs = healthy();
-    setNaclEntries(docs, publicAcl, naclEntry(100, 'outbound', 'allow', '0.0.0.0/0'));
+    setNaclEntries(
+      docs,
+      publicAcl,
+      naclEntry({ rule: 100, direction: 'outbound', action: 'allow', cidr: '0.0.0.0/0' }),
+    );
     const findings = run(naclBlocksListener, docs);
     expect(findings.map((f) => f.title)).toEqual([expect.stringContaining('clients cannot reach :80')]);
     expect(findings[0]!.evidence.map((e) => e.detail)).toEqual([expect.stringContaining('#* inbound deny')]);
@@ -57,19 +69,31 @@ describe(RULE, () => {
   describe('near misses that must not fire', () => {
     it('the same deny numbered after the allow-all: the first match (100) already allowed it', () => {
       const docs = healthy();
-      addNaclEntries(docs, publicAcl, naclEntry(200, 'inbound', 'deny', '0.0.0.0/0', [80, 80]));
+      addNaclEntries(
+        docs,
+        publicAcl,
+        naclEntry({ rule: 200, direction: 'inbound', action: 'deny', cidr: '0.0.0.0/0', ports: [80, 80] }),
+      );
       expect(run(naclBlocksListener, docs)).toEqual([]);
     });
 
     it('a deny of another port (22) before the allow', () => {
       const docs = healthy();
-      addNaclEntries(docs, publicAcl, naclEntry(50, 'inbound', 'deny', '0.0.0.0/0', [22, 22]));
+      addNaclEntries(
+        docs,
+        publicAcl,
+        naclEntry({ rule: 50, direction: 'inbound', action: 'deny', cidr: '0.0.0.0/0', ports: [22, 22] }),
+      );
       expect(run(naclBlocksListener, docs)).toEqual([]);
     });
 
     it('an outbound deny of port 80 only: replies go to the clients’ ephemeral ports, not to 80', () => {
       const docs = healthy();
-      addNaclEntries(docs, publicAcl, naclEntry(50, 'outbound', 'deny', '0.0.0.0/0', [80, 80]));
+      addNaclEntries(
+        docs,
+        publicAcl,
+        naclEntry({ rule: 50, direction: 'outbound', action: 'deny', cidr: '0.0.0.0/0', ports: [80, 80] }),
+      );
       expect(run(naclBlocksListener, docs)).toEqual([]);
     });
 
@@ -78,10 +102,22 @@ describe(RULE, () => {
       setNaclEntries(
         docs,
         publicAcl,
-        naclEntry(100, 'inbound', 'allow', '0.0.0.0/0', [80, 80]),
-        naclEntry(110, 'inbound', 'allow', '0.0.0.0/0', [1024, 65535]),
-        naclEntry(100, 'outbound', 'allow', '0.0.0.0/0', [1024, 65535]),
-        naclEntry(110, 'outbound', 'allow', ids.vpcCidr),
+        naclEntry({ rule: 100, direction: 'inbound', action: 'allow', cidr: '0.0.0.0/0', ports: [80, 80] }),
+        naclEntry({
+          rule: 110,
+          direction: 'inbound',
+          action: 'allow',
+          cidr: '0.0.0.0/0',
+          ports: [1024, 65535],
+        }),
+        naclEntry({
+          rule: 100,
+          direction: 'outbound',
+          action: 'allow',
+          cidr: '0.0.0.0/0',
+          ports: [1024, 65535],
+        }),
+        naclEntry({ rule: 110, direction: 'outbound', action: 'allow', cidr: ids.vpcCidr }),
       );
       expect(run(naclBlocksListener, docs)).toEqual([]);
     });

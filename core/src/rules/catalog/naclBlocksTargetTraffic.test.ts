@@ -16,7 +16,11 @@ const DYNAMIC: [number, number] = [32768, 65535];
 describe(RULE, () => {
   it('fires when the target subnet denies the dynamic host ports from the ALB subnets before allowing all', () => {
     const docs = healthy();
-    addNaclEntries(docs, privateAcl, naclEntry(90, 'inbound', 'deny', ids.publicRange, DYNAMIC));
+    addNaclEntries(
+      docs,
+      privateAcl,
+      naclEntry({ rule: 90, direction: 'inbound', action: 'deny', cidr: ids.publicRange, ports: DYNAMIC }),
+    );
     const findings = run(naclBlocksTargetTraffic, docs);
     // web and admin run in bridge mode on host ports; api (awsvpc, 8080) and orders are untouched.
     expect(findings.map((f) => f.service).sort()).toEqual(['prod/admin', 'prod/web']);
@@ -36,7 +40,11 @@ describe(RULE, () => {
 
   it('fires when the ALB subnets deny outbound the awsvpc targets’ port', () => {
     const docs = healthy();
-    addNaclEntries(docs, publicAcl, naclEntry(50, 'outbound', 'deny', ids.vpcCidr, [8080, 8080]));
+    addNaclEntries(
+      docs,
+      publicAcl,
+      naclEntry({ rule: 50, direction: 'outbound', action: 'deny', cidr: ids.vpcCidr, ports: [8080, 8080] }),
+    );
     const findings = run(naclBlocksTargetTraffic, docs);
     // api (behind web-alb in the public subnets) listens on 8080; orders' internal ALB sits elsewhere.
     expect(findings.map((f) => f.service)).toContain('prod/api');
@@ -50,7 +58,17 @@ describe(RULE, () => {
       .flatMap((d) => (d.json.TargetGroups as Array<Record<string, unknown>> | undefined) ?? [])
       .find((t) => t.TargetGroupArn === ids.targetGroups.api)!;
     tg.HealthCheckPort = '8081';
-    addNaclEntries(docs, privateAcl, naclEntry(90, 'inbound', 'deny', ids.publicRange, [8081, 8081]));
+    addNaclEntries(
+      docs,
+      privateAcl,
+      naclEntry({
+        rule: 90,
+        direction: 'inbound',
+        action: 'deny',
+        cidr: ids.publicRange,
+        ports: [8081, 8081],
+      }),
+    );
     const findings = run(naclBlocksTargetTraffic, docs);
     expect(findings.map((f) => f.service)).toEqual(['prod/api']);
     expect(findings[0]!.explanation).toContain('8081');
@@ -59,13 +77,21 @@ describe(RULE, () => {
   describe('near misses that must not fire', () => {
     it('the same deny numbered after the allow-all (100): the first match already allowed it', () => {
       const docs = healthy();
-      addNaclEntries(docs, privateAcl, naclEntry(110, 'inbound', 'deny', ids.publicRange, DYNAMIC));
+      addNaclEntries(
+        docs,
+        privateAcl,
+        naclEntry({ rule: 110, direction: 'inbound', action: 'deny', cidr: ids.publicRange, ports: DYNAMIC }),
+      );
       expect(run(naclBlocksTargetTraffic, docs)).toEqual([]);
     });
 
     it('a deny of a source outside the ALB subnets', () => {
       const docs = healthy();
-      addNaclEntries(docs, privateAcl, naclEntry(90, 'inbound', 'deny', '192.168.0.0/16', DYNAMIC));
+      addNaclEntries(
+        docs,
+        privateAcl,
+        naclEntry({ rule: 90, direction: 'inbound', action: 'deny', cidr: '192.168.0.0/16', ports: DYNAMIC }),
+      );
       expect(run(naclBlocksTargetTraffic, docs)).toEqual([]);
     });
 
@@ -73,7 +99,17 @@ describe(RULE, () => {
       // Stateless: the replies leave the target subnet for the ALB's ports 1024-65535 and are the reply
       // rule's (nacl-blocks-return-traffic, the nacl-return-blocked scenario); the requests still get in.
       const docs = healthy();
-      addNaclEntries(docs, privateAcl, naclEntry(90, 'outbound', 'deny', ids.publicRange, [1024, 65535]));
+      addNaclEntries(
+        docs,
+        privateAcl,
+        naclEntry({
+          rule: 90,
+          direction: 'outbound',
+          action: 'deny',
+          cidr: ids.publicRange,
+          ports: [1024, 65535],
+        }),
+      );
       expect(run(naclBlocksTargetTraffic, docs)).toEqual([]);
     });
   });
