@@ -34,7 +34,7 @@ export function evaluateAlbToTarget(
       targetId,
       port,
       endpoint: null,
-      hops: [unknownHop(targetId, 'target', 'other', 'request', 'forward', why)],
+      hops: [unknownHop({ component: targetId, kind: 'target', gaps: why })],
     };
   }
   const targetIp = targetId.startsWith('i-') ? endpoint.privateIps[0] : targetId;
@@ -44,13 +44,11 @@ export function evaluateAlbToTarget(
       port,
       endpoint,
       hops: [
-        unknownHop(targetId, 'target', 'other', 'request', 'forward', [
-          `no private IP known for ${targetId}`,
-        ]),
+        unknownHop({ component: targetId, kind: 'target', gaps: [`no private IP known for ${targetId}`] }),
       ],
     };
   }
-  const perNode = lb.nodes.map((node) => nodeHops(model, scope, lb, node, endpoint, targetIp, port));
+  const perNode = lb.nodes.map((node) => nodeHops(model, { scope, lb, node, endpoint, targetIp, port }));
   if (perNode.length === 0) {
     const gaps = dataGaps(model, scope, ['LoadBalancers']);
     const why = gaps.length > 0 ? gaps : [`${lb.name} has no enabled subnets`];
@@ -58,28 +56,32 @@ export function evaluateAlbToTarget(
       targetId,
       port,
       endpoint,
-      hops: [unknownHop(lb.arn, 'load-balancer', 'other', 'request', 'forward', why)],
+      hops: [unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why })],
     };
   }
   return { targetId, port, endpoint, hops: mergeNodeHops(perNode) };
 }
 
-function nodeHops(
-  model: EstateModel,
-  scope: SnapshotScope,
-  lb: LoadBalancerModel,
-  node: LoadBalancerNode,
-  endpoint: EndpointModel,
-  targetIp: string,
-  port: number,
-): EvaluatedHop[] {
+/** One ALB node to one target: where the request leaves, where it lands, and the way back. */
+interface NodeLeg {
+  scope: SnapshotScope;
+  lb: LoadBalancerModel;
+  node: LoadBalancerNode;
+  endpoint: EndpointModel;
+  targetIp: string;
+  port: number;
+}
+
+function nodeHops(model: EstateModel, leg: NodeLeg): EvaluatedHop[] {
+  const { scope, lb, node, endpoint, targetIp, port } = leg;
   if (!node.address) {
     const gaps = dataGaps(model, scope, ['Subnets', 'NetworkInterfaces']);
     return [
-      unknownHop(node.subnetId, 'load-balancer-node', 'other', 'request', 'forward', [
-        `address of ${lb.name}'s node in ${node.subnetId} unknown`,
-        ...gaps,
-      ]),
+      unknownHop({
+        component: node.subnetId,
+        kind: 'load-balancer-node',
+        gaps: [`address of ${lb.name}'s node in ${node.subnetId} unknown`, ...gaps],
+      }),
     ];
   }
   const ports: PortRange = { from: port, to: port };
@@ -87,23 +89,33 @@ function nodeHops(
   const toTarget = { address: targetIp, securityGroupIds: endpoint.securityGroupIds };
   // NACLs filter traffic crossing a subnet boundary only.
   const crossesSubnet = node.subnetId !== endpoint.subnetId;
+  const request = { scope, protocol: 'tcp' as const, ports, leg: 'request' as const };
+  const reply = { scope, protocol: 'tcp' as const, ports: ELB_EPHEMERAL, leg: 'reply' as const };
+  const albSide = { ...request, subnetId: node.subnetId, remote: targetIp };
+  const targetSide = { ...request, subnetId: endpoint.subnetId, remote: node.address };
   const hops: EvaluatedHop[] = [
-    securityGroupHop(model, scope, lb.securityGroupIds, 'egress', toTarget, 'tcp', ports, 'request'),
+    securityGroupHop(model, {
+      ...request,
+      groupIds: lb.securityGroupIds,
+      direction: 'egress',
+      peer: toTarget,
+    }),
   ];
   if (crossesSubnet) {
-    hops.push(networkAclHop(model, scope, node.subnetId, 'outbound', targetIp, 'tcp', ports, 'request'));
-    hops.push(
-      networkAclHop(model, scope, endpoint.subnetId, 'inbound', node.address, 'tcp', ports, 'request'),
-    );
+    hops.push(networkAclHop(model, { ...albSide, direction: 'outbound' }));
+    hops.push(networkAclHop(model, { ...targetSide, direction: 'inbound' }));
   }
   hops.push(
-    securityGroupHop(model, scope, endpoint.securityGroupIds, 'ingress', fromAlb, 'tcp', ports, 'request'),
+    securityGroupHop(model, {
+      ...request,
+      groupIds: endpoint.securityGroupIds,
+      direction: 'ingress',
+      peer: fromAlb,
+    }),
   );
   if (crossesSubnet) {
-    hops.push(
-      networkAclHop(model, scope, endpoint.subnetId, 'outbound', node.address, 'tcp', ELB_EPHEMERAL, 'reply'),
-    );
-    hops.push(networkAclHop(model, scope, node.subnetId, 'inbound', targetIp, 'tcp', ELB_EPHEMERAL, 'reply'));
+    hops.push(networkAclHop(model, { ...targetSide, ...reply, direction: 'outbound' }));
+    hops.push(networkAclHop(model, { ...albSide, ...reply, direction: 'inbound' }));
   }
   return hops.map((h) => ({
     ...h,

@@ -47,14 +47,18 @@ export function prefixListResolver(model: EstateModel, scope: SnapshotScope) {
   return (id: string): string[] | null => model.prefixLists.get(scope, id) ?? null;
 }
 
-export function unknownHop(
-  component: string,
-  kind: string,
-  check: HopCheck,
-  leg: Hop['leg'],
-  direction: Hop['direction'],
-  gaps: string[],
-): EvaluatedHop {
+/** A component whose decision cannot be made, and the data that is missing; by default a forward request hop. */
+export interface UnknownHopInput {
+  component: string;
+  kind: string;
+  gaps: string[];
+  check?: HopCheck;
+  leg?: Hop['leg'];
+  direction?: Hop['direction'];
+}
+
+export function unknownHop(input: UnknownHopInput): EvaluatedHop {
+  const { component, kind, gaps, check = 'other', leg = 'request', direction = 'forward' } = input;
   return {
     component,
     kind,
@@ -69,23 +73,30 @@ export function unknownHop(
   };
 }
 
-export function securityGroupHop(
-  model: EstateModel,
-  scope: SnapshotScope,
-  groupIds: string[],
-  direction: 'ingress' | 'egress',
-  peer: Peer,
-  protocol: Protocol,
-  ports: PortRange,
-  leg: Hop['leg'],
-): EvaluatedHop {
+/** One side's security groups asked about one peer, protocol and port range, on one leg of a path. */
+export interface SecurityGroupHopQuery {
+  scope: SnapshotScope;
+  /** The ENI's groups (all of them: a multi-SG ENI admits what any one of its groups admits). */
+  groupIds: string[];
+  direction: 'ingress' | 'egress';
+  peer: Peer;
+  protocol: Protocol;
+  ports: PortRange;
+  leg: Hop['leg'];
+}
+
+export function securityGroupHop(model: EstateModel, query: SecurityGroupHopQuery): EvaluatedHop {
+  const { scope, groupIds, direction, peer, protocol, ports, leg } = query;
   const component = groupIds.join(',') || '(no security group)';
   const componentIds = groupIds.length > 0 ? [...groupIds] : [component];
   const check: HopCheck = direction === 'ingress' ? 'sg-ingress' : 'sg-egress';
   const hopDirection = direction === 'ingress' ? 'inbound' : 'outbound';
   const gaps = dataGaps(model, scope, ['SecurityGroups']);
   if (gaps.length > 0)
-    return { ...unknownHop(component, 'security-group', check, leg, hopDirection, gaps), componentIds };
+    return {
+      ...unknownHop({ component, kind: 'security-group', gaps, check, leg, direction: hopDirection }),
+      componentIds,
+    };
   const groups = groupIds.map(
     (id) => model.securityGroups.get(scope, id) ?? { GroupId: id, missing: true as const },
   );
@@ -138,16 +149,21 @@ export function securityGroupHop(
   });
 }
 
-export function networkAclHop(
-  model: EstateModel,
-  scope: SnapshotScope,
-  subnetId: string | null,
-  direction: 'inbound' | 'outbound',
-  remote: string,
-  protocol: Protocol,
-  ports: PortRange,
-  leg: Hop['leg'],
-): EvaluatedHop {
+/** A subnet's NACL asked about one remote address, protocol and port range in one direction. */
+export interface NetworkAclHopQuery {
+  scope: SnapshotScope;
+  subnetId: string | null;
+  direction: 'inbound' | 'outbound';
+  /** The address on the other side: the source inbound, the destination outbound. */
+  remote: string;
+  protocol: Protocol;
+  /** The destination ports of the packets (a reply leg asks for the requester's ephemeral ports). */
+  ports: PortRange;
+  leg: Hop['leg'];
+}
+
+export function networkAclHop(model: EstateModel, query: NetworkAclHopQuery): EvaluatedHop {
+  const { scope, subnetId, direction, remote, protocol, ports, leg } = query;
   const check: HopCheck = direction === 'inbound' ? 'nacl-inbound' : 'nacl-outbound';
   const gaps = dataGaps(model, scope, ['NetworkAcls']);
   const acl = subnetId ? model.naclBySubnet.get(scope, subnetId) : undefined;
@@ -155,7 +171,14 @@ export function networkAclHop(
   if (gaps.length > 0 || !acl) {
     const why =
       gaps.length > 0 ? gaps : [`no network ACL association found for ${subnetId ?? 'unknown subnet'}`];
-    return unknownHop(subnetId ?? 'network-acl', 'network-acl', check, leg, direction, why);
+    return unknownHop({
+      component: subnetId ?? 'network-acl',
+      kind: 'network-acl',
+      check,
+      leg,
+      direction,
+      gaps: why,
+    });
   }
   const naclCidrs = cidrsFor(model, `nacl|${where}|${acl.NetworkAclId}`, () =>
     acl.Entries.flatMap((e) => [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c)),
@@ -193,19 +216,29 @@ export function networkAclHop(
   });
 }
 
-export function routeHop(
-  model: EstateModel,
-  scope: SnapshotScope,
-  subnetId: string | null,
-  vpcId: string | null,
-  destination: string,
-  leg: Hop['leg'],
-): EvaluatedHop {
+/** The route a subnet's route table picks for one destination. */
+export interface RouteHopQuery {
+  scope: SnapshotScope;
+  subnetId: string | null;
+  vpcId: string | null;
+  destination: string;
+  leg: Hop['leg'];
+}
+
+export function routeHop(model: EstateModel, query: RouteHopQuery): EvaluatedHop {
+  const { scope, subnetId, vpcId, destination, leg } = query;
   const gaps = dataGaps(model, scope, ['RouteTables']);
   const found = subnetId && vpcId ? cachedRouteTable(model, scope, subnetId, vpcId) : null;
   if (gaps.length > 0 || !found) {
     const why = gaps.length > 0 ? gaps : [`no route table found for ${subnetId ?? 'unknown subnet'}`];
-    return unknownHop(subnetId ?? 'route-table', 'route-table', 'route', leg, 'forward', why);
+    return unknownHop({
+      component: subnetId ?? 'route-table',
+      kind: 'route-table',
+      check: 'route',
+      leg,
+      direction: 'forward',
+      gaps: why,
+    });
   }
   const decision = lookupRoute(found.table, destination, prefixListResolver(model, scope));
   const verdict = decision.route && !decision.blackhole ? 'allow' : 'deny';
