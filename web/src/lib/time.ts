@@ -43,11 +43,6 @@ export function zoneText(now: number, timeZone?: string): string {
   }
 }
 
-/** "14:05:09 UTC": clock text with its zone. */
-export function clockWithZone(now: number): string {
-  return `${clockText(now)} ${zoneText(now)}`;
-}
-
 export interface Staleness {
   stale: boolean;
   /** Plain words for the banner; empty when fresh. */
