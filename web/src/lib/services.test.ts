@@ -11,7 +11,7 @@ import {
   whyText,
   EMPTY_FILTER,
 } from './services.ts';
-import { sv } from './testing.ts';
+import { sv } from '../../test-kit/builders.ts';
 
 const list = [
   sv('prod/web', 'healthy', 2, 2, 'All targets pass'),

@@ -8,7 +8,7 @@ import {
   wallOrder,
   wallTileMinimum,
 } from './wallLayout.ts';
-import { sv } from './testing.ts';
+import { sv } from '../../test-kit/builders.ts';
 
 function grid(width: number, height: number, count: number) {
   return fitGrid({ width, height, count, gap: 12, ...wallTileMinimum(width, height) });
