@@ -93,7 +93,12 @@ export const routes = {
   /** `freshness` only for a request that carries the token. */
   readyz: get(
     '/readyz',
-    z.object({ ready: z.boolean(), freshness: DataFreshnessSchema.optional() }),
+    z.object({
+      ready: z.boolean(),
+      /** HA mode: the shards this daemon holds and every shard's lease. */
+      shards: z.unknown().optional(),
+      freshness: DataFreshnessSchema.optional(),
+    }),
     NoParams,
     NoQuery,
   ),

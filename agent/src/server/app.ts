@@ -42,13 +42,15 @@ export function createApp(opts: AppOptions): Express {
   // Probes stay open (they reveal nothing) so orchestrators can use them without the token.
   serveRoute(app, 'healthz', () => ({ ok: true }));
   // Freshness names snapshot paths, accounts and parse errors: only for a request that carries the token.
-  serveRoute(app, 'readyz', ({ req }) => {
+  serveRoute(app, 'readyz', async ({ req }) => {
     const ready = opts.backend.ready();
     const authorized =
       opts.token !== null && tokenMatches(opts.token, bearerToken(req.headers.authorization));
+    // HA mode: which shards this daemon holds and every lease (shard names only, no freshness detail).
+    const shards = opts.backend.shards ? { shards: await opts.backend.shards() } : {};
     return new Reply(
       ready ? 200 : 503,
-      authorized ? { ready, freshness: opts.backend.freshness() } : { ready },
+      authorized ? { ready, ...shards, freshness: await opts.backend.freshness() } : { ready, ...shards },
     );
   });
 

@@ -15,9 +15,9 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
   serveRoute(
     r,
     'service',
-    ({ params, query }) => {
+    async ({ params, query }) => {
       const name = `${params.cluster}/${params.service}`;
-      return backend.serviceDetail(name, query) ?? notFound(`no service named ${name}`);
+      return (await backend.serviceDetail(name, query)) ?? notFound(`no service named ${name}`);
     },
     api,
   );
@@ -37,13 +37,14 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
   serveRoute(
     r,
     'findingDetail',
-    ({ params }) => backend.findingDetail(params.id) ?? notFound(`no finding with id ${params.id}`),
+    async ({ params }) =>
+      (await backend.findingDetail(params.id)) ?? notFound(`no finding with id ${params.id}`),
     api,
   );
   serveRoute(
     r,
     'finding',
-    ({ params }) => backend.finding(params.id) ?? notFound(`no finding with id ${params.id}`),
+    async ({ params }) => (await backend.finding(params.id)) ?? notFound(`no finding with id ${params.id}`),
     api,
   );
 
