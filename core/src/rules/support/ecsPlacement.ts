@@ -3,6 +3,7 @@
 import { pushAll } from '@porthole/shared';
 import { endpointForEni, endpointForInstance } from '../../model/endpoints.ts';
 import { arnResource } from '../../model/arn.ts';
+import { memo } from '../../model/memo.ts';
 import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
 
@@ -95,8 +96,6 @@ function awsvpcPlacements(model: EstateModel, svc: ServiceModel): ServicePlaceme
   return { mode: 'awsvpc', placements: [...bySubnet.values()].filter((p) => p.vpcId), gaps: unique(gaps) };
 }
 
-const instancesByCluster = new WeakMap<EstateModel, Map<string, string[]>>();
-
 /** "region|account|cluster" from any ECS ARN of that cluster: cluster names repeat across regions and accounts. */
 function clusterKey(arn: string, clusterName: string): string {
   const [, , , region, account] = arn.split(':');
@@ -109,8 +108,7 @@ function clusterKey(arn: string, clusterName: string): string {
  * model: every service asks, and scanning all tasks per service is quadratic.
  */
 export function clusterContainerInstances(model: EstateModel, anyArn: string, clusterName: string): string[] {
-  let index = instancesByCluster.get(model);
-  if (!index) {
+  const index = memo(model, 'containerInstancesByCluster', '', () => {
     const sets = new Map<string, Set<string>>();
     const add = (cluster: string, arn: string) => {
       const set = sets.get(cluster) ?? new Set<string>();
@@ -128,9 +126,8 @@ export function clusterContainerInstances(model: EstateModel, anyArn: string, cl
         task.raw.containerInstanceArn,
       );
     }
-    index = new Map([...sets].map(([cluster, set]) => [cluster, [...set].sort()]));
-    instancesByCluster.set(model, index);
-  }
+    return new Map([...sets].map(([cluster, set]) => [cluster, [...set].sort()]));
+  });
   return index.get(clusterKey(anyArn, clusterName)) ?? [];
 }
 
