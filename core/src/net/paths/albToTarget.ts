@@ -5,9 +5,9 @@ import { endpointForTarget } from '../../model/endpoints.ts';
 import type { EndpointModel, EstateModel, LoadBalancerModel, LoadBalancerNode } from '../../model/types.ts';
 import { memo } from '../../model/memo.ts';
 import type { PortRange } from '../cidr.ts';
-import { fixedHop, hopFor, withDetailSuffix, type DecidedHop, type HopTexts } from './decided.ts';
-import { addressClass } from './hopCache.ts';
-import { decideNetworkAclHop, decideSecurityGroupHop, sgCidrs } from './hopDecisions.ts';
+import { fixedHop, lazyHop, withDetailSuffix, type DecidedHop, type HopTexts } from './decided.ts';
+import { decideNetworkAclHop, decideSecurityGroupHop } from './hopDecisions.ts';
+import { forPort, pathClass } from './pathClass.ts';
 import { mergeDecidedHops } from './merge.ts';
 import { unknownHop, type EvaluatedHop } from './hops.ts';
 
@@ -68,9 +68,9 @@ export function evaluateAlbToTarget(
 }
 
 /**
- * Every target of one class shares the decisions: same ALB, subnet, security groups, port and address class
- * over every rule CIDR the target's address is matched against (the ALB SGs' egress rules, the NACLs of the
- * ALB subnets). Only the texts naming the target's address are its own, rendered when read.
+ * Every target of one class shares the decisions: same ALB, subnet and security groups, and the same port and
+ * address class over every rule the path applies (pathClass.ts). A target's own texts (its address, its port)
+ * are rendered from an exact evaluation when something reads them: a finding, the drill-down.
  */
 function pathHops(
   model: EstateModel,
@@ -79,45 +79,27 @@ function pathHops(
   targetIp: string,
   port: number,
 ): EvaluatedHop[] {
-  const cls = addressClass(albCidrs(model, lb), targetIp);
-  const decide = () =>
+  const exact = () =>
     mergeDecidedHops(lb.nodes.map((node) => nodeHops(model, lb, node, endpoint, targetIp, port)));
-  const decided: Array<DecidedHop | EvaluatedHop> =
-    cls === null
-      ? decide()
-      : memo(
-          model,
-          'albTargetPath',
-          `${lb.arn}|${endpoint.subnetId}|${endpoint.securityGroupIds.join(',')}|${port}|${targetIp.includes(':') ? 6 : 4}|${cls}`,
-          (): Array<DecidedHop | EvaluatedHop> => {
-            const hops = decide();
-            // Hops whose texts do not name the target are rendered once for the whole class.
-            return hops.map((h) => (h.addressed ? h : hopFor(h, targetIp)));
-          },
-        );
-  return decided.map((h) => (isDecided(h) ? hopFor(h, targetIp) : h));
-}
-
-function isDecided(h: DecidedHop | EvaluatedHop): h is DecidedHop {
-  return 'facts' in h;
-}
-
-/** The CIDRs a target address is compared with on an ALB's paths, once per ALB and model. */
-function albCidrs(model: EstateModel, lb: LoadBalancerModel): string[] {
-  return memo(model, 'albTargetCidrs', lb.arn, () => [
-    ...sgCidrs(model, { scope: lb.scope, groupIds: lb.securityGroupIds, direction: 'egress' }),
-    ...lb.nodes.flatMap((node) =>
-      (model.naclBySubnet.get(lb.scope, node.subnetId)?.Entries ?? []).flatMap((e) =>
-        [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c),
-      ),
-    ),
-  ]);
+  const cls = pathClass(model, lb, endpoint, targetIp, port);
+  if (cls === null) return exact().map((h) => lazyHop(h.facts, () => h.texts(targetIp)));
+  const shared = memo(model, 'albTargetPath', cls, () => exact().map((h) => h.facts));
+  let found: DecidedHop[] | null = null;
+  const texts = (i: number) => {
+    found ??= exact();
+    const hop = found[i];
+    // The class guarantees the same verdicts, hence the same merged hops; anything else is a bug, said loudly.
+    if (!hop || hop.facts.component !== shared[i]!.component || hop.facts.verdict !== shared[i]!.verdict)
+      throw new Error(`path class ${cls} does not hold for ${targetIp}:${port}`);
+    return hop.texts(targetIp);
+  };
+  return shared.map((facts, i) => lazyHop(forPort(facts, port), () => texts(i)));
 }
 
 /** A hop about the target's own side: its texts name the ALB node, never the target. */
 function bound(hop: DecidedHop, address: string): DecidedHop {
   let texts: HopTexts | null = null;
-  return { facts: hop.facts, addressed: false, texts: () => (texts ??= hop.texts(address)) };
+  return { facts: hop.facts, texts: () => (texts ??= hop.texts(address)) };
 }
 
 function nodeHops(

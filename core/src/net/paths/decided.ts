@@ -16,8 +16,6 @@ export type HopFacts = Omit<EvaluatedHop, keyof HopTexts>;
 
 export interface DecidedHop {
   facts: HopFacts;
-  /** False when no text depends on the address (then one rendering serves every target). */
-  addressed: boolean;
   texts(address: string): HopTexts;
 }
 
@@ -25,14 +23,13 @@ export interface DecidedHop {
 export function fixedHop(hop: EvaluatedHop): DecidedHop {
   const { detail, evidence, gaps, query, ...facts } = hop;
   const texts: HopTexts = { detail, evidence, gaps, ...(query ? { query } : {}) };
-  return { facts, addressed: false, texts: () => texts };
+  return { facts, texts: () => texts };
 }
 
 /** The same decision with a suffix on its detail (e.g. which ALB node it is about). */
 export function withDetailSuffix(hop: DecidedHop, suffix: string): DecidedHop {
   return {
     facts: hop.facts,
-    addressed: hop.addressed,
     texts(address) {
       const t = hop.texts(address);
       return { ...t, detail: `${t.detail}${suffix}` };
@@ -41,39 +38,61 @@ export function withDetailSuffix(hop: DecidedHop, suffix: string): DecidedHop {
 }
 
 /**
- * The hop for one address: facts copied, texts rendered on first read and then kept. Texts are own
- * accessor properties, so spreading or serialising the hop renders them like plain fields.
+ * A hop whose texts are rendered on first read and then kept (one per target and path: thousands, so a class
+ * with accessors on the prototype rather than closures per object). Accessors on a prototype are not copied
+ * by object spread: copy a hop with `plainHop`.
  */
-export function hopFor(hop: DecidedHop, address: string): EvaluatedHop {
-  let texts: HopTexts | null = null;
-  const get = () => (texts ??= hop.texts(address));
-  return {
-    ...hop.facts,
-    get detail() {
-      return get().detail;
-    },
-    set detail(detail: string) {
-      texts = { ...get(), detail };
-    },
-    get evidence() {
-      return get().evidence;
-    },
-    set evidence(evidence: Evidence[]) {
-      texts = { ...get(), evidence };
-    },
-    get gaps() {
-      return get().gaps;
-    },
-    set gaps(gaps: string[]) {
-      texts = { ...get(), gaps };
-    },
-    get query() {
-      return get().query;
-    },
-    set query(query: EvaluatedHop['query']) {
-      texts = { ...get(), query };
-    },
-  };
+class LazyHop {
+  #render: (() => HopTexts) | null;
+  #texts: HopTexts | null = null;
+  constructor(facts: HopFacts, render: () => HopTexts) {
+    Object.assign(this, facts);
+    this.#render = render;
+  }
+  #get(): HopTexts {
+    if (!this.#texts) {
+      this.#texts = this.#render!();
+      this.#render = null;
+    }
+    return this.#texts;
+  }
+  get detail() {
+    return this.#get().detail;
+  }
+  set detail(detail: string) {
+    this.#texts = { ...this.#get(), detail };
+  }
+  get evidence() {
+    return this.#get().evidence;
+  }
+  set evidence(evidence: Evidence[]) {
+    this.#texts = { ...this.#get(), evidence };
+  }
+  get gaps() {
+    return this.#get().gaps;
+  }
+  set gaps(gaps: string[]) {
+    this.#texts = { ...this.#get(), gaps };
+  }
+  get query() {
+    return this.#get().query;
+  }
+  set query(query: EvaluatedHop['query']) {
+    this.#texts = { ...this.#get(), query };
+  }
+  toJSON() {
+    return plainHop(this as unknown as EvaluatedHop);
+  }
+}
+
+export function lazyHop(facts: HopFacts, render: () => HopTexts): EvaluatedHop {
+  return new LazyHop(facts, render) as unknown as EvaluatedHop;
+}
+
+/** A plain copy of any hop, its texts rendered. */
+export function plainHop(hop: EvaluatedHop): EvaluatedHop {
+  const { detail, evidence, gaps, query } = hop;
+  return { ...hop, detail, evidence, gaps, ...(query ? { query } : {}) };
 }
 
 /** Eagerly rendered (paths evaluated one at a time: explain, reach, the front door). */

@@ -4,6 +4,7 @@ import { applyScenario, SCENARIO_NAMES } from '../../../../agent/src/demo/scenar
 import { buildModel } from '../../model/build.ts';
 import { snapshotFromDocuments } from '../../../../agent/src/sources/snapshot/index.ts';
 import { evaluateAlbToTarget } from './albToTarget.ts';
+import { plainHop } from './decided.ts';
 import { addressClass } from './hopCache.ts';
 
 describe('addressClass', () => {
@@ -31,7 +32,7 @@ describe('memoised hops', () => {
             target.port,
           );
           // Plain copies: texts are rendered on read, and every one must be the target's own.
-          const plain = (hops: typeof cached.hops) => hops.map((h) => ({ ...h }));
+          const plain = (hops: typeof cached.hops) => hops.map(plainHop);
           expect(plain(cached.hops), `${scenario} ${target.id}:${target.port}`).toEqual(plain(uncached.hops));
         }
       }

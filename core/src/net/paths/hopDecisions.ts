@@ -99,7 +99,6 @@ function sgDecision(model: EstateModel, q: SgHopQuery): DecidedHop {
       verdict: outcome.verdict,
       ports,
     },
-    addressed: true,
     texts(address) {
       const peer = { address, securityGroupIds: sgIds };
       const detail = sgReason(outcome, { groups, direction, peer, protocol }, ports);
@@ -148,7 +147,6 @@ export function decideNetworkAclHop(model: EstateModel, q: NaclHopQuery): Decide
         naclEntries: outcome.decidingEntries,
         naclDeniedPorts: outcome.deniedPorts,
       },
-      addressed: true,
       texts(remote) {
         const reason = naclReason(outcome, acl, direction, remote, protocol, ports);
         return {

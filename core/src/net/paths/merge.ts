@@ -1,6 +1,6 @@
 // Merge per-node hop lists (an ALB has one node per subnet) into one list: the worst verdict wins.
 import type { Evidence } from '@porthole/shared';
-import type { DecidedHop, HopTexts } from './decided.ts';
+import { plainHop, type DecidedHop, type HopTexts } from './decided.ts';
 import type { EvaluatedHop } from './hops.ts';
 
 const RANK = { deny: 2, unknown: 1, allow: 0 } as const;
@@ -34,8 +34,10 @@ function plan<H>(perNode: H[][], facts: (h: H) => EvaluatedHop | DecidedHop['fac
 }
 
 function mergedTexts(p: Plan<HopTexts>): HopTexts {
+  const { detail, query } = p.winner;
   return {
-    ...p.winner,
+    detail,
+    ...(query ? { query } : {}),
     // One contributor: copied as it is; several: evidence deduplicated by text, gaps as a set.
     evidence:
       p.evidenceFrom.length === 1
@@ -46,14 +48,13 @@ function mergedTexts(p: Plan<HopTexts>): HopTexts {
 }
 
 export function mergeNodeHops(perNode: EvaluatedHop[][]): EvaluatedHop[] {
-  return plan(perNode, (h) => h).map((p) => ({ ...p.winner, ...mergedTexts(p) }));
+  return plan(perNode, (h) => h).map((p) => ({ ...plainHop(p.winner), ...mergedTexts(p) }));
 }
 
 /** The same merge on decisions: the merged texts are rendered per address from the node hops' texts. */
 export function mergeDecidedHops(perNode: DecidedHop[][]): DecidedHop[] {
   return plan(perNode, (h) => h.facts).map((p) => ({
     facts: p.winner.facts,
-    addressed: p.evidenceFrom.some((h) => h.addressed) || p.gapsFrom.some((h) => h.addressed),
     texts(address: string) {
       const texts = (h: DecidedHop) => h.texts(address);
       return mergedTexts({
