@@ -1,12 +1,11 @@
 // ALB nodes → one target and back, hop by hop (ALB guide, "Target security groups" and "Network ACLs").
-import type { SnapshotScope } from '@porthole/shared';
 import { dataGaps } from '../../model/scopes.ts';
 import { endpointForTarget } from '../../model/endpoints.ts';
-import type { EndpointModel, EstateModel, LoadBalancerModel, LoadBalancerNode } from '../../model/types.ts';
+import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import { memo } from '../../model/memo.ts';
 import type { PortRange } from '../cidr.ts';
-import { fixedHop, lazyHop, withDetailSuffix, type DecidedHop, type HopTexts } from './decided.ts';
-import { decideNetworkAclHop, decideSecurityGroupHop } from './hopDecisions.ts';
+import { lazyHop, type DecidedHop, type HopFacts, type HopTexts, type TextSource } from './decided.ts';
+import { nodeHops } from './albNodeHops.ts';
 import { forPort, pathClass } from './pathClass.ts';
 import { mergeDecidedHops } from './merge.ts';
 import { unknownHop, type EvaluatedHop } from './hops.ts';
@@ -79,102 +78,45 @@ function pathHops(
   targetIp: string,
   port: number,
 ): EvaluatedHop[] {
-  const exact = () =>
-    mergeDecidedHops(lb.nodes.map((node) => nodeHops(model, lb, node, endpoint, targetIp, port)));
   const cls = pathClass(model, lb, endpoint, targetIp, port);
-  if (cls === null) return exact().map((h) => lazyHop(h.facts, () => h.texts(targetIp)));
-  const shared = memo(model, 'albTargetPath', cls, () => exact().map((h) => h.facts));
-  let found: DecidedHop[] | null = null;
-  const texts = (i: number) => {
-    found ??= exact();
-    const hop = found[i];
+  const exact = new ExactPath(model, lb, endpoint, targetIp, port);
+  if (cls === null) return exact.hops().map((h, i) => lazyHop(h.facts, exact, i));
+  const shared = memo(model, 'albTargetPath', cls, () => exact.hops().map((h) => h.facts));
+  exact.expect(shared, cls);
+  return shared.map((facts, i) => lazyHop(forPort(facts, port), exact, i));
+}
+
+/** One target's own evaluation, made only when one of its texts is read. */
+class ExactPath implements TextSource {
+  #hops: DecidedHop[] | null = null;
+  #shared: HopFacts[] | null = null;
+  #cls = '';
+  constructor(
+    private readonly model: EstateModel,
+    private readonly lb: LoadBalancerModel,
+    private readonly endpoint: EndpointModel,
+    private readonly targetIp: string,
+    private readonly port: number,
+  ) {}
+  hops(): DecidedHop[] {
+    const { model, lb, endpoint, targetIp, port } = this;
+    return (this.#hops ??= mergeDecidedHops(
+      lb.nodes.map((node) => nodeHops(model, lb, node, endpoint, targetIp, port)),
+    ));
+  }
+  expect(shared: HopFacts[], cls: string) {
+    this.#shared = shared;
+    this.#cls = cls;
+  }
+  textsOf(i: number): HopTexts {
+    const hop = this.hops()[i];
+    const shared = this.#shared?.[i];
     // The class guarantees the same verdicts, hence the same merged hops; anything else is a bug, said loudly.
-    if (!hop || hop.facts.component !== shared[i]!.component || hop.facts.verdict !== shared[i]!.verdict)
-      throw new Error(`path class ${cls} does not hold for ${targetIp}:${port}`);
-    return hop.texts(targetIp);
-  };
-  return shared.map((facts, i) => lazyHop(forPort(facts, port), () => texts(i)));
-}
-
-/** A hop about the target's own side: its texts name the ALB node, never the target. */
-function bound(hop: DecidedHop, address: string): DecidedHop {
-  let texts: HopTexts | null = null;
-  return { facts: hop.facts, texts: () => (texts ??= hop.texts(address)) };
-}
-
-function nodeHops(
-  model: EstateModel,
-  lb: LoadBalancerModel,
-  node: LoadBalancerNode,
-  endpoint: EndpointModel,
-  targetIp: string,
-  port: number,
-): DecidedHop[] {
-  const scope = lb.scope;
-  if (!node.address) {
-    const gaps = dataGaps(model, scope, ['Subnets', 'NetworkInterfaces']);
-    return [
-      fixedHop(
-        unknownHop(node.subnetId, 'load-balancer-node', 'other', 'request', 'forward', [
-          `address of ${lb.name}'s node in ${node.subnetId} unknown`,
-          ...gaps,
-        ]),
-      ),
-    ];
+    if (
+      !hop ||
+      (shared && (hop.facts.component !== shared.component || hop.facts.verdict !== shared.verdict))
+    )
+      throw new Error(`path class ${this.#cls} does not hold for ${this.targetIp}:${this.port}`);
+    return hop.texts(this.targetIp);
   }
-  const ports: PortRange = { from: port, to: port };
-  const fromAlb = { address: node.address, securityGroupIds: lb.securityGroupIds };
-  const toTarget = { address: targetIp, securityGroupIds: endpoint.securityGroupIds };
-  const tcp = { scope, protocol: 'tcp' as const };
-  const nacl = (
-    subnetId: string | null,
-    direction: 'inbound' | 'outbound',
-    remote: string,
-    leg: 'request' | 'reply',
-  ) =>
-    decideNetworkAclHop(model, {
-      ...tcp,
-      subnetId,
-      direction,
-      remote,
-      leg,
-      ports: leg === 'request' ? ports : ELB_EPHEMERAL,
-    });
-  // NACLs filter traffic crossing a subnet boundary only.
-  const crossesSubnet = node.subnetId !== endpoint.subnetId;
-  const hops: DecidedHop[] = [
-    decideSecurityGroupHop(model, {
-      ...tcp,
-      groupIds: lb.securityGroupIds,
-      direction: 'egress',
-      peer: toTarget,
-      ports,
-      leg: 'request',
-    }),
-  ];
-  if (crossesSubnet) {
-    hops.push(nacl(node.subnetId, 'outbound', targetIp, 'request'));
-    hops.push(bound(nacl(endpoint.subnetId, 'inbound', node.address, 'request'), node.address));
-  }
-  hops.push(
-    bound(
-      decideSecurityGroupHop(model, {
-        ...tcp,
-        groupIds: endpoint.securityGroupIds,
-        direction: 'ingress',
-        peer: fromAlb,
-        ports,
-        leg: 'request',
-      }),
-      node.address,
-    ),
-  );
-  if (crossesSubnet) {
-    hops.push(bound(nacl(endpoint.subnetId, 'outbound', node.address, 'reply'), node.address));
-    hops.push(nacl(node.subnetId, 'inbound', targetIp, 'reply'));
-  }
-  return hops.map((h) => withDetailSuffix(h, nodeSuffix(node)));
 }
-
-const nodeSuffix = (node: LoadBalancerNode) =>
-  ` [ALB node ${node.address}, ${node.availabilityZone ?? node.subnetId}]`;

@@ -43,16 +43,18 @@ export function withDetailSuffix(hop: DecidedHop, suffix: string): DecidedHop {
  * by object spread: copy a hop with `plainHop`.
  */
 class LazyHop {
-  #render: (() => HopTexts) | null;
+  #source: TextSource | null;
+  #index: number;
   #texts: HopTexts | null = null;
-  constructor(facts: HopFacts, render: () => HopTexts) {
+  constructor(facts: HopFacts, source: TextSource, index: number) {
     Object.assign(this, facts);
-    this.#render = render;
+    this.#source = source;
+    this.#index = index;
   }
   #get(): HopTexts {
     if (!this.#texts) {
-      this.#texts = this.#render!();
-      this.#render = null;
+      this.#texts = this.#source!.textsOf(this.#index);
+      this.#source = null;
     }
     return this.#texts;
   }
@@ -85,8 +87,13 @@ class LazyHop {
   }
 }
 
-export function lazyHop(facts: HopFacts, render: () => HopTexts): EvaluatedHop {
-  return new LazyHop(facts, render) as unknown as EvaluatedHop;
+/** Renders the texts of hop `index` of a path (one source per target path, no closure per hop). */
+export interface TextSource {
+  textsOf(index: number): HopTexts;
+}
+
+export function lazyHop(facts: HopFacts, source: TextSource, index: number): EvaluatedHop {
+  return new LazyHop(facts, source, index) as unknown as EvaluatedHop;
 }
 
 /** A plain copy of any hop, its texts rendered. */

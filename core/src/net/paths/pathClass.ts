@@ -5,9 +5,8 @@
 import type { IpPermission } from '@porthole/shared';
 import { memo } from '../../model/memo.ts';
 import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
-import type { PortRange } from '../cidr.ts';
+import { parseAddressRange, relateParsed, type AddressRange, type PortRange } from '../cidr.ts';
 import type { HopFacts } from './decided.ts';
-import { addressClass } from './hopCache.ts';
 import { sgCidrs } from './hopDecisions.ts';
 
 /** The class key of a target on an ALB's paths; null when an address only partly overlaps a rule CIDR. */
@@ -18,7 +17,7 @@ export function pathClass(
   targetIp: string,
   port: number,
 ): string | null {
-  const address = addressClass(albCidrs(model, lb), targetIp);
+  const address = parsedClass(albRanges(model, lb), targetIp);
   if (address === null) return null;
   const side = `${lb.arn}|${endpoint.subnetId}|${endpoint.securityGroupIds.join(',')}`;
   let ports = '';
@@ -40,16 +39,46 @@ export function forPort(facts: HopFacts, port: number): HopFacts {
   };
 }
 
+/** addressClass over ranges parsed once (null for an unparseable rule CIDR: that path gets no class). */
+function parsedClass(ranges: Array<AddressRange | null>, address: string): string | null {
+  let subject: AddressRange;
+  try {
+    subject = parseAddressRange(address);
+  } catch {
+    return null;
+  }
+  let key = '';
+  for (const range of ranges) {
+    if (range === null) return null;
+    const relation = relateParsed(range, subject);
+    if (relation === 'partial') return null;
+    key += relation === 'contains' ? '1' : '0';
+  }
+  return key;
+}
+
+function albRanges(model: EstateModel, lb: LoadBalancerModel): Array<AddressRange | null> {
+  return memo(model, 'albTargetRanges', lb.arn, () =>
+    albCidrs(model, lb).map((cidr) => {
+      try {
+        return parseAddressRange(cidr);
+      } catch {
+        return null;
+      }
+    }),
+  );
+}
+
 /** The CIDRs a target address is compared with: the ALB SGs' egress rules, the NACLs of the ALB's subnets. */
 function albCidrs(model: EstateModel, lb: LoadBalancerModel): string[] {
-  return memo(model, 'albTargetCidrs', lb.arn, () => [
+  return [
     ...sgCidrs(model, { scope: lb.scope, groupIds: lb.securityGroupIds, direction: 'egress' }),
     ...lb.nodes.flatMap((node) =>
       (model.naclBySubnet.get(lb.scope, node.subnetId)?.Entries ?? []).flatMap((e) =>
         [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c),
       ),
     ),
-  ]);
+  ];
 }
 
 /** Every port range a rule on the path names (a rule without one covers every port and splits nothing). */
