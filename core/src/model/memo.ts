@@ -3,7 +3,7 @@
 // the tables its change makes stale (forget).
 import type { EstateModel } from './types.ts';
 
-export const tables = new WeakMap<EstateModel, Map<string, Map<string, unknown>>>();
+const tables = new WeakMap<EstateModel, Map<string, Map<string, unknown>>>();
 
 function table(model: EstateModel, name: string): Map<string, unknown> {
   let byName = tables.get(model);
