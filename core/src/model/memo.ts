@@ -1,6 +1,5 @@
 // Per-model memo: every derived index or cached decision lives beside the model it was computed from, so it
-// goes away with the model (no module-level cache outlives a poll) and an incremental update can drop exactly
-// the tables its change makes stale (forget).
+// goes away with the model (no module-level cache outlives a poll).
 import type { EstateModel } from './types.ts';
 
 const tables = new WeakMap<EstateModel, Map<string, Map<string, unknown>>>();
@@ -26,14 +25,4 @@ export function memo<T>(model: EstateModel, name: string, key: string, compute: 
   const value = compute();
   t.set(key, value);
   return value;
-}
-
-/** Drop the model's tables (all, or the named ones): the model was patched and what they hold may be stale. */
-export function forget(model: EstateModel, names?: readonly string[]): void {
-  if (!names) {
-    tables.delete(model);
-    return;
-  }
-  const byName = tables.get(model);
-  for (const name of names) byName?.delete(name);
 }
