@@ -35,7 +35,12 @@ export function isAwsvpc(svc: ServiceModel): boolean | null {
   return null;
 }
 
+/** Where a service's tasks run (or would), once per model and service: three rules ask for every service. */
 export function servicePlacements(model: EstateModel, svc: ServiceModel): ServicePlacements {
+  return memo(model, 'servicePlacements', svc.id, () => placementsOf(model, svc));
+}
+
+function placementsOf(model: EstateModel, svc: ServiceModel): ServicePlacements {
   const awsvpc = isAwsvpc(svc);
   if (awsvpc === null)
     return { mode: null, placements: [], gaps: dataGapsOr(model, svc, ['taskDefinitions']) };
