@@ -1,11 +1,14 @@
 // ALB nodes → one target and back, hop by hop (ALB guide, "Target security groups" and "Network ACLs").
-import type { SnapshotScope } from '@porthole/shared';
 import { dataGaps } from '../../model/scopes.ts';
 import { endpointForTarget } from '../../model/endpoints.ts';
-import type { EndpointModel, EstateModel, LoadBalancerModel, LoadBalancerNode } from '../../model/types.ts';
+import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
+import { memo } from '../../model/memo.ts';
 import type { PortRange } from '../cidr.ts';
-import { mergeNodeHops } from './merge.ts';
-import { networkAclHop, securityGroupHop, unknownHop, type EvaluatedHop } from './hops.ts';
+import { lazyHop, type DecidedHop, type HopFacts, type HopTexts, type TextSource } from './decided.ts';
+import { nodeHops } from './albNodeHops.ts';
+import { forPort, pathClass } from './pathClass.ts';
+import { mergeDecidedHops } from './merge.ts';
+import { unknownHop, type EvaluatedHop } from './hops.ts';
 
 /** ELB (and NAT gateway) replies go to the client's ephemeral port: 1024–65535 (VPC guide, "Ephemeral ports"). */
 export const ELB_EPHEMERAL: PortRange = { from: 1024, to: 65535 };
@@ -48,8 +51,7 @@ export function evaluateAlbToTarget(
       ],
     };
   }
-  const perNode = lb.nodes.map((node) => nodeHops(model, { scope, lb, node, endpoint, targetIp, port }));
-  if (perNode.length === 0) {
+  if (lb.nodes.length === 0) {
     const gaps = dataGaps(model, scope, ['LoadBalancers']);
     const why = gaps.length > 0 ? gaps : [`${lb.name} has no enabled subnets`];
     return {
@@ -59,66 +61,60 @@ export function evaluateAlbToTarget(
       hops: [unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why })],
     };
   }
-  return { targetId, port, endpoint, hops: mergeNodeHops(perNode) };
+  return { targetId, port, endpoint, hops: pathHops(model, lb, endpoint, targetIp, port) };
 }
 
-/** One ALB node to one target: where the request leaves, where it lands, and the way back. */
-interface NodeLeg {
-  scope: SnapshotScope;
-  lb: LoadBalancerModel;
-  node: LoadBalancerNode;
-  endpoint: EndpointModel;
-  targetIp: string;
-  port: number;
+/**
+ * Every target of one class shares the decisions: same ALB, subnet and security groups, and the same port and
+ * address class over every rule the path applies (pathClass.ts). A target's own texts (its address, its port)
+ * are rendered from an exact evaluation when something reads them: a finding, the drill-down.
+ */
+function pathHops(
+  model: EstateModel,
+  lb: LoadBalancerModel,
+  endpoint: EndpointModel,
+  targetIp: string,
+  port: number,
+): EvaluatedHop[] {
+  const cls = pathClass(model, lb, endpoint, targetIp, port);
+  const exact = new ExactPath(model, lb, endpoint, targetIp, port);
+  if (cls === null) return exact.hops().map((h, i) => lazyHop(h.facts, exact, i));
+  const shared = memo(model, 'albTargetPath', cls, () => exact.hops().map((h) => h.facts));
+  exact.expect(shared, cls);
+  return shared.map((facts, i) => lazyHop(forPort(facts, port), exact, i));
 }
 
-function nodeHops(model: EstateModel, leg: NodeLeg): EvaluatedHop[] {
-  const { scope, lb, node, endpoint, targetIp, port } = leg;
-  if (!node.address) {
-    const gaps = dataGaps(model, scope, ['Subnets', 'NetworkInterfaces']);
-    return [
-      unknownHop({
-        component: node.subnetId,
-        kind: 'load-balancer-node',
-        gaps: [`address of ${lb.name}'s node in ${node.subnetId} unknown`, ...gaps],
-      }),
-    ];
+/** One target's own evaluation, made only when one of its texts is read. */
+class ExactPath implements TextSource {
+  #hops: DecidedHop[] | null = null;
+  #shared: HopFacts[] | null = null;
+  #cls = '';
+  constructor(
+    private readonly model: EstateModel,
+    private readonly lb: LoadBalancerModel,
+    private readonly endpoint: EndpointModel,
+    private readonly targetIp: string,
+    private readonly port: number,
+  ) {}
+  hops(): DecidedHop[] {
+    const { model, lb, endpoint, targetIp, port } = this;
+    return (this.#hops ??= mergeDecidedHops(
+      lb.nodes.map((node) => nodeHops(model, lb, node, endpoint, targetIp, port)),
+    ));
   }
-  const ports: PortRange = { from: port, to: port };
-  const fromAlb = { address: node.address, securityGroupIds: lb.securityGroupIds };
-  const toTarget = { address: targetIp, securityGroupIds: endpoint.securityGroupIds };
-  // NACLs filter traffic crossing a subnet boundary only.
-  const crossesSubnet = node.subnetId !== endpoint.subnetId;
-  const request = { scope, protocol: 'tcp' as const, ports, leg: 'request' as const };
-  const reply = { scope, protocol: 'tcp' as const, ports: ELB_EPHEMERAL, leg: 'reply' as const };
-  const albSide = { ...request, subnetId: node.subnetId, remote: targetIp };
-  const targetSide = { ...request, subnetId: endpoint.subnetId, remote: node.address };
-  const hops: EvaluatedHop[] = [
-    securityGroupHop(model, {
-      ...request,
-      groupIds: lb.securityGroupIds,
-      direction: 'egress',
-      peer: toTarget,
-    }),
-  ];
-  if (crossesSubnet) {
-    hops.push(networkAclHop(model, { ...albSide, direction: 'outbound' }));
-    hops.push(networkAclHop(model, { ...targetSide, direction: 'inbound' }));
+  expect(shared: HopFacts[], cls: string) {
+    this.#shared = shared;
+    this.#cls = cls;
   }
-  hops.push(
-    securityGroupHop(model, {
-      ...request,
-      groupIds: endpoint.securityGroupIds,
-      direction: 'ingress',
-      peer: fromAlb,
-    }),
-  );
-  if (crossesSubnet) {
-    hops.push(networkAclHop(model, { ...targetSide, ...reply, direction: 'outbound' }));
-    hops.push(networkAclHop(model, { ...albSide, ...reply, direction: 'inbound' }));
+  textsOf(i: number): HopTexts {
+    const hop = this.hops()[i];
+    const shared = this.#shared?.[i];
+    // The class guarantees the same verdicts, hence the same merged hops; anything else is a bug, said loudly.
+    if (
+      !hop ||
+      (shared && (hop.facts.component !== shared.component || hop.facts.verdict !== shared.verdict))
+    )
+      throw new Error(`path class ${this.#cls} does not hold for ${this.targetIp}:${this.port}`);
+    return hop.texts(this.targetIp);
   }
-  return hops.map((h) => ({
-    ...h,
-    detail: `${h.detail} [ALB node ${node.address}, ${node.availabilityZone ?? node.subnetId}]`,
-  }));
 }

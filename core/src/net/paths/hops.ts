@@ -6,13 +6,14 @@ import {
   type NetworkAclEntry,
   type SnapshotScope,
 } from '@porthole/shared';
+import { memo } from '../../model/memo.ts';
 import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel } from '../../model/types.ts';
-import { formatPortRange, type PortRange } from '../cidr.ts';
-import { describeNaclEntry, evaluateNetworkAcl } from '../networkAcls.ts';
+import type { PortRange } from '../cidr.ts';
 import { describeRoute, lookupRoute, routeTableForSubnet, type RouteDecision } from '../routes.ts';
-import { evaluateSecurityGroups, openPortsFor, type Peer, type Protocol } from '../securityGroups.ts';
-import { addressClass, cidrsFor, memoHop } from './hopCache.ts';
+import type { Peer, Protocol } from '../securityGroups.ts';
+import { renderHop } from './decided.ts';
+import { decideNetworkAclHop, decideSecurityGroupHop } from './hopDecisions.ts';
 
 export type HopCheck = 'sg-egress' | 'sg-ingress' | 'nacl-outbound' | 'nacl-inbound' | 'route' | 'other';
 
@@ -87,66 +88,10 @@ export interface SecurityGroupHopQuery {
 
 export function securityGroupHop(model: EstateModel, query: SecurityGroupHopQuery): EvaluatedHop {
   const { scope, groupIds, direction, peer, protocol, ports, leg } = query;
-  const component = groupIds.join(',') || '(no security group)';
-  const componentIds = groupIds.length > 0 ? [...groupIds] : [component];
-  const check: HopCheck = direction === 'ingress' ? 'sg-ingress' : 'sg-egress';
-  const hopDirection = direction === 'ingress' ? 'inbound' : 'outbound';
-  const gaps = dataGaps(model, scope, ['SecurityGroups']);
-  if (gaps.length > 0)
-    return {
-      ...unknownHop({ component, kind: 'security-group', gaps, check, leg, direction: hopDirection }),
-      componentIds,
-    };
-  const groups = groupIds.map(
-    (id) => model.securityGroups.get(scope, id) ?? { GroupId: id, missing: true as const },
+  return renderHop(
+    decideSecurityGroupHop(model, { scope, groupIds, direction, peer, protocol, ports, leg }),
+    peer.address,
   );
-  const resolver = prefixListResolver(model, scope);
-  const where = scopeKey(scope);
-  const cidrs = cidrsFor(model, `sg|${where}|${direction}|${component}`, () =>
-    groups.flatMap((g) =>
-      'missing' in g
-        ? []
-        : (direction === 'ingress' ? (g.IpPermissions ?? []) : (g.IpPermissionsEgress ?? [])).flatMap((p) => [
-            ...(p.IpRanges ?? []).map((r) => r.CidrIp),
-            ...(p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6),
-            ...(p.PrefixListIds ?? []).flatMap((pl) => resolver(pl.PrefixListId) ?? []),
-          ]),
-    ),
-  );
-  const cls = addressClass(cidrs, peer.address);
-  const key =
-    cls === null
-      ? null
-      : `sg|${where}|${direction}|${component}|${cls}|${peer.securityGroupIds.join(',')}|${protocol}|${ports.from}-${ports.to}|${leg}`;
-  return memoHop(model, key, peer.address, () => {
-    const decision = evaluateSecurityGroups(groups, direction, peer, protocol, ports, resolver);
-    const matches =
-      decision.allowedBy.length > 0
-        ? decision.allowedBy
-        : openPortsFor(groups, direction, peer, protocol, resolver);
-    const evidence: Evidence[] = matches.map((m) => ({
-      kind: 'security-group-rule',
-      component: m.groupId,
-      detail: m.text,
-    }));
-    if (decision.verdict === 'deny' && matches.length === 0) {
-      evidence.push({ kind: 'security-group-rule', component, detail: decision.reason });
-    }
-    return {
-      component,
-      componentIds,
-      kind: 'security-group',
-      check,
-      leg,
-      direction: hopDirection,
-      verdict: decision.verdict,
-      detail: decision.reason,
-      ports,
-      evidence,
-      gaps: decision.unknownReasons,
-      query: { scope, peer, protocol },
-    };
-  });
 }
 
 /** A subnet's NACL asked about one remote address, protocol and port range in one direction. */
@@ -164,56 +109,10 @@ export interface NetworkAclHopQuery {
 
 export function networkAclHop(model: EstateModel, query: NetworkAclHopQuery): EvaluatedHop {
   const { scope, subnetId, direction, remote, protocol, ports, leg } = query;
-  const check: HopCheck = direction === 'inbound' ? 'nacl-inbound' : 'nacl-outbound';
-  const gaps = dataGaps(model, scope, ['NetworkAcls']);
-  const acl = subnetId ? model.naclBySubnet.get(scope, subnetId) : undefined;
-  const where = scopeKey(scope);
-  if (gaps.length > 0 || !acl) {
-    const why =
-      gaps.length > 0 ? gaps : [`no network ACL association found for ${subnetId ?? 'unknown subnet'}`];
-    return unknownHop({
-      component: subnetId ?? 'network-acl',
-      kind: 'network-acl',
-      check,
-      leg,
-      direction,
-      gaps: why,
-    });
-  }
-  const naclCidrs = cidrsFor(model, `nacl|${where}|${acl.NetworkAclId}`, () =>
-    acl.Entries.flatMap((e) => [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c)),
+  return renderHop(
+    decideNetworkAclHop(model, { scope, subnetId, direction, remote, protocol, ports, leg }),
+    remote,
   );
-  const cls = addressClass(naclCidrs, remote);
-  const key =
-    cls === null
-      ? null
-      : `nacl|${where}|${acl.NetworkAclId}|${subnetId}|${direction}|${cls}|${protocol}|${ports.from}-${ports.to}|${leg}`;
-  return memoHop(model, key, remote, () => {
-    const decision = evaluateNetworkAcl(acl, direction, remote, protocol, ports);
-    const entries = decision.decidingEntries.map((e) => describeNaclEntry(e));
-    const evidence: Evidence[] = (entries.length > 0 ? entries : [decision.reason]).map((text) => ({
-      kind: 'network-acl-entry',
-      component: acl.NetworkAclId,
-      detail: text.startsWith(acl.NetworkAclId) ? text : `${acl.NetworkAclId} ${text}`,
-    }));
-    return {
-      component: acl.NetworkAclId,
-      kind: 'network-acl',
-      check,
-      leg,
-      direction,
-      verdict: decision.verdict,
-      detail: `${acl.NetworkAclId} (${subnetId}) ${direction} ${protocol} ${formatPortRange(ports)} ${
-        direction === 'inbound' ? 'from' : 'to'
-      } ${remote}: ${decision.reason}`,
-      ports,
-      evidence,
-      gaps: [],
-      naclEntries: decision.decidingEntries,
-      naclDeniedPorts: decision.deniedPorts,
-      query: { scope, remote, protocol },
-    };
-  });
 }
 
 /** The route a subnet's route table picks for one destination. */
@@ -264,16 +163,9 @@ export function routeHop(model: EstateModel, query: RouteHopQuery): EvaluatedHop
   };
 }
 
-const routeTableCache = new WeakMap<EstateModel, Map<string, ReturnType<typeof routeTableForSubnet>>>();
-
 /** The route table of a subnet (explicit association, else the VPC's main table), looked up once per model. */
 export function cachedRouteTable(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string) {
-  let cache = routeTableCache.get(model);
-  if (!cache) {
-    cache = new Map();
-    routeTableCache.set(model, cache);
-  }
-  const key = `${scopeKey(scope)}|${subnetId}|${vpcId}`;
-  if (!cache.has(key)) cache.set(key, routeTableForSubnet(model.routeTables.inScope(scope), subnetId, vpcId));
-  return cache.get(key) ?? null;
+  return memo(model, 'routeTableForSubnet', `${scopeKey(scope)}|${subnetId}|${vpcId}`, () =>
+    routeTableForSubnet(model.routeTables.inScope(scope), subnetId, vpcId),
+  );
 }
