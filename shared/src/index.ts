@@ -7,3 +7,5 @@ export * from './arrays.ts';
 export * from './words.ts';
 export * from './demo.ts';
 export * from './albAnswer.ts';
+export * from './duration.ts';
+export * from './backoff.ts';

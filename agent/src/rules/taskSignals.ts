@@ -94,10 +94,3 @@ export function lifetimeSeconds(m: TaskMessage): number | null {
     ? Math.round((stop - start) / 1000)
     : null;
 }
-
-/** "100 s", "12 min", "43 h", "3 days". */
-export function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return seconds < 172800 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
-}
