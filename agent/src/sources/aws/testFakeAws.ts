@@ -21,11 +21,13 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import * as sts$ from '@aws-sdk/client-sts';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { STSClient as RoleSTSClient } from '@aws-sdk/nested-clients/sts';
 import type { SnapshotData } from '@porthole/shared';
-import { mockClient } from 'aws-sdk-client-mock';
 import { clientsFor, type ScanTarget } from './clients.ts';
 import { installEc2 } from './testFakeEc2.ts';
+import { mockThroughStack } from './testFakeStack.ts';
 
 export type Obj = Record<string, unknown>;
 type GetClient = () => {
@@ -79,10 +81,19 @@ function batch(ids: unknown, max: number, what: string): string[] {
 export const accessKeyFor = (account: string) => `AKIA${account}`;
 
 export function installFakeAws(estates: Record<string, SnapshotData>) {
-  const ecs = mockClient(ECSClient);
-  const elb = mockClient(ElasticLoadBalancingV2Client);
-  const ec2 = mockClient(EC2Client);
-  const sts = mockClient(STSClient);
+  const ecsMock = mockThroughStack(ECSClient);
+  const elbMock = mockThroughStack(ElasticLoadBalancingV2Client);
+  const ec2Mock = mockThroughStack(EC2Client);
+  const stsMock = mockThroughStack(STSClient);
+  // fromTemporaryCredentials sends AssumeRole through the SDK's nested STS client: the same fake STS
+  // answers it, as the client-sts command of the same name.
+  const roleMock = mockThroughStack(RoleSTSClient, stsMock as never, (command, context) => {
+    const commands = sts$ as unknown as Record<string, new (input: unknown) => unknown>;
+    const Command = commands[context.commandName ?? ''];
+    return Command ? new Command((command as { input: unknown }).input) : command;
+  });
+  const mocks = [ecsMock, elbMock, ec2Mock, stsMock, roleMock];
+  const [ecs, elb, ec2, sts] = [ecsMock.stub, elbMock.stub, ec2Mock.stub, stsMock.stub];
   // getClient() is the client of the latest send: read it before the first await.
   const scopeOf = async (getClient: GetClient): Promise<SnapshotData> => {
     const client = getClient();
@@ -200,7 +211,7 @@ export function installFakeAws(estates: Record<string, SnapshotData>) {
       Expiration: new Date(Date.now() + 3600_000),
     },
   }));
-  const restore = () => [ecs, elb, ec2, sts].forEach((m) => m.restore());
+  const restore = () => mocks.forEach((m) => m.restore());
   return { ecs, elb, ec2, sts, restore };
 }
 
