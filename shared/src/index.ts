@@ -9,3 +9,4 @@ export * from './demo.ts';
 export * from './albAnswer.ts';
 export * from './duration.ts';
 export * from './backoff.ts';
+export * from './arn.ts';

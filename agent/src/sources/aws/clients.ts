@@ -1,6 +1,7 @@
 // Which account/regions to scan and the SDK clients for each. Credentials: the default provider
 // chain (env, SSO, profile, ECS/IMDS role), optionally a named profile, and for other accounts
 // sts:AssumeRole (with ExternalId when the role's trust policy asks for it).
+import { accountOfRoleArn as roleArnAccount } from '@porthole/shared';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -77,8 +78,8 @@ export function clientsFor(
 
 /** "arn:aws:iam::123456789012:role/porthole" → "123456789012" */
 export function accountOfRoleArn(roleArn: string): string {
-  const account = roleArn.split(':')[4];
-  if (!account || !/^\d{12}$/.test(account)) throw new Error(`not an IAM role ARN: ${roleArn}`);
+  const account = roleArnAccount(roleArn);
+  if (!account) throw new Error(`not an IAM role ARN: ${roleArn}`);
   return account;
 }
 

@@ -25,6 +25,7 @@ import * as sts$ from '@aws-sdk/client-sts';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { STSClient as RoleSTSClient } from '@aws-sdk/nested-clients/sts';
 import type { SnapshotData } from '@porthole/shared';
+import { arnScope } from '@porthole/shared';
 import { clientsFor, type ScanTarget } from './clients.ts';
 import { installEc2 } from './testFakeEc2.ts';
 import { mockThroughStack } from './testFakeStack.ts';
@@ -205,7 +206,7 @@ export function installFakeAws(estates: Record<string, SnapshotData>) {
   });
   sts.on(AssumeRoleCommand).callsFake((i: Obj) => ({
     Credentials: {
-      AccessKeyId: accessKeyFor(String(i.RoleArn).split(':')[4] ?? ''),
+      AccessKeyId: accessKeyFor(arnScope(String(i.RoleArn))?.account ?? ''),
       SecretAccessKey: 'secret',
       SessionToken: 'token',
       Expiration: new Date(Date.now() + 3600_000),

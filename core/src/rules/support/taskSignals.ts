@@ -1,6 +1,7 @@
 // What ECS says in words — task stoppedReason, container reason, service events — matched against known symptoms.
 // Formats: ECS guide, "Amazon ECS stopped task error messages" and "Amazon ECS service event messages".
 import type { Evidence } from '@porthole/shared';
+import { arnShortName } from '@porthole/shared';
 import type { ServiceModel, TaskModel } from '../../model/types.ts';
 
 /** Image pull failures: "CannotPullContainerError: … dial tcp …:443: i/o timeout", or the Fargate auth step. */
@@ -54,7 +55,7 @@ export function serviceEvents(svc: ServiceModel, pattern: RegExp): ServiceEvent[
 
 /** Short task id: the last segment of the task ARN. */
 export function taskId(task: TaskModel): string {
-  return task.arn.split('/').pop() ?? task.arn;
+  return arnShortName(task.arn);
 }
 
 function clip(text: string, max = 300): string {
