@@ -4,6 +4,7 @@
 // store, so a restart neither re-fires nor forgets to resolve.
 import { backoffDelay, type AlertDelivery, type FindingRecord } from '@porthole/shared';
 import { toRecord, type AlertState, type FindingState } from '@porthole/core/timeline/state.js';
+import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { AlertsConfig, SinkConfig } from './config.ts';
 import { assignGroups } from './groups.ts';
@@ -14,6 +15,7 @@ import { nextState, placeholder } from './alertState.ts';
 
 export interface AlertDeps {
   store: Store;
+  logger: Logger;
   now: () => Date;
   fetch?: typeof fetch;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -125,7 +127,9 @@ export class AlertDispatcher {
     const key = `${job.group.key}|${job.sink.name}|${job.action}`;
     if (this.inFlight.has(key)) return;
     const run = this.deliver(job)
-      .catch((err) => console.error(`porthole: alert delivery to ${job.sink.name} failed:`, err))
+      .catch((err) =>
+        this.deps.logger.error({ err, sink: job.sink.name }, `alert delivery to ${job.sink.name} failed`),
+      )
       .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, run);
   }

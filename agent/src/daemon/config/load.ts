@@ -36,6 +36,7 @@ const ENV_FIELDS: Array<[env: string, path: string[], kind: 'string' | 'number']
   ['PORTHOLE_SNAPSHOT_DIR', ['snapshotDir'], 'string'],
   ['PORTHOLE_POLL_INTERVAL_SECONDS', ['pollIntervalSeconds'], 'number'],
   ['PORTHOLE_DEMO_SEED', ['demo', 'seed'], 'number'],
+  ['PORTHOLE_LOG_LEVEL', ['logLevel'], 'string'],
 ];
 
 function readFile(file: string, explicit: boolean): Record<string, unknown> {
