@@ -21,14 +21,12 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import * as sts$ from '@aws-sdk/client-sts';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { STSClient as RoleSTSClient } from '@aws-sdk/nested-clients/sts';
 import type { SnapshotData } from '@porthole/shared';
 import { arnScope } from '@porthole/shared';
 import { clientsFor, type ScanTarget } from './clients.ts';
 import { installEc2 } from './testFakeEc2.ts';
-import { mockThroughStack } from './testFakeStack.ts';
+import { mockRoleSts, mockThroughStack } from './testFakeStack.ts';
 
 export type Obj = Record<string, unknown>;
 type GetClient = () => {
@@ -86,14 +84,7 @@ export function installFakeAws(estates: Record<string, SnapshotData>) {
   const elbMock = mockThroughStack(ElasticLoadBalancingV2Client);
   const ec2Mock = mockThroughStack(EC2Client);
   const stsMock = mockThroughStack(STSClient);
-  // fromTemporaryCredentials sends AssumeRole through the SDK's nested STS client: the same fake STS
-  // answers it, as the client-sts command of the same name.
-  const roleMock = mockThroughStack(RoleSTSClient, stsMock as never, (command, context) => {
-    const commands = sts$ as unknown as Record<string, new (input: unknown) => unknown>;
-    const Command = commands[context.commandName ?? ''];
-    return Command ? new Command((command as { input: unknown }).input) : command;
-  });
-  const mocks = [ecsMock, elbMock, ec2Mock, stsMock, roleMock];
+  const mocks = [ecsMock, elbMock, ec2Mock, stsMock, mockRoleSts(stsMock)];
   const [ecs, elb, ec2, sts] = [ecsMock.stub, elbMock.stub, ec2Mock.stub, stsMock.stub];
   // getClient() is the client of the latest send: read it before the first await.
   const scopeOf = async (getClient: GetClient): Promise<SnapshotData> => {

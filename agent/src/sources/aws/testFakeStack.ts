@@ -2,6 +2,9 @@
 // it the call plugin (limiter, counter, error shape) and the paginators' real sends. Here the mock sits
 // on a stand-in instead, and every real client's stack ends in a middleware that answers from it:
 // everything above that point runs as in production, only the network is replaced.
+import * as sts$ from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { STSClient as RoleSTSClient } from '@aws-sdk/nested-clients/sts';
 import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext } from '@smithy/types';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 
@@ -55,4 +58,16 @@ export function mockThroughStack<C>(
     if (!shared) (stub as { restore(): void }).restore();
   };
   return { stub, standIn, restore };
+}
+
+/**
+ * fromTemporaryCredentials sends AssumeRole through the SDK's nested STS client: the client-sts mock
+ * answers it too, as the client-sts command of the same name.
+ */
+export function mockRoleSts(sts: StackMock<STSClient>): StackMock<unknown> {
+  return mockThroughStack<unknown>(RoleSTSClient, sts as StackMock<unknown>, (command, context) => {
+    const commands = sts$ as unknown as Record<string, new (input: unknown) => unknown>;
+    const Command = commands[context.commandName ?? ''];
+    return Command ? new Command((command as { input: unknown }).input) : command;
+  });
 }
