@@ -238,6 +238,18 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...NODE_GLOBALS],
     },
   },
+  // One injected logger (agent/src/log): no console.* in the agent but the CLI's user-facing output and
+  // the two scripts whose printed lines are their output; the core never logs at all.
+  {
+    files: ['agent/src/**/*.ts', 'core/src/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      'agent/src/cli/**',
+      'agent/src/daemon/measure.ts',
+      'agent/src/demo/writeFixtures.ts',
+    ],
+    rules: { 'no-console': 'error' },
+  },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },

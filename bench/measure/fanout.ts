@@ -16,6 +16,7 @@ import { ClientPool } from './clientPool.ts';
 import { deliveryStats } from './fanoutStats.ts';
 import type { FanoutResult } from './types.ts';
 import { Timeline } from './timeline.ts';
+import { silentLogger } from '../../agent/src/log/logger.ts';
 
 const [dir, sizeArg, seedArg, clientsArg, cyclesArg, processesArg] = process.argv.slice(2);
 const clients = Number(clientsArg ?? 50);
@@ -45,7 +46,7 @@ const daemon = await startDaemon(config, {
   now: () => new Date(now),
   autoStart: false,
   processMetrics: false,
-  log: () => undefined,
+  logger: silentLogger(),
   webDist: path.join(dataDir, 'no-web'),
 });
 

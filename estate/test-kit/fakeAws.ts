@@ -23,9 +23,10 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { SnapshotData } from '@porthole/shared';
-import { mockClient } from 'aws-sdk-client-mock';
+import { arnScope } from '@porthole/shared';
 import { clientsFor, type ScanTarget } from '../../agent/src/sources/aws/clients.ts';
 import { installEc2 } from './fakeEc2.ts';
+import { mockRoleSts, mockThroughStack } from './fakeStack.ts';
 
 export type Obj = Record<string, unknown>;
 type GetClient = () => {
@@ -79,10 +80,12 @@ function batch(ids: unknown, max: number, what: string): string[] {
 export const accessKeyFor = (account: string) => `AKIA${account}`;
 
 export function installFakeAws(estates: Record<string, SnapshotData>) {
-  const ecs = mockClient(ECSClient);
-  const elb = mockClient(ElasticLoadBalancingV2Client);
-  const ec2 = mockClient(EC2Client);
-  const sts = mockClient(STSClient);
+  const ecsMock = mockThroughStack(ECSClient);
+  const elbMock = mockThroughStack(ElasticLoadBalancingV2Client);
+  const ec2Mock = mockThroughStack(EC2Client);
+  const stsMock = mockThroughStack(STSClient);
+  const mocks = [ecsMock, elbMock, ec2Mock, stsMock, mockRoleSts(stsMock)];
+  const [ecs, elb, ec2, sts] = [ecsMock.stub, elbMock.stub, ec2Mock.stub, stsMock.stub];
   // getClient() is the client of the latest send: read it before the first await.
   const scopeOf = async (getClient: GetClient): Promise<SnapshotData> => {
     const client = getClient();
@@ -194,13 +197,13 @@ export function installFakeAws(estates: Record<string, SnapshotData>) {
   });
   sts.on(AssumeRoleCommand).callsFake((i: Obj) => ({
     Credentials: {
-      AccessKeyId: accessKeyFor(String(i.RoleArn).split(':')[4] ?? ''),
+      AccessKeyId: accessKeyFor(arnScope(String(i.RoleArn))?.account ?? ''),
       SecretAccessKey: 'secret',
       SessionToken: 'token',
       Expiration: new Date(Date.now() + 3600_000),
     },
   }));
-  const restore = () => [ecs, elb, ec2, sts].forEach((m) => m.restore());
+  const restore = () => mocks.forEach((m) => m.restore());
   return { ecs, elb, ec2, sts, restore };
 }
 

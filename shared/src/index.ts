@@ -8,3 +8,6 @@ export * from './words.ts';
 export * from './demo.ts';
 export * from './albAnswer.ts';
 export * from './routes.ts';
+export * from './duration.ts';
+export * from './backoff.ts';
+export * from './arn.ts';

@@ -11,6 +11,7 @@ import { DEFAULT_WEB_DIST } from '../../agent/src/server/staticSite.ts';
 import { ensureDashboardBuilt } from '../../web/scripts/ensureBuilt.ts';
 import { testConfig } from '../integration/helpers/daemon.ts';
 import { launchChromium, screenshot, skipReason } from './chromium.ts';
+import { silentLogger } from '../../agent/src/log/logger.ts';
 
 const reason = skipReason();
 if (reason) console.warn(`browser tests skipped: ${reason}`);
@@ -35,7 +36,7 @@ describe.skipIf(reason)('the wall with stale data (real daemon, Chromium)', () =
         dataDir: path.join(dir, 'data'),
         pollIntervalSeconds: 600,
       }),
-      { autoStart: false, processMetrics: false, log: () => undefined, webDist: DEFAULT_WEB_DIST },
+      { autoStart: false, processMetrics: false, logger: silentLogger(), webDist: DEFAULT_WEB_DIST },
     );
     expect((await daemon.runCycle()).outcome).toBe('ok');
     browser = await launchChromium();

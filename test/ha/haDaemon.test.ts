@@ -1,6 +1,7 @@
 // Two HA daemons in one process over one PostgreSQL and the demo estate in four account/region shards:
 // the shards split fairly, each shard's cycles and events are numbered without gaps or repeats, and each
 // daemon serves every shard.
+import { silentLogger } from '../../agent/src/log/logger.ts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHaDaemon, type HaDaemon } from '../../agent/src/daemon/shards/haDaemon.ts';
@@ -33,10 +34,10 @@ describe('HA daemons on PostgreSQL', () => {
         demo: { seed: 1, scopes: SCOPES },
         ha: { daemonId: id, leaseSeconds: 1 },
       });
-    daemons.push(await startHaDaemon(config('a'), { processMetrics: false, log: () => undefined }));
+    daemons.push(await startHaDaemon(config('a'), { processMetrics: false, logger: silentLogger() }));
     // Alone, a takes every shard; when b joins, a releases down to its fair share and b takes the rest.
     await waitUntil(async () => (daemons[0]!.coordinator.held.size === 4 ? true : null), 20_000);
-    daemons.push(await startHaDaemon(config('b'), { processMetrics: false, log: () => undefined }));
+    daemons.push(await startHaDaemon(config('b'), { processMetrics: false, logger: silentLogger() }));
     await waitUntil(async () => {
       const { rows } = await client.query(
         `SELECT owner, count(*)::int AS n FROM leases WHERE expires_at > now() GROUP BY owner ORDER BY owner`,

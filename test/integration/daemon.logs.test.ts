@@ -2,6 +2,7 @@
 // repeating failure (a full disk) once with a count instead of a line every cycle.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, silentLogger } from '../../agent/src/log/logger.ts';
 import { scriptedSource, startTestDaemon, type TestDaemon } from './helpers/daemon.ts';
 import { startReceiver, type Receiver } from './helpers/receiver.ts';
 
@@ -13,6 +14,12 @@ afterEach(async () => {
   t = null;
   receiver = null;
 });
+
+/** A logger whose messages land in `lines` (the JSON records' msg). */
+function capture(lines: string[]) {
+  const destination = { write: (line: string) => void lines.push(String(JSON.parse(line).msg)) };
+  return createLogger({ level: 'info', pretty: false, destination });
+}
 
 const until = async (check: () => boolean, ms = 20_000): Promise<void> => {
   const end = Date.now() + ms;
@@ -37,7 +44,7 @@ describe('daemon log', () => {
           ],
         },
       },
-      deps: { log: (l) => lines.push(l) },
+      deps: { logger: capture(lines) },
     });
     expect(lines).toContain(
       'alerts: 2 sinks: team-slack (slack), oncall (pagerduty); default routing: every finding to Slack and webhooks, critical ones to PagerDuty',
@@ -57,7 +64,7 @@ describe('daemon log', () => {
     t = await startTestDaemon({
       source: scriptedSource([[]]),
       input: { pollIntervalSeconds: 0.1 },
-      deps: { autoStart: true, log: (l) => lines.push(l) },
+      deps: { autoStart: true, logger: capture(lines) },
     });
     const store = t.daemon.store;
     const realTx = store.tx.bind(store);
@@ -84,7 +91,7 @@ describe('daemon log', () => {
     t = await startTestDaemon({
       source: scriptedSource([[]]),
       input: { pollIntervalSeconds: 0.1 },
-      deps: { autoStart: true, log: () => undefined, onFatal: (m) => fatal.push(m) },
+      deps: { autoStart: true, logger: silentLogger(), onFatal: (m) => fatal.push(m) },
     });
     let calls = 0;
     t.daemon.store.tx = () => {

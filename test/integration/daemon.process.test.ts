@@ -98,7 +98,7 @@ describe('porthole serve (process)', { timeout: 120_000 }, () => {
     child.proc.kill('SIGTERM');
     expect(await child.exited).toEqual({ code: 0, signal: null });
     expect(child.output()).toMatch(
-      /SIGTERM received: finishing the current cycle and shutting down\n.*stopped/,
+      /SIGTERM received: finishing the current cycle and shutting down[^\n]*\n.*"msg":"stopped"/,
     );
   });
 });

@@ -132,7 +132,7 @@ describe('REST API on the demo estate', () => {
     const events = TimelineEventSchema.array().parse(
       await (await t.get('/api/events?type=finding-resolved')).json(),
     );
-    expect(events.map((e) => e.message)).toContain(`Finding resolved after 20s: ${resolved[0]!.title}`);
+    expect(events.map((e) => e.message)).toContain(`Finding resolved after 20 s: ${resolved[0]!.title}`);
   });
 
   it('POST /api/explain and /api/reach answer path results', async () => {

@@ -49,7 +49,7 @@ describe('restart', () => {
       expect.objectContaining({
         type: 'history-gap',
         message:
-          'History gap: no poll from 2026-03-02T10:40:30.000Z (cycle 3) to 2026-03-02T10:45:30.000Z (5m); ' +
+          'History gap: no poll from 2026-03-02T10:40:30.000Z (cycle 3) to 2026-03-02T10:45:30.000Z (5 min); ' +
           'Porthole was not running, so changes made meanwhile appear at the next poll',
       }),
     ]);

@@ -1,5 +1,6 @@
 // The shared route table is the REST API: every route the server registers is in it (and nothing else),
 // and what a real daemon on the demo estate answers parses with the table's response schemas.
+import { silentLogger } from '../../agent/src/log/logger.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routePath, routes, type RouteName } from '@porthole/shared';
 import { createApp } from '../../agent/src/server/app.ts';
@@ -28,6 +29,7 @@ describe('the route table', () => {
     const app = createApp({
       backend: {} as never,
       metrics: {} as never,
+      logger: silentLogger(),
       token: null,
       host: '127.0.0.1',
       postRateLimitPerMinute: 5,

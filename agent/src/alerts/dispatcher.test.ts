@@ -9,6 +9,7 @@ import { Store } from '../store/store.ts';
 import { AlertsConfigSchema, type AlertsConfig } from './config.ts';
 import { AlertDispatcher } from './dispatcher.ts';
 import { ZERO_TIME, fingerprint } from './payloads.ts';
+import { silentLogger } from '../log/logger.ts';
 
 const finding: Finding = {
   id: 'sg-blocks-dynamic-ports:sg-ecs:prod/web',
@@ -61,7 +62,7 @@ afterEach(async () => {
 
 function dispatcher(config: Partial<AlertsConfig> & Record<string, unknown>) {
   const parsed = AlertsConfigSchema.parse({ retry: { initialBackoffMs: 1, maxBackoffMs: 5 }, ...config });
-  return new AlertDispatcher(parsed, { store, now: () => clock });
+  return new AlertDispatcher(parsed, { store, logger: silentLogger(), now: () => clock });
 }
 
 describe('AlertDispatcher', () => {
@@ -140,6 +141,7 @@ describe('AlertDispatcher', () => {
     });
     const d = new AlertDispatcher(parsed, {
       store,
+      logger: silentLogger(),
       now: () => clock,
       sleep: async (ms) => void waits.push(ms),
     });

@@ -1,9 +1,10 @@
 // Alert dispatch: fire after flap damping, one notification per alert group and sink, an update when
 // findings join a group that fired, repeat on an interval, resolve when the group's last member resolves,
-// retry with exponential backoff, and record every attempt. Alert state and group membership live in the
+// retry with the shared backoff (exponential, full jitter, at least what Retry-After asks), and record every attempt. Alert state and group membership live in the
 // store, so a restart neither re-fires nor forgets to resolve.
-import type { AlertDelivery, FindingRecord } from '@porthole/shared';
+import { backoffDelay, type AlertDelivery, type FindingRecord } from '@porthole/shared';
 import { toRecord, type AlertState, type FindingState } from '@porthole/core/timeline/state.js';
+import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { AlertsConfig, SinkConfig } from './config.ts';
 import { assignGroups } from './groups.ts';
@@ -14,9 +15,12 @@ import { nextState, placeholder } from './alertState.ts';
 
 export interface AlertDeps {
   store: Store;
+  logger: Logger;
   now: () => Date;
   fetch?: typeof fetch;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** A draw in [0, 1) for the backoff's jitter (default Math.random). */
+  random?: () => number;
   onDelivery?: (delivery: AlertDelivery) => void;
   /** Where links point when alerts.externalUrl is not set: the daemon's own address, if reachable. */
   defaultUrl?: () => string | null;
@@ -133,15 +137,19 @@ export class AlertDispatcher {
     const key = `${job.group.key}|${job.sink.name}|${job.action}`;
     if (this.inFlight.has(key)) return;
     const run = this.deliver(job)
-      .catch((err) => console.error(`porthole: alert delivery to ${job.sink.name} failed:`, err))
+      .catch((err) =>
+        this.deps.logger.error({ err, sink: job.sink.name }, `alert delivery to ${job.sink.name} failed`),
+      )
       .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, run);
   }
 
   private backoff(attempt: number, result: PostResult): number {
     const { initialBackoffMs, maxBackoffMs } = this.config.retry;
-    const exponential = initialBackoffMs * 2 ** (attempt - 1);
-    return Math.min(maxBackoffMs, Math.max(exponential, result.retryAfterMs ?? 0));
+    const random = (this.deps.random ?? Math.random)();
+    const jittered = backoffDelay(attempt, random, { baseMs: initialBackoffMs, maxMs: maxBackoffMs });
+    // A receiver's Retry-After is a floor (sooner only earns another 429), still within the cap.
+    return Math.min(maxBackoffMs, Math.max(jittered, result.retryAfterMs ?? 0));
   }
 
   private async deliver(job: Job): Promise<void> {

@@ -13,6 +13,7 @@ import { AlertsConfigSchema } from './config.ts';
 import { AlertDispatcher } from './dispatcher.ts';
 import { assignGroups } from './groups.ts';
 import { groupSummary } from './payloads.ts';
+import { silentLogger } from '../log/logger.ts';
 
 const T0 = '2026-03-02T10:40:10.000Z';
 const cause = 'route 0.0.0.0/0 → nat-054e removed from rtb-0f51 at 10:40:10 UTC';
@@ -69,7 +70,7 @@ function dispatcher(routes: unknown[] = []) {
       { type: 'webhook', name: 'am', url: am.url },
     ],
   });
-  return new AlertDispatcher(config, { store, now: () => new Date(T0) });
+  return new AlertDispatcher(config, { store, logger: silentLogger(), now: () => new Date(T0) });
 }
 const resolve = (s: FindingState): void =>
   store.findings.save({ ...s, status: 'resolved', resolvedAt: '2026-03-02T10:45:00.000Z' });

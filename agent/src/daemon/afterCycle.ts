@@ -3,6 +3,7 @@ import type { AlertDispatcher } from '../alerts/dispatcher.ts';
 import { alertTitle } from '../alerts/titles.ts';
 import type { DaemonMetrics } from '../server/metrics.ts';
 import type { PortholeIo } from '../server/socket.ts';
+import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { DaemonConfig } from './config/schema.ts';
 import type { LatestState } from './latest.ts';
@@ -19,7 +20,7 @@ export interface AfterCycleDeps {
   alerts: AlertDispatcher;
   view: DaemonView;
   now: () => Date;
-  log: (line: string) => void;
+  logger: Logger;
   /** Repeated identical errors are logged once, with a count when they change or stop. */
   changeLog: ChangeLog;
   config: () => DaemonConfig;
@@ -56,7 +57,7 @@ export function afterCycle(d: AfterCycleDeps) {
     if (d.now().getTime() - lastPrune < PRUNE_EVERY_MS) return;
     lastPrune = d.now().getTime();
     const removed = d.store.prune(d.now(), d.config().retention);
-    if (removed > 0) d.log(`retention: removed ${removed} old rows`);
+    if (removed > 0) d.logger.info({ removed }, `retention: removed ${removed} old rows`);
   };
 
   const onCycle = (o: CycleOutcome): void => {
@@ -66,11 +67,12 @@ export function afterCycle(d: AfterCycleDeps) {
     if (!o.ok) d.changeLog.note('poll', `poll failed: ${o.error}`);
     else d.changeLog.clear('poll', ({ count }) => `poll works again after ${count} failed`);
     for (const f of o.opened) {
-      d.log(
+      d.logger.info(
+        { finding: f.id, severity: f.severity },
         `finding opened (${f.severity}): ${alertTitle(f)}${f.likelyCause ? ` — likely cause: ${f.likelyCause}` : ''}`,
       );
     }
-    for (const f of o.resolved) d.log(`finding resolved: ${alertTitle(f)}`);
+    for (const f of o.resolved) d.logger.info({ finding: f.id }, `finding resolved: ${alertTitle(f)}`);
     for (const f of o.opened) io?.emit('finding:opened', f);
     for (const f of o.resolved) io?.emit('finding:resolved', f);
     if (o.serviceSetChanged) io?.emit('overview', d.view.overview());

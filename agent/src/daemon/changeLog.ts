@@ -11,7 +11,8 @@ export class ChangeLog {
   private readonly ongoing = new Map<string, Ongoing>();
 
   constructor(
-    private readonly log: (line: string) => void,
+    /** A new condition is a warning; its summary and recovery are information. */
+    private readonly log: (line: string, level: 'warn' | 'info') => void,
     private readonly now: () => Date,
   ) {}
 
@@ -24,7 +25,7 @@ export class ChangeLog {
     }
     if (current) this.summarize(current);
     this.ongoing.set(channel, { line, since: this.now().toISOString(), repeats: 0 });
-    this.log(line);
+    this.log(line, 'warn');
   }
 
   /** The condition is over: says how often it repeated, and `recovered` if given. */
@@ -33,7 +34,7 @@ export class ChangeLog {
     if (!current) return;
     this.ongoing.delete(channel);
     this.summarize(current);
-    if (recovered) this.log(recovered({ line: current.line, count: current.repeats + 1 }));
+    if (recovered) this.log(recovered({ line: current.line, count: current.repeats + 1 }), 'info');
   }
 
   /** How many times the channel's current line occurred (0 when the channel is clear). */
@@ -46,6 +47,7 @@ export class ChangeLog {
     if (o.repeats === 0) return;
     this.log(
       `(the previous message repeated ${o.repeats} more time${o.repeats === 1 ? '' : 's'} since ${o.since}: ${o.line.slice(0, 120)})`,
+      'info',
     );
   }
 }

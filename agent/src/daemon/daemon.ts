@@ -2,6 +2,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AlertDispatcher } from '../alerts/dispatcher.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
 import { createApp } from '../server/app.ts';
 import { DaemonMetrics } from '../server/metrics.ts';
 import { createSocketServer, type PortholeIo } from '../server/socket.ts';
@@ -31,7 +32,8 @@ export interface DaemonDeps {
   autoStart?: boolean;
   /** Collect Node process metrics (default true). */
   processMetrics?: boolean;
-  log?: (line: string) => void;
+  /** The daemon's logger (default: a new one at the configured level). */
+  logger?: Logger;
   /** The daemon cannot go on (its database became damaged): the message to print before exiting 2. */
   onFatal?: (message: string) => void;
 }
@@ -73,12 +75,12 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   assertSafeBind(initial);
   let config = initial;
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((line: string) => console.log(`porthole: ${line}`));
+  const logger = deps.logger ?? createLogger({ level: initial.logLevel });
   const { lock, store, source } = await openDataDir(config, now(), deps.source);
   const engine = deps.engine ?? realEngine;
-  const changeLog = new ChangeLog(log, now);
+  const changeLog = new ChangeLog((line, level) => logger[level](line), now);
   recordHistoryGap(store, config.pollIntervalSeconds, now());
-  log(describeSinks(config.alerts));
+  logger.info(describeSinks(config.alerts));
   const latest = new LatestState(() => config.pollIntervalSeconds);
   const metrics = new DaemonMetrics(
     now,
@@ -90,6 +92,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   let ownUrl: string | null = null;
   const alerts = new AlertDispatcher(config.alerts, {
     store,
+    logger,
     now,
     // Without alerts.externalUrl, links use the address the daemon listens on — unless that is the
     // wildcard (0.0.0.0, ::), which no browser can open; set alerts.externalUrl then.
@@ -99,8 +102,9 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     onDelivery: (d) => {
       metrics.observeDelivery(d);
       const what = `alert ${d.action} to ${d.sink} for ${d.findingId}`;
-      if (d.ok) log(`${what} delivered (HTTP ${d.statusCode ?? '?'}, attempt ${d.attempt})`);
-      else log(`${what} failed (attempt ${d.attempt}): ${d.error}`);
+      const fields = { sink: d.sink, action: d.action, finding: d.findingId, attempt: d.attempt };
+      if (d.ok) logger.info(fields, `${what} delivered (HTTP ${d.statusCode ?? '?'}, attempt ${d.attempt})`);
+      else logger.warn(fields, `${what} failed (attempt ${d.attempt}): ${d.error}`);
     },
   });
   const view = new DaemonView({ store, latest, engine, source, now });
@@ -112,7 +116,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     alerts,
     view,
     now,
-    log,
+    logger,
     changeLog,
     config: () => config,
     io: () => io,
@@ -125,6 +129,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     latest,
     now,
     onCycle,
+    logger,
     settings: () => ({
       resolveAfterCycles: config.findings.resolveAfterCycles,
       correlationWindowSeconds: config.findings.correlationWindowSeconds,
@@ -134,6 +139,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
 
   const app = createApp({
     backend: view,
+    logger,
     metrics,
     token: config.token,
     host: config.host,
@@ -143,7 +149,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     ...(source.demo ? { demo: source.demo } : {}),
   });
   const http: HttpServer = createServer(app);
-  io = createSocketServer(http, view, config.token, config.host);
+  io = createSocketServer(http, view, config.token, config.host, logger);
   try {
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
@@ -164,7 +170,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     changeLog,
     now,
     stop: () => scheduler.stop(),
-    fatal: deps.onFatal ?? log,
+    fatal: deps.onFatal ?? ((message) => logger.fatal(message)),
   });
   const scheduler = new Scheduler(
     async () => {
@@ -198,6 +204,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
       const needRestart = RESTART_FIELDS.filter((f) => JSON.stringify(next[f]) !== JSON.stringify(config[f]));
       config = { ...next, ...Object.fromEntries(needRestart.map((f) => [f, config[f]])) } as DaemonConfig;
       alerts.reconfigure(config.alerts);
+      logger.level = config.logLevel;
       return needRestart.map((f) => `${f} changed: takes effect after a restart`);
     },
     close() {

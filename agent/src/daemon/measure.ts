@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DaemonConfigSchema } from './config/schema.ts';
 import { startDaemon } from './daemon.ts';
+import { silentLogger } from '../log/logger.ts';
 
 const cycles = Number(process.argv[2] ?? 1000);
 const seed = Number(process.argv[3] ?? 1);
@@ -21,7 +22,7 @@ const config = {
 const daemon = await startDaemon(config, {
   now: () => new Date(clock),
   autoStart: false,
-  log: () => undefined,
+  logger: silentLogger(),
 });
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -1,5 +1,6 @@
 // The poll loop: snapshot → model → findings; the diff against the previous cycle becomes timeline events,
 // committed in one transaction per cycle. Drivable step by step (runCycle) with an injected clock.
+import type { Logger } from '../log/logger.ts';
 import type { ServiceVerdict, TimelineEvent } from '@porthole/shared';
 import { toRecord, type NewEvent } from '@porthole/core/timeline/state.js';
 import type { Store } from '../store/store.ts';
@@ -32,6 +33,7 @@ export interface LoopDeps {
   settings: () => LoopSettings;
   /** Called after every cycle, once its writes are committed. */
   onCycle: (outcome: CycleOutcome) => void;
+  logger: Logger;
 }
 
 const KV_BASELINE = 'diff.baseline';
@@ -213,7 +215,7 @@ export class PollLoop {
       this.deps.onCycle(outcome);
     } catch (err) {
       // A listener's bug must not stop the loop: the cycle is committed already.
-      console.error('porthole: cycle listener failed:', err);
+      this.deps.logger.error({ err }, 'cycle listener failed');
     }
     return outcome;
   }

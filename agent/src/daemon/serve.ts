@@ -1,12 +1,11 @@
 // `porthole serve`: load the config, start the daemon, reload on SIGHUP, shut down cleanly on SIGTERM/SIGINT.
 import { ConfigError, loadConfig, type ServeOptions } from './config/load.ts';
 import { StoreError } from '../store/errors.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
 import { startDaemon, type Daemon } from './daemon.ts';
 import type { HaDaemon } from './shards/haDaemon.ts';
 
 export type { ServeOptions } from './config/load.ts';
-
-const log = (line: string): void => console.log(`porthole: ${line}`);
 
 function describeStartError(err: unknown, port: number): string | null {
   if (err instanceof ConfigError || err instanceof StoreError) return err.message;
@@ -21,15 +20,18 @@ function describeStartError(err: unknown, port: number): string | null {
 /** Runs until SIGTERM/SIGINT. Bad config or an unusable port: a message naming the field, exit code 2. */
 export async function runServe(opts: ServeOptions = {}): Promise<void> {
   let daemon: Pick<Daemon | HaDaemon, 'config' | 'url' | 'close' | 'reload'> & { source: { label: string } };
+  let logger: Logger;
   let port = opts.port ?? 7070;
   let fatal: ((message: string) => void) | null = null;
   try {
     const config = loadConfig(opts);
     port = config.port;
+    // Made here, in the shell, and passed down: the level from the config, PORTHOLE_LOG_LEVEL winning.
+    logger = createLogger({ level: config.logLevel });
     // store: postgres://… — the HA mode: shards shared with other daemons through PostgreSQL.
     daemon = config.store
-      ? await (await import('./shards/haDaemon.ts')).startHaDaemon(config, { log })
-      : await startDaemon(config, { log, onFatal: (message) => fatal?.(message) });
+      ? await (await import('./shards/haDaemon.ts')).startHaDaemon(config, { logger })
+      : await startDaemon(config, { logger, onFatal: (message) => fatal?.(message) });
   } catch (err) {
     const message = describeStartError(err, port);
     if (message === null) throw err;
@@ -41,10 +43,10 @@ export async function runServe(opts: ServeOptions = {}): Promise<void> {
   const onHup = (): void => {
     try {
       const notes = daemon.reload(loadConfig(opts));
-      log(`configuration reloaded${c.configFile ? ` from ${c.configFile}` : ''}`);
-      notes.forEach(log);
+      logger.info(`configuration reloaded${c.configFile ? ` from ${c.configFile}` : ''}`);
+      for (const note of notes) logger.warn(note);
     } catch (err) {
-      log(
+      logger.error(
         `configuration reload failed, keeping the running configuration: ${err instanceof Error ? err.message : String(err)}`,
       );
     }
@@ -53,17 +55,17 @@ export async function runServe(opts: ServeOptions = {}): Promise<void> {
 
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
-      log(
+      logger.info(
         `${signal.startsWith('SIG') ? `${signal} received` : `stopping for ${signal}`}: finishing the current cycle and shutting down`,
       );
       const hardStop = setTimeout(() => {
-        log('shutdown took longer than 10s: exiting');
+        logger.error('shutdown took longer than 10s: exiting');
         process.exit(1);
       }, 10_000);
       hardStop.unref();
       void daemon.close().then(() => {
         process.off('SIGHUP', onHup);
-        log('stopped');
+        logger.info('stopped');
         resolve();
       });
     };
@@ -77,9 +79,9 @@ export async function runServe(opts: ServeOptions = {}): Promise<void> {
   });
   // Only now that SIGTERM is handled: a supervisor that signals as soon as it sees this line must not
   // meet the default action (an abrupt kill).
-  log(
+  logger.info(
     `serving ${daemon.source.label} at ${daemon.url} (poll every ${c.pollIntervalSeconds}s, ${c.store ? 'store PostgreSQL' : `data in ${c.dataDir}`})`,
   );
-  if (c.token) log('PORTHOLE_TOKEN is set: REST, /metrics and socket.io require it');
+  if (c.token) logger.info('PORTHOLE_TOKEN is set: REST, /metrics and socket.io require it');
   await stopped;
 }

@@ -7,6 +7,7 @@ import type {
   ServiceDetail,
   TimelineEvent,
 } from '@porthole/shared';
+import { arnScope } from '@porthole/shared';
 import { NotReadyError, type ApiBackend, type EventFilter, type FindingFilter } from '../server/backend.ts';
 import { toRecord } from '@porthole/core/timeline/state.js';
 import type { Store } from '../store/store.ts';
@@ -68,14 +69,14 @@ export class DaemonView implements ApiBackend {
     const sameScope = (account: string | null | undefined, region: string | null | undefined): boolean =>
       (!account || !service.account || account === service.account) &&
       (!region || !service.region || region === service.region);
-    const arnScope = (arn: string): [string | undefined, string | undefined] => {
-      const parts = arn.split(':'); // arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/…
-      return [parts[4], parts[3]];
+    const scopeOf = (arn: string): [string | undefined, string | undefined] => {
+      const scope = arnScope(arn);
+      return [scope?.account, scope?.region];
     };
     return {
       service,
       targets: (latest.scan?.targets ?? []).filter(
-        (t) => t.service === name && sameScope(...arnScope(t.targetGroupArn)),
+        (t) => t.service === name && sameScope(...scopeOf(t.targetGroupArn)),
       ),
       paths: latest.model
         ? engine.servicePaths(latest.model, name, at, { account: service.account, region: service.region })

@@ -1,4 +1,5 @@
 // The HTTP app: security headers, health probes, token-guarded API and metrics, the dashboard.
+import type { Logger } from '../log/logger.ts';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { ApiBackend } from './backend.ts';
@@ -20,6 +21,7 @@ import { Reply, serveRoute } from './serveRoute.ts';
 
 export interface AppOptions {
   backend: ApiBackend;
+  logger: Logger;
   metrics: DaemonMetrics;
   /** PORTHOLE_TOKEN; null = no auth (loopback only, enforced by the caller). */
   token: string | null;
@@ -99,7 +101,7 @@ export function createApp(opts: AppOptions): Express {
     if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
       return void res.status(err.status).json({ error: err.message ?? 'bad request' });
     }
-    console.error('porthole: request failed:', err);
+    opts.logger.error({ err }, 'request failed');
     res.status(500).json({ error: 'internal error' });
   };
   app.use(onError);

@@ -1,5 +1,6 @@
 // socket.io: one typed event map (shared/src/events.ts). On connect the overview; then deltas. Connection-
 // state recovery replays what a briefly disconnected client missed instead of a full overview.
+import type { Logger } from '../log/logger.ts';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, Overview, ServerToClientEvents } from '@porthole/shared';
@@ -13,6 +14,7 @@ export function createSocketServer(
   backend: ApiBackend,
   token: string | null,
   boundHost: string,
+  logger?: Pick<Logger, 'error'>,
 ): PortholeIo {
   const io: PortholeIo = new Server(http, {
     serveClient: false,
@@ -42,7 +44,7 @@ export function createSocketServer(
   io.on('connection', (socket) => {
     // A recovered session already has everything up to its disconnect plus the replayed deltas.
     const overview = (): Promise<Overview> => Promise.resolve(backend.overview());
-    const failed = (err: unknown): void => console.error('porthole: overview failed:', err);
+    const failed = (err: unknown): void => logger?.error({ err }, 'overview failed');
     if (!socket.recovered) overview().then((o) => socket.emit('overview', o), failed);
     socket.on('overview:get', (ack) => {
       if (typeof ack === 'function') overview().then(ack, failed);

@@ -1,8 +1,7 @@
 // Where a service's tasks run as the network sees them: task ENIs / configured subnets (awsvpc), or the
 // container instances of its cluster (bridge/host). ECS guide, "Task networking" (awsvpc, bridge, host).
-import { pushAll } from '@porthole/shared';
+import { arnScope, clusterNameFromArn, containerInstanceCluster, pushAll } from '@porthole/shared';
 import { endpointForEni, endpointForInstance } from '../model/endpoints.ts';
-import { arnResource } from '../model/arn.ts';
 import { memo } from '../model/memo.ts';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
@@ -103,8 +102,8 @@ function awsvpcPlacements(model: EstateModel, svc: ServiceModel): ServicePlaceme
 
 /** "region|account|cluster" from any ECS ARN of that cluster: cluster names repeat across regions and accounts. */
 function clusterKey(arn: string, clusterName: string): string {
-  const [, , , region, account] = arn.split(':');
-  return `${region ?? ''}|${account ?? ''}|${clusterName}`;
+  const scope = arnScope(arn);
+  return `${scope?.region ?? ''}|${scope?.account ?? ''}|${clusterName}`;
 }
 
 /**
@@ -121,13 +120,13 @@ export function clusterContainerInstances(model: EstateModel, anyArn: string, cl
       sets.set(cluster, set);
     };
     for (const arn of model.containerInstances.keys()) {
-      const parts = arnResource(arn).split('/');
-      if (parts.length === 3) add(clusterKey(arn, parts[1]!), arn);
+      const cluster = containerInstanceCluster(arn);
+      if (cluster) add(clusterKey(arn, cluster), arn);
     }
     for (const task of model.tasks.values()) {
       if (!task.raw.containerInstanceArn || !task.clusterArn) continue;
       add(
-        clusterKey(task.raw.containerInstanceArn, arnResource(task.clusterArn).replace(/^cluster\//, '')),
+        clusterKey(task.raw.containerInstanceArn, clusterNameFromArn(task.clusterArn)),
         task.raw.containerInstanceArn,
       );
     }

@@ -1,7 +1,7 @@
 // What a service's verdict needs beyond the kinds every service needs: its task definition, its
 // running tasks, and target states Porthole can interpret. Any gap makes the service unknown (never
 // healthy) and raises one data-missing finding that names the gap and the command that fills it.
-import { isKnownTargetState, type Finding } from '@porthole/shared';
+import { arnShortName, isKnownTargetState, type Finding } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { unknownFinding } from '../rules/support/finding.ts';
@@ -12,7 +12,7 @@ export function serviceInputGaps(model: EstateModel, svc: ServiceModel): string[
   const kindGap = (kind: string) => gaps.some((g) => g.startsWith(`${kind} `));
   if (svc.taskDefinitionArn && svc.containers === null && !kindGap('taskDefinitions')) {
     gaps.push(
-      `task definition ${svc.taskDefinitionArn.split('/').pop()} of ${svc.key} missing ` +
+      `task definition ${arnShortName(svc.taskDefinitionArn)} of ${svc.key} missing ` +
         `(aws ecs describe-task-definition --task-definition ${svc.taskDefinitionArn})`,
     );
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, SnapshotData } from '@porthole/shared';
+import { listenerArnFromRuleArn } from '@porthole/shared';
 import { buildModel } from './build.ts';
 import { endpointForTarget } from './endpoints.ts';
 import { dataGaps } from './scopes.ts';
-import { listenerArnFromRuleArn } from './arn.ts';
 import { findService } from './services.ts';
 
 const A = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333';

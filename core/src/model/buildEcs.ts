@@ -1,6 +1,6 @@
 // ECS objects → services joined with their task definition, tasks (host ports, ENIs) and target groups.
 import type { SnapshotPartition, Task, TaskDefinition } from '@porthole/shared';
-import { clusterNameFromArn } from './arn.ts';
+import { clusterNameFromArn } from '@porthole/shared';
 import type { EstateModel, ServiceModel, TaskBinding, TaskModel } from './types.ts';
 import { serviceId } from './services.ts';
 

@@ -7,7 +7,7 @@ import type {
   SnapshotScope,
   TargetGroup,
 } from '@porthole/shared';
-import { listenerArnFromRuleArn, loadBalancerIdFromArn } from './arn.ts';
+import { listenerArnFromRuleArn, loadBalancerIdFromArn } from '@porthole/shared';
 import type {
   EstateModel,
   HealthCheckModel,

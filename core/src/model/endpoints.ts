@@ -1,6 +1,7 @@
 // Resolve instances, ENIs and IPs to network endpoints (addresses, SGs, subnet) for path evaluation.
 // Every lookup is within one account + region: ids are unique only there.
 import type { NetworkInterface, SnapshotScope } from '@porthole/shared';
+import { arnScope } from '@porthole/shared';
 import { privateIpsOf, publicIpOf } from './buildNetwork.ts';
 import type { EndpointModel, EstateModel, Scoped } from './types.ts';
 
@@ -113,7 +114,7 @@ export function endpointForTarget(
  * model keeps by ARN only (e.g. container instances). Null when no partition matches.
  */
 export function scopeOfArn(model: EstateModel, arn: string): SnapshotScope | null {
-  const [, , , region, account] = arn.split(':');
+  const { region, account } = arnScope(arn) ?? { region: '', account: '' };
   for (const scope of model.scopes.values()) {
     if (scope.region === (region || null) && (scope.account === account || scope.account === null))
       return { account: scope.account, region: scope.region };

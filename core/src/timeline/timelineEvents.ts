@@ -1,18 +1,6 @@
 // Timeline events the loop writes itself: findings opened/resolved, data stale/fresh.
-import type { FindingRecord } from '@porthole/shared';
+import { durationBetween, type FindingRecord } from '@porthole/shared';
 import type { NewEvent, StaleKind } from './state.ts';
-
-export function duration(fromIso: string, toIso: string): string {
-  let s = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
-  const d = Math.floor(s / 86_400);
-  s -= d * 86_400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  const parts = [d && `${d}d`, h && `${h}h`, m && `${m}m`, (s || (!d && !h && !m)) && `${s}s`];
-  return parts.filter(Boolean).join(' ');
-}
 
 export function findingOpenedEvent(f: FindingRecord, at: string, reopened: boolean): NewEvent {
   return {
@@ -31,7 +19,7 @@ export function findingResolvedEvent(f: FindingRecord, at: string): NewEvent {
     type: 'finding-resolved',
     service: f.service,
     resources: [f.id, ...f.resources],
-    message: `Finding resolved after ${duration(f.firstSeen, at)}: ${f.title}`,
+    message: `Finding resolved after ${durationBetween(f.firstSeen, at)}: ${f.title}`,
     likelyCause: null,
   };
 }
@@ -101,7 +89,7 @@ export function historyGapEvent(lastCycle: { id: number; startedAt: string }, at
     resources: [],
     message:
       `History gap: no poll from ${lastCycle.startedAt} (cycle ${lastCycle.id}) to ${at} ` +
-      `(${duration(lastCycle.startedAt, at)}); Porthole was not running, so changes made meanwhile appear at the next poll`,
+      `(${durationBetween(lastCycle.startedAt, at)}); Porthole was not running, so changes made meanwhile appear at the next poll`,
     likelyCause: null,
   };
 }

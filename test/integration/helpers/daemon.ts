@@ -16,6 +16,7 @@ import type { CycleOutcome, PollSource } from '../../../agent/src/daemon/types.t
 import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
 import { applyScenarios, type ScenarioName } from '@porthole/estate/demo/scenarios.js';
 import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
+import { silentLogger } from '../../../agent/src/log/logger.ts';
 
 export const START = Date.parse('2026-03-02T10:40:00.000Z');
 
@@ -92,7 +93,7 @@ export async function startTestDaemon(
     now: clock.now,
     autoStart: false,
     processMetrics: false,
-    log: () => undefined,
+    logger: silentLogger(),
     webDist: path.join(dataDir, 'no-web-dist'),
     ...(opts.source ? { source: opts.source } : {}),
     ...opts.deps,

@@ -1,5 +1,6 @@
 // Path diagram logic: split a path into its request and reply legs, name each hop, find the blocker.
 import type { Hop } from '@porthole/shared';
+import { shortArnResource } from '@porthole/shared';
 
 const KIND_TITLES: Record<string, string> = {
   client: 'Client',
@@ -38,12 +39,7 @@ export function hopTitle(hop: Pick<Hop, 'kind' | 'direction'>): string {
 
 /** ARNs are long: keep the resource part ("listener/app/web/…/80") for display; the title keeps all. */
 export function shortComponent(component: string): string {
-  if (!component.startsWith('arn:')) return component;
-  const resource = component.split(':').slice(5).join(':');
-  const parts = resource.split('/');
-  // targetgroup/<name>/<id> → targetgroup/<name>; listener/app/<lb>/<id>/<id> → listener/app/<lb>
-  if (parts[0] === 'targetgroup') return parts.slice(0, 2).join('/');
-  return parts.length <= 3 ? resource : parts.slice(0, 3).join('/');
+  return shortArnResource(component);
 }
 
 export interface Legs {

@@ -1,8 +1,15 @@
 // The only module that talks socket.io: typed by the shared event map, reconnects with backoff forever.
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Overview, ServerToClientEvents } from '@porthole/shared';
+import {
+  backoffDelay,
+  type ClientToServerEvents,
+  type Overview,
+  type ServerToClientEvents,
+} from '@porthole/shared';
 import type { LiveDelta } from './liveState.ts';
-import { backoffDelay } from './backoff.ts';
+
+/** Reconnects wait up to 1 s, 2 s, 4 s … 15 s (full jitter), so a restarted daemon is not stampeded. */
+const RECONNECT_BACKOFF = { baseMs: 1000, maxMs: 15_000 };
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -97,7 +104,7 @@ export function connectLive(opts: LiveOptions): LiveConnection {
 
   function scheduleManualRetry() {
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => socket.connect(), backoffDelay(Math.max(1, attempt), Math.random()));
+    retryTimer = setTimeout(() => socket.connect(), backoffDelay(attempt, Math.random(), RECONNECT_BACKOFF));
   }
 
   return {

@@ -16,13 +16,13 @@ describe('formatElapsed / ago', () => {
     expect(formatElapsed(5 * 60_000)).toBe('5 min');
     expect(formatElapsed(3 * 3600_000)).toBe('3 h');
     expect(formatElapsed(3 * 3600_000 + 20 * 60_000)).toBe('3 h 20 min');
-    expect(formatElapsed(50 * 3600_000)).toBe('2 d');
+    expect(formatElapsed(50 * 3600_000)).toBe('2 d 2 h');
     expect(formatElapsed(-5)).toBe('now');
   });
 
   it('says "just now", "x ago" or a dash', () => {
     expect(ago(new Date(NOW - 1000).toISOString(), NOW)).toBe('just now');
-    expect(ago(new Date(NOW - 90_000).toISOString(), NOW)).toBe('1 min ago');
+    expect(ago(new Date(NOW - 90_000).toISOString(), NOW)).toBe('1 min 30 s ago');
     expect(ago(null, NOW)).toBe('—');
     expect(ago('garbage', NOW)).toBe('—');
   });

@@ -1,17 +1,9 @@
 // Time words for the dashboard: "4 min ago", clock text, and when data counts as stale.
-import type { DataFreshness } from '@porthole/shared';
+import { formatDuration, type DataFreshness } from '@porthole/shared';
 
-/** Compact elapsed time: "now", "42 s", "5 min", "3 h 20 min", "2 d". */
+/** Elapsed time for the dashboard: "now" under 5 s, else the shared duration words ("5 min 3 s"). */
 export function formatElapsed(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) ms = 0;
-  const s = Math.floor(ms / 1000);
-  if (s < 5) return 'now';
-  if (s < 60) return `${s} s`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 24) return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
-  return `${Math.floor(h / 24)} d`;
+  return !Number.isFinite(ms) || ms < 5000 ? 'now' : formatDuration(ms);
 }
 
 /** "5 min ago" / "just now", from an ISO time; "—" when unknown. */

@@ -38,6 +38,7 @@ const ENV_FIELDS: Array<[env: string, path: string[], kind: 'string' | 'number']
   ['PORTHOLE_DEMO_SEED', ['demo', 'seed'], 'number'],
   ['PORTHOLE_STORE_URL', ['store'], 'string'],
   ['PORTHOLE_DAEMON_ID', ['ha', 'daemonId'], 'string'],
+  ['PORTHOLE_LOG_LEVEL', ['logLevel'], 'string'],
 ];
 
 function readFile(file: string, explicit: boolean): Record<string, unknown> {

@@ -9,6 +9,10 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 /** Poll interval when the config does not set one. */
 export const DEFAULT_POLL_SECONDS: Record<SourceKind, number> = { demo: 10, snapshot: 30, live: 60 };
 
+/** pino's levels; "silent" logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export const DaemonConfigSchema = z
   .strictObject({
     port: z.number().int().min(0).max(65535).default(7070),
@@ -18,6 +22,8 @@ export const DaemonConfigSchema = z
     source: z.enum(SOURCE_KINDS).default('demo'),
     snapshotDir: z.string().min(1).optional(),
     pollIntervalSeconds: z.number().min(0.1).max(86_400).optional(),
+    /** The least severe log level written (PORTHOLE_LOG_LEVEL overrides it). */
+    logLevel: z.enum(LOG_LEVELS).default('info'),
     demo: z
       .strictObject({
         seed: z.number().int().min(0).default(1),

@@ -1,6 +1,7 @@
 // The HA daemon (`store: postgres://…`): several daemons share the estate's account/region shards through
 // leases in PostgreSQL. Each polls and analyses only the shards it holds; every daemon serves the whole
 // estate (REST from PostgreSQL, socket.io deltas of every shard through the PostgreSQL adapter).
+import { createLogger, type Logger } from '../../log/logger.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -31,7 +32,8 @@ export interface HaDaemonDeps {
   fetch?: typeof fetch;
   webDist?: string;
   processMetrics?: boolean;
-  log?: (line: string) => void;
+  /** The daemon's logger (made by `serve`); a default one at the configured level otherwise. */
+  logger?: Logger;
 }
 
 export interface HaDaemon {
@@ -49,12 +51,13 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
   assertSafeBind(initial);
   let config = initial;
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((line: string) => console.log(`porthole: ${line}`));
+  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const log = (line: string): void => logger.info(line);
   const engine = deps.engine ?? realEngine;
   const daemonId = config.ha.daemonId ?? `${os.hostname()}-${process.pid}`;
   const ttlMs = (config.ha.leaseSeconds ?? 1.5 * config.pollIntervalSeconds) * 1000;
   const specs = shardsOf(config);
-  const pool = await openPg(config.store!, 20);
+  const pool = await openPg(config.store!, 20, logger);
   log(describeSinks(config.alerts));
   const runners = new Map<string, ShardRunner>();
   let leaseState: Lease[] = [];
@@ -91,9 +94,10 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
       postRateLimitPerMinute: config.server.postRateLimitPerMinute,
       trustProxy: config.server.trustProxy,
       webDist: deps.webDist ?? DEFAULT_WEB_DIST,
+      logger,
     }),
   );
-  const io = createSocketServer(http, view, config.token, config.host);
+  const io = createSocketServer(http, view, config.token, config.host, logger);
   // Every daemon's clients get every shard's deltas: emits go through PostgreSQL NOTIFY.
   io.adapter(createAdapter(pool, { errorHandler: (err) => log(`socket.io adapter: ${err.message}`) }));
   const publish = publisher({ io, view, metrics, log, now });
@@ -111,6 +115,7 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
         lease.shard,
         await ShardRunner.start(spec, lease, {
           pool,
+          logger,
           daemon: daemonId,
           engine,
           config: () => config,

@@ -2,6 +2,7 @@
 // committed to PostgreSQL in one transaction that first checks the lease, then published. A commit that
 // finds the lease gone (another daemon took the shard) or fails stops the runner: its working set is
 // dropped, and whoever holds the shard next starts from what PostgreSQL has.
+import type { Logger } from '../../log/logger.ts';
 import type { AlertDelivery, TimelineEvent } from '@porthole/shared';
 import { AlertDispatcher } from '../../alerts/dispatcher.ts';
 import { pgAlertLedger } from '../../store/postgres/alertLedger.ts';
@@ -24,6 +25,7 @@ import { fence, type HeldLease } from './leases.ts';
 import type { ShardSpec } from './shardSources.ts';
 
 export interface RunnerDeps {
+  logger: Logger;
   pool: PgPool;
   daemon: string;
   engine: Engine;
@@ -71,6 +73,7 @@ export class ShardRunner {
       engine: d.engine,
       latest,
       now: d.now,
+      logger: d.logger,
       onCycle: () => undefined, // published once committed to PostgreSQL (below)
       settings: () => ({
         resolveAfterCycles: d.config().findings.resolveAfterCycles,
@@ -81,6 +84,7 @@ export class ShardRunner {
       store,
       now: d.now,
       defaultUrl: d.defaultUrl,
+      logger: d.logger,
       ledger: pgAlertLedger(d.pool, spec.shard, d.daemon, d.ttlMs),
       onDelivery: d.onDelivery,
       ...(d.fetch ? { fetch: d.fetch } : {}),

@@ -1,11 +1,14 @@
 // Which account/regions to scan and the SDK clients for each. Credentials: the default provider
 // chain (env, SSO, profile, ECS/IMDS role), optionally a named profile, and for other accounts
 // sts:AssumeRole (with ExternalId when the role's trust policy asks for it).
+import { accountOfRoleArn as roleArnAccount } from '@porthole/shared';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { classifyError, type ScopeClients } from './api.ts';
+import type { ScopeClients } from './api.ts';
+import { classifyError } from './errors.ts';
+import { callPlugin } from './middleware.ts';
 import type { CallCounter } from './callCounter.ts';
 import type { EndpointService, LiveAwsConfig } from './config.ts';
 import { assumeRoleCredentials, baseCredentials, type Credentials } from './credentials.ts';
@@ -75,8 +78,8 @@ export function clientsFor(
 
 /** "arn:aws:iam::123456789012:role/porthole" → "123456789012" */
 export function accountOfRoleArn(roleArn: string): string {
-  const account = roleArn.split(':')[4];
-  if (!account || !/^\d{12}$/.test(account)) throw new Error(`not an IAM role ARN: ${roleArn}`);
+  const account = roleArnAccount(roleArn);
+  if (!account) throw new Error(`not an IAM role ARN: ${roleArn}`);
   return account;
 }
 
@@ -93,16 +96,15 @@ export async function callerAccount(
   const sts = new STSClient(
     clientConfig(region, credentials, opts.requestTimeoutMs ?? 20_000, opts.endpoint),
   );
+  sts.middlewareStack.use(callPlugin({ scope: 'identity', counter }));
   try {
     const identity = await sts.send(
       new GetCallerIdentityCommand({}),
       opts.signal ? { abortSignal: opts.signal } : {},
     );
-    counter?.record('identity', 'sts:GetCallerIdentity', { ok: true });
     if (!identity.Account) throw new Error('sts:GetCallerIdentity returned no account');
     return identity.Account;
   } catch (error) {
-    counter?.record('identity', 'sts:GetCallerIdentity', { ok: false });
     if (opts.signal?.aborted)
       throw new AwsSetupError(
         'AWS endpoint unreachable: Timeout: sts:GetCallerIdentity (poll deadline passed)',

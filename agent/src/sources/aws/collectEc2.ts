@@ -2,11 +2,11 @@
 // never an unfiltered DescribeInstances/NetworkInterfaces/SecurityGroups (those get the smaller
 // unfiltered throttle bucket, EC2 API reference "Request throttling").
 import {
-  DescribeInstancesCommand,
-  DescribeManagedPrefixListsCommand,
-  GetManagedPrefixListEntriesCommand,
+  paginateDescribeInstances,
+  paginateDescribeManagedPrefixLists,
+  paginateGetManagedPrefixListEntries,
 } from '@aws-sdk/client-ec2';
-import { allPages, chunk } from './api.ts';
+import { allItems, chunk } from './api.ts';
 import type { CollectContext } from './context.ts';
 import { ingest } from './ingest.ts';
 import { VPC_KIND_NAMES, VPC_KINDS, vpcOf } from './ec2VpcKinds.ts';
@@ -28,7 +28,7 @@ export async function collectEc2Cold(ctx: CollectContext, only?: readonly string
         async () => {
           const batches = await Promise.all(
             chunk(vpcIds, EC2_FILTER_VALUES).map((Values) =>
-              allPages((token) => VPC_KINDS[kind]([{ Name: 'vpc-id', Values }], token, api)),
+              VPC_KINDS[kind]([{ Name: 'vpc-id', Values }], api),
             ),
           );
           return ingest(kind, batches.flat(), warnings) as Record<string, unknown>[];
@@ -55,13 +55,13 @@ async function collectInstances(ctx: CollectContext): Promise<void> {
     async () => {
       const batches = await Promise.all(
         chunk(ids, EC2_FILTER_VALUES).map((Values) =>
-          allPages(async (NextToken) => {
-            const Filters = [{ Name: 'instance-id', Values }];
-            const out = await api.ec2(
-              new DescribeInstancesCommand({ Filters, MaxResults: EC2_PAGE.Reservations, NextToken }),
-            );
-            return { items: out.Reservations, next: out.NextToken };
-          }),
+          allItems(
+            api.ec2Pages(paginateDescribeInstances, {
+              Filters: [{ Name: 'instance-id', Values }],
+              MaxResults: EC2_PAGE.Reservations,
+            }),
+            (out) => out.Reservations,
+          ),
         ),
       );
       return ingest('Reservations', batches.flat(), warnings);
@@ -103,12 +103,13 @@ async function collectPrefixLists(ctx: CollectContext): Promise<void> {
     async () => {
       const batches = await Promise.all(
         chunk(ids, EC2_FILTER_VALUES).map((Values) =>
-          allPages(async (NextToken) => {
-            const Filters = [{ Name: 'prefix-list-id', Values }];
-            const input = { Filters, MaxResults: EC2_PAGE.PrefixLists, NextToken };
-            const out = await api.ec2(new DescribeManagedPrefixListsCommand(input));
-            return { items: out.PrefixLists, next: out.NextToken };
-          }),
+          allItems(
+            api.ec2Pages(paginateDescribeManagedPrefixLists, {
+              Filters: [{ Name: 'prefix-list-id', Values }],
+              MaxResults: EC2_PAGE.PrefixLists,
+            }),
+            (out) => out.PrefixLists,
+          ),
         ),
       );
       return ingest('PrefixLists', batches.flat(), warnings);
@@ -120,11 +121,11 @@ async function collectPrefixLists(ctx: CollectContext): Promise<void> {
     ids,
     (id) => id,
     async (PrefixListId) => {
-      const all = await allPages(async (NextToken) => {
-        const input = { PrefixListId, MaxResults: EC2_PAGE.ManagedPrefixListEntries, NextToken };
-        const out = await api.ec2(new GetManagedPrefixListEntriesCommand(input));
-        return { items: out.Entries, next: out.NextToken };
-      });
+      const input = { PrefixListId, MaxResults: EC2_PAGE.ManagedPrefixListEntries };
+      const all = await allItems(
+        api.ec2Pages(paginateGetManagedPrefixListEntries, input),
+        (out) => out.Entries,
+      );
       return ingest('ManagedPrefixListEntries', [{ PrefixListId, Entries: all }], warnings);
     },
   );

@@ -5,11 +5,12 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
-  ListClustersCommand,
-  ListServicesCommand,
   ListTasksCommand,
+  paginateListClusters,
+  paginateListServices,
+  paginateListTasks,
 } from '@aws-sdk/client-ecs';
-import { allPages, chunk } from './api.ts';
+import { allItems, chunk } from './api.ts';
 import type { CollectContext } from './context.ts';
 import { ingest } from './ingest.ts';
 import { grouped, perParent } from './store.ts';
@@ -30,10 +31,8 @@ export async function collectClusters(ctx: CollectContext): Promise<void> {
   const fetched = await grouped(
     () => '*',
     async () => {
-      const arns = await allPages(async (nextToken) => {
-        const out = await api.ecs(new ListClustersCommand({ maxResults: ECS_LIST_PAGE, nextToken }));
-        return { items: out.clusterArns, next: out.nextToken };
-      });
+      const pages = api.ecsPages(paginateListClusters, { maxResults: ECS_LIST_PAGE });
+      const arns = await allItems(pages, (out) => out.clusterArns);
       const batches = await Promise.all(
         chunk(arns, DESCRIBE_CLUSTERS_BATCH).map(async (clusters) => {
           const out = await api.ecs(new DescribeClustersCommand({ clusters }));
@@ -85,10 +84,8 @@ export async function collectEcsHot(ctx: CollectContext): Promise<void> {
 
 async function servicesOf(ctx: CollectContext, cluster: string) {
   const { api, warnings } = ctx;
-  const arns = await allPages(async (nextToken) => {
-    const out = await api.ecs(new ListServicesCommand({ cluster, maxResults: ECS_LIST_PAGE, nextToken }));
-    return { items: out.serviceArns, next: out.nextToken };
-  });
+  const pages = api.ecsPages(paginateListServices, { cluster, maxResults: ECS_LIST_PAGE });
+  const arns = await allItems(pages, (out) => out.serviceArns);
   const batches = await Promise.all(
     chunk(arns, DESCRIBE_SERVICES_BATCH).map(async (services) => {
       const out = await api.ecs(new DescribeServicesCommand({ cluster, services }));
@@ -101,10 +98,7 @@ async function servicesOf(ctx: CollectContext, cluster: string) {
 async function tasksOf(ctx: CollectContext, cluster: string) {
   const { api, warnings } = ctx;
   const [running, stopped] = await Promise.all([
-    allPages(async (nextToken) => {
-      const out = await api.ecs(new ListTasksCommand({ cluster, maxResults: ECS_LIST_PAGE, nextToken }));
-      return { items: out.taskArns, next: out.nextToken };
-    }),
+    allItems(api.ecsPages(paginateListTasks, { cluster, maxResults: ECS_LIST_PAGE }), (out) => out.taskArns),
     api
       .ecs(new ListTasksCommand({ cluster, desiredStatus: 'STOPPED', maxResults: STOPPED_TASKS_PAGE }))
       .then((out) => out.taskArns ?? []),

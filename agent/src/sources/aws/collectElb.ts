@@ -1,12 +1,12 @@
 // ELBv2: load balancers, target groups, listeners and rules (warm tier) and target health (hot).
 import {
-  DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
-  DescribeRulesCommand,
-  DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
+  paginateDescribeListeners,
+  paginateDescribeLoadBalancers,
+  paginateDescribeRules,
+  paginateDescribeTargetGroups,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { allPages } from './api.ts';
+import { allItems } from './api.ts';
 import type { CollectContext } from './context.ts';
 import { ingest } from './ingest.ts';
 import { grouped, perParent } from './store.ts';
@@ -29,18 +29,16 @@ export async function collectElbWarm(ctx: CollectContext, vpcIds?: ReadonlySet<s
     grouped(
       () => '*',
       () =>
-        allPages(async (Marker) => {
-          const out = await api.elb(new DescribeLoadBalancersCommand({ PageSize: ELB_PAGE_SIZE, Marker }));
-          return { items: ingest('LoadBalancers', out.LoadBalancers, warnings), next: out.NextMarker };
-        }),
+        allItems(api.elbPages(paginateDescribeLoadBalancers, { PageSize: ELB_PAGE_SIZE }), (out) =>
+          ingest('LoadBalancers', out.LoadBalancers, warnings),
+        ),
     ).then((f) => store.apply('LoadBalancers', now, f)),
     grouped(
       () => '*',
       () =>
-        allPages(async (Marker) => {
-          const out = await api.elb(new DescribeTargetGroupsCommand({ PageSize: ELB_PAGE_SIZE, Marker }));
-          return { items: ingest('TargetGroups', out.TargetGroups, warnings), next: out.NextMarker };
-        }),
+        allItems(api.elbPages(paginateDescribeTargetGroups, { PageSize: ELB_PAGE_SIZE }), (out) =>
+          ingest('TargetGroups', out.TargetGroups, warnings),
+        ),
     ).then((f) => store.apply('TargetGroups', now, f)),
   ]);
 
@@ -56,11 +54,9 @@ export async function collectElbWarm(ctx: CollectContext, vpcIds?: ReadonlySet<s
     lbArns,
     (arn) => arn,
     (LoadBalancerArn) =>
-      allPages(async (Marker) => {
-        const input = { LoadBalancerArn, PageSize: ELB_PAGE_SIZE, Marker };
-        const out = await api.elb(new DescribeListenersCommand(input));
-        return { items: ingest('Listeners', out.Listeners, warnings), next: out.NextMarker };
-      }),
+      allItems(api.elbPages(paginateDescribeListeners, { LoadBalancerArn, PageSize: ELB_PAGE_SIZE }), (out) =>
+        ingest('Listeners', out.Listeners, warnings),
+      ),
   );
   store.apply('Listeners', now, listeners, vpcIds ? { keys: lbArns } : {});
 
@@ -72,10 +68,9 @@ export async function collectElbWarm(ctx: CollectContext, vpcIds?: ReadonlySet<s
     ruleParents,
     (arn) => arn,
     (ListenerArn) =>
-      allPages(async (Marker) => {
-        const out = await api.elb(new DescribeRulesCommand({ ListenerArn, PageSize: ELB_PAGE_SIZE, Marker }));
-        return { items: ingest('Rules', out.Rules, warnings), next: out.NextMarker };
-      }),
+      allItems(api.elbPages(paginateDescribeRules, { ListenerArn, PageSize: ELB_PAGE_SIZE }), (out) =>
+        ingest('Rules', out.Rules, warnings),
+      ),
   );
   if (vpcIds) {
     // Rules are keyed by listener: drop those of the refreshed load balancers' old listeners too.

@@ -136,7 +136,7 @@ describe('SDK standard retries', () => {
     const api = new ScopeApi(
       ACCOUNT,
       REGION,
-      { ecs, elb: ecs, ec2: ecs },
+      { ecs, elb: ecs as never, ec2: ecs as never },
       new BucketLimiter(DEFAULT_CONCURRENCY),
       counter,
     );

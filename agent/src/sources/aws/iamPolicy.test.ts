@@ -34,7 +34,10 @@ async function policyActions(): Promise<{ policy: Policy; actions: string[] }> {
   return { policy, actions };
 }
 
-/** Every `new XCommand(` in the source files, as the IAM action of its client package. */
+/**
+ * Every `new XCommand(` and `paginateX(` in the source files, as the IAM action of its client package
+ * (a paginator sends the command of its name).
+ */
 async function commandsInSource(): Promise<string[]> {
   const found = new Set<string>();
   for (const file of await readdir(here)) {
@@ -45,10 +48,11 @@ async function commandsInSource(): Promise<string[]> {
       const service = SERVICE_OF_PACKAGE[m[2]!];
       for (const name of m[1]!.split(',').map((n) => n.trim())) if (service) serviceOf.set(name, service);
     }
-    for (const m of text.matchAll(/new (\w+Command)\(/g)) {
-      const service = serviceOf.get(m[1]!);
-      expect(service, `${file}: ${m[1]} is not imported from a known @aws-sdk client`).toBeDefined();
-      found.add(`${service}:${m[1]!.replace(/Command$/, '')}`);
+    for (const m of text.matchAll(/new (\w+Command)\(|\b(paginate[A-Z]\w+)\b/g)) {
+      const name = m[1] ?? m[2]!;
+      const service = serviceOf.get(name);
+      expect(service, `${file}: ${name} is not imported from a known @aws-sdk client`).toBeDefined();
+      found.add(`${service}:${name.replace(/Command$/, '').replace(/^paginate/, '')}`);
     }
   }
   return [...found].sort();

@@ -2,7 +2,7 @@
 // part key (a cluster, a load balancer, a VPC, …), when they were fetched, and the last error.
 // A failed refresh never drops data: the old items stay and the kind is marked stale.
 import type { SnapshotData, SnapshotKind, SnapshotPartition, StaleMark } from '@porthole/shared';
-import { AwsCallError } from './api.ts';
+import { AwsCallError } from './errors.ts';
 
 export type Item<K extends SnapshotKind> = NonNullable<SnapshotData[K]>[number];
 

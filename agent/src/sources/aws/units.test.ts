@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCallError, chunk, classifyError, operationOf } from './api.ts';
+import { chunk } from './api.ts';
+import { AwsCallError, classifyError } from './errors.ts';
+import { actionOf, operationOf } from './middleware.ts';
 import { CallCounter } from './callCounter.ts';
 import { endpointsOf } from './clients.ts';
 import { parseLiveAwsConfig } from './config.ts';
@@ -72,9 +74,41 @@ describe('errors', () => {
     expect(error.message).toBe(text);
   });
 
-  it('takes the IAM action from the command class', () => {
-    class DescribeTargetHealthCommand {}
-    expect(operationOf(new DescribeTargetHealthCommand())).toBe('DescribeTargetHealth');
+  it('takes the IAM action from the handler context, not the (minifiable) class name', () => {
+    expect(operationOf('DescribeTargetHealthCommand')).toBe('DescribeTargetHealth');
+    const context = {
+      clientName: 'ElasticLoadBalancingV2Client',
+      commandName: 'DescribeTargetHealthCommand',
+    };
+    expect(actionOf(context)).toBe('elasticloadbalancing:DescribeTargetHealth');
+    expect(actionOf({ clientName: 'EC2Client', commandName: 'DescribeSubnetsCommand' })).toBe(
+      'ec2:DescribeSubnets',
+    );
+  });
+
+  it.each([
+    ['ECONNREFUSED', 'unreachable'],
+    ['ENOTFOUND', 'unreachable'],
+    ['ECONNRESET', 'unreachable'],
+    ['ETIMEDOUT', 'timeout'],
+  ])('a socket error %s is %s', (code, kind) => {
+    const error = Object.assign(new Error(`connect ${code}`), { code });
+    expect(classifyError(error, 'ec2:DescribeVpcs').kind).toBe(kind);
+  });
+
+  it('follows the SDK: HTTP 429 and a $retryable throttling trait are throttling', () => {
+    const http429 = Object.assign(new Error('slow down'), {
+      name: 'SomeNewCode',
+      $metadata: { httpStatusCode: 429 },
+    });
+    expect(classifyError(http429, 'ecs:ListTasks').kind).toBe('throttled');
+    const trait = Object.assign(new Error('x'), { name: 'Other', $retryable: { throttling: true } });
+    expect(classifyError(trait, 'ecs:ListTasks').kind).toBe('throttled');
+    const server = Object.assign(new Error('boom'), {
+      name: 'InternalFailure',
+      $metadata: { httpStatusCode: 500 },
+    });
+    expect(classifyError(server, 'ecs:ListTasks').kind).toBe('error');
   });
 });
 

@@ -1,6 +1,7 @@
 // Opens the shared PostgreSQL store: a connection pool, the numbered migrations (under an advisory lock, so
 // daemons starting together migrate once), and a transaction helper. Errors name the server, never the
 // password.
+import type { Logger } from '../../log/logger.ts';
 import pg from 'pg';
 import { StoreError } from '../errors.ts';
 import { PG_MIGRATIONS } from './migrations.ts';
@@ -22,10 +23,10 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function openPg(url: string, max = 10): Promise<PgPool> {
+export async function openPg(url: string, max = 10, logger?: Pick<Logger, 'error'>): Promise<PgPool> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
   // An idle client that loses its server emits 'error' on the pool; without a listener Node would exit.
-  pool.on('error', (err) => console.error(`porthole: PostgreSQL connection lost: ${err.message}`));
+  pool.on('error', (err) => logger?.error(`PostgreSQL connection lost: ${err.message}`));
   try {
     await migratePg(pool);
     return pool;

@@ -38,7 +38,9 @@ describe('health-check-grace-too-short', () => {
     });
     const stops = f!.evidence.filter((e) => e.kind === 'task');
     expect(stops).toHaveLength(2);
-    expect(stops[0]!.detail).toMatch(/Task failed ELB health checks in \(target-group .*\) — ran \d+ s$/);
+    expect(stops[0]!.detail).toMatch(
+      /Task failed ELB health checks in \(target-group .*\) — ran 1 min 40 s$/,
+    );
     expect(f!.evidence.some((e) => e.kind === 'service-event' && e.detail.includes('is unhealthy in'))).toBe(
       true,
     );

@@ -2,13 +2,12 @@
 // (target-group …)") while the service's healthCheckGracePeriodSeconds is below what a starting task needs.
 // ECS API, CreateService healthCheckGracePeriodSeconds (default 0, ignored unhealthy checks after start);
 // ALB guide, "Health checks for your target groups" (a target turns unhealthy after threshold × interval).
-import { maxOf, plural, type Evidence, type Finding } from '@porthole/shared';
+import { formatDuration, maxOf, plural, type Evidence, type Finding } from '@porthole/shared';
 import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel, ServiceModel, TargetGroupModel } from '../../model/types.ts';
 import { makeFinding, regionFlag, targetRef, unknownFinding, uniqueTargets } from '../support/finding.ts';
 import {
   ELB_HEALTH_STOP,
-  formatDuration,
   lifetimeSeconds,
   eventEvidence,
   serviceEvents,
@@ -157,7 +156,7 @@ function finding(svc: ServiceModel, tg: TargetGroupModel, observed: Observed): F
     },
     ...taskEvidence(stops).map((e) => {
       const life = lifetimeSeconds(stops.find((s) => s.task.arn === e.component)!);
-      return life === null ? e : { ...e, detail: `${e.detail} — ran ${formatDuration(life)}` };
+      return life === null ? e : { ...e, detail: `${e.detail} — ran ${formatDuration(life * 1000)}` };
     }),
     ...eventEvidence(svc, events),
   ];

@@ -2,6 +2,7 @@
 // to bridge, as host mode requires hostPort = containerPort), roll the service, and make sure the container
 // instances' SG admits the dynamic range from the ALB SG (ECS guide, "Use an Application Load Balancer").
 import type { Fix, SnapshotScope } from '@porthole/shared';
+import { taskDefinitionFamily } from '@porthole/shared';
 import { endpointForInstance } from '../../model/endpoints.ts';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
 import { prefixListResolver } from '../../net/paths/hops.ts';
@@ -34,7 +35,7 @@ function admitsDynamicRange(
 
 export function dynamicPortFix(model: EstateModel, svc: ServiceModel, ports: StaticPort[]): Fix {
   const region = regionFlag(svc.scope);
-  const family = svc.taskDefinitionArn?.split('/').pop()?.split(':')[0] ?? svc.name;
+  const family = (svc.taskDefinitionArn && taskDefinitionFamily(svc.taskDefinitionArn)) ?? svc.name;
   const host = svc.networkMode === 'host';
   const edits = ports.map(
     (p) => `${p.containerName} containerPort ${p.containerPort ?? '?'}: hostPort ${p.hostPort} → 0`,

@@ -1,6 +1,7 @@
 // What ECS says in words — task stoppedReason, container reason, service events — matched against known symptoms.
 // Formats: ECS guide, "Amazon ECS stopped task error messages" and "Amazon ECS service event messages".
 import type { Evidence } from '@porthole/shared';
+import { arnShortName } from '@porthole/shared';
 import type { ServiceModel, TaskModel } from '../../model/types.ts';
 
 /** Image pull failures: "CannotPullContainerError: … dial tcp …:443: i/o timeout", or the Fargate auth step. */
@@ -54,7 +55,7 @@ export function serviceEvents(svc: ServiceModel, pattern: RegExp): ServiceEvent[
 
 /** Short task id: the last segment of the task ARN. */
 export function taskId(task: TaskModel): string {
-  return task.arn.split('/').pop() ?? task.arn;
+  return arnShortName(task.arn);
 }
 
 function clip(text: string, max = 300): string {
@@ -93,11 +94,4 @@ export function lifetimeSeconds(m: TaskMessage): number | null {
   return Number.isFinite(start) && Number.isFinite(stop) && stop > start
     ? Math.round((stop - start) / 1000)
     : null;
-}
-
-/** "100 s", "12 min", "43 h", "3 days". */
-export function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return seconds < 172800 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
 }

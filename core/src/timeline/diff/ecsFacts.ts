@@ -1,9 +1,8 @@
 // ECS tasks (status, host ports, why they stopped) and service deployments as facts.
-import type { Snapshot, Task } from '@porthole/shared';
+import { clusterNameFromArn as clusterName, type Snapshot, type Task } from '@porthole/shared';
 import { allOf } from './allOf.ts';
 import type { FactSet } from './facts.ts';
 import { shortName } from './words.ts';
-import { clusterNameFromArn as clusterName } from '../../model/arn.ts';
 
 /** "arn:…:task-definition/web:42" → "web:42" */
 export function taskDefinitionName(arn: string | null | undefined): string {

@@ -1,5 +1,6 @@
 // AWS settings in the words a timeline shows: "ingress tcp 32768-65535 from sg-alb", "inbound rule 100 deny …".
 import type { IpPermission, NetworkAclEntry, Route } from '@porthole/shared';
+import { arnShortName } from '@porthole/shared';
 
 const PROTOCOLS: Record<string, string> = {
   '-1': 'all',
@@ -74,8 +75,7 @@ export function routePhrase(route: Route): string {
 
 /** The last path segment of an ARN, or the id itself: short names for the timeline. */
 export function shortName(arnOrId: string): string {
-  const slash = arnOrId.split('/');
-  return slash.length > 1 ? slash.slice(-1)[0]! : (arnOrId.split(':').slice(-1)[0] ?? arnOrId);
+  return arnShortName(arnOrId);
 }
 
 /** "targetgroup/web-tg/0123abcd" → "web-tg" (target group and load balancer ARNs). */
