@@ -3,10 +3,10 @@
 // load's floor (parseFloor.ts).
 // Args: <dir> <size> <seed> <warm runs>. Prints one JSON line.
 import type { ScanResult } from '@porthole/shared';
-import { analyzeModel, analyzeSnapshot } from '../../agent/src/engine/index.ts';
-import { buildModel } from '../../agent/src/model/build.ts';
-import { createRuleContext } from '../../agent/src/rules/context.ts';
-import { RULES } from '../../agent/src/rules/registry.ts';
+import { analyzeModel, analyzeSnapshot } from '@porthole/core/engine/index.js';
+import { buildModel } from '@porthole/core/model/build.js';
+import { createRuleContext } from '@porthole/core/rules/support/context.js';
+import { RULES } from '@porthole/core/rules/registry.js';
 import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
 import { parseSize } from '../estate/sizes.ts';
 import { emit, ms, peakRssMb, progress } from './child.ts';

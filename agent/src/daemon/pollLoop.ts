@@ -1,19 +1,20 @@
 // The poll loop: snapshot → model → findings; the diff against the previous cycle becomes timeline events,
 // committed in one transaction per cycle. Drivable step by step (runCycle) with an injected clock.
 import type { ServiceVerdict, TimelineEvent } from '@porthole/shared';
-import { toRecord, type NewEvent, type Store } from '../store/store.ts';
-import { likelyCause } from './correlate.ts';
-import { diffFacts, CONFIG_CHANGE_TYPES } from './diff/diffFacts.ts';
-import { extractFacts, type FactSet } from './diff/facts.ts';
+import { toRecord, type NewEvent } from '@porthole/core/timeline/state.js';
+import type { Store } from '../store/store.ts';
+import { likelyCause } from '@porthole/core/timeline/correlate.js';
+import { diffFacts, CONFIG_CHANGE_TYPES } from '@porthole/core/timeline/diff/diffFacts.js';
+import { extractFacts, type FactSet } from '@porthole/core/timeline/diff/facts.js';
 import type { LatestState } from './latest.ts';
-import { advanceFindings, holdWhereStale } from './lifecycle.ts';
+import { advanceFindings, holdWhereStale } from '@porthole/core/timeline/lifecycle.js';
 import {
   findingOpenedEvent,
   findingResolvedEvent,
   pollFailedEvent,
   pollRecoveredEvent,
   staleTransitionEvents,
-} from './timelineEvents.ts';
+} from '@porthole/core/timeline/timelineEvents.js';
 import { partialPoll, pollWithDeadline, unusablePoll } from './pollOutcome.ts';
 import type { CycleOutcome, Engine, PollSource } from './types.ts';
 

@@ -58,10 +58,7 @@ export class Store {
   }
 }
 
-export type { FindingState } from './findings.ts';
-export { toRecord } from './findings.ts';
-export type { NewEvent, EventQuery } from './events.ts';
+export type { EventQuery } from './events.ts';
 export type { CycleRecord } from './cycles.ts';
-export type { AlertState } from './deliveries.ts';
 export { StoreDamagedError, StoreError } from './errors.ts';
 export { lockDataDir, type DataDirLock } from './lock.ts';

@@ -1,0 +1,37 @@
+// The engine's entry points: snapshot → model → findings, target root causes and service verdicts.
+import type { ScanResult, Snapshot } from '@porthole/shared';
+import { buildModel } from '../model/build.ts';
+import type { EstateModel } from '../model/types.ts';
+import { createRuleContext } from '../rules/support/context.ts';
+import { RULES } from '../rules/registry.ts';
+import { SERVICE_INPUTS_RULE } from './inputGaps.ts';
+import { runRules } from './runRules.ts';
+import { serviceVerdicts, targetVerdicts } from './verdicts.ts';
+
+export interface Analysis {
+  model: EstateModel;
+  result: ScanResult;
+}
+
+export function analyzeModel(model: EstateModel, opts: { now: Date }): ScanResult {
+  const ctx = createRuleContext(model, opts.now);
+  const findings = runRules(model, ctx, [...RULES, SERVICE_INPUTS_RULE]);
+  const targets = targetVerdicts(model, findings);
+  const services = serviceVerdicts(model, findings, targets);
+  return { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] };
+}
+
+export function analyzeSnapshot(snapshot: Snapshot, opts: { now: Date }): Analysis {
+  const model = buildModel(snapshot);
+  return { model, result: analyzeModel(model, opts) };
+}
+
+/** Narrow a scan to one "cluster/service": its findings, targets and verdict. */
+export function filterByService(result: ScanResult, service: string): ScanResult {
+  return {
+    ...result,
+    findings: result.findings.filter((f) => f.service === service || f.services.includes(service)),
+    targets: result.targets.filter((t) => t.service === service),
+    services: result.services.filter((s) => s.name === service),
+  };
+}
