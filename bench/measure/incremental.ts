@@ -3,9 +3,9 @@
 // engine gets one, this is the one function to point at it (the daemon's call, with the previous cycle's
 // state); `via` says in the results which path was measured.
 import type { ScanResult, Snapshot } from '@porthole/shared';
-import { analyzeModel } from '../../agent/src/engine/index.ts';
-import { buildModel } from '../../agent/src/model/build.ts';
-import type { EstateModel as Model } from '../../agent/src/model/types.ts';
+import { analyzeModel } from '@porthole/core/engine/index.js';
+import { buildModel } from '@porthole/core/model/build.js';
+import type { EstateModel as Model } from '@porthole/core/model/types.js';
 
 export interface IncrementalInput {
   /** The previous cycle's state, for an engine that updates it instead of starting over. */
