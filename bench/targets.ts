@@ -1,5 +1,6 @@
 // The issue's targets, checked on a run's figures (never in timed unit tests). They are set for L; other sizes
 // are checked against the same limits for the growth picture. A figure not measured is "unmeasured", not met.
+import { maxOf } from '@porthole/shared';
 import type { BenchJson } from './measure/types.ts';
 
 export interface TargetCheck {
@@ -76,7 +77,7 @@ export function formatChecks(title: string, checks: readonly TargetCheck[]): str
   const n = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US'));
   const margin = (c: TargetCheck) =>
     c.ratio === null ? '' : c.ratio <= 1 ? `${c.ratio}× of the limit` : `${c.ratio}× over the limit`;
-  const width = Math.max(...checks.map((c) => c.figure.length));
+  const width = maxOf(checks.map((c) => c.figure.length));
   return [
     title,
     ...checks.map(

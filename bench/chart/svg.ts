@@ -1,5 +1,6 @@
 // A small SVG writer: elements as strings with escaped text and attributes, and log scales. Enough for the
 // benchmark's growth chart without a charting dependency.
+import { maxOf, minOf } from '@porthole/shared';
 
 export type Attrs = Record<string, string | number | undefined>;
 
@@ -11,11 +12,18 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Text or attribute value made safe for XML (also drops characters XML 1.0 forbids). */
+/** Characters XML 1.0 cannot carry: controls other than tab and newlines, U+FFFE/U+FFFF, lone surrogates. */
+function xmlChar(c: string): boolean {
+  const code = c.codePointAt(0)!;
+  if (code < 0x20) return code === 0x09 || code === 0x0a || code === 0x0d;
+  return !(code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff));
+}
+
+/** Text or attribute value made safe for XML (characters XML cannot carry are dropped). */
 export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  return [...text]
+    .filter(xmlChar)
+    .join('')
     .replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
@@ -78,7 +86,7 @@ export function logScale(lo: number, hi: number, from: number, to: number): LogS
 export function logDomain(values: readonly number[]): [number, number] {
   const pos = values.filter((v) => v > 0 && Number.isFinite(v));
   if (pos.length === 0) return [1, 10];
-  const lo = 10 ** Math.floor(Math.log10(Math.min(...pos)));
-  const hi = 10 ** Math.ceil(Math.log10(Math.max(...pos)));
+  const lo = 10 ** Math.floor(Math.log10(minOf(pos)));
+  const hi = 10 ** Math.ceil(Math.log10(maxOf(pos)));
   return [lo, hi > lo ? hi : lo * 10];
 }
