@@ -1,6 +1,6 @@
 // npm run -s bench -- [--size S|M|L|XL | --sizes S,M | --all-sizes] [--chart] [--json] [--seed N] [--no-live]
 //                     [--no-fanout] [--no-daemon] [--clients 50] [--client-processes 2] [--cycles 5]
-//                     [--api-interval 50] [--fresh] [--profile] [--out results.json]
+//                     [--api-interval 250] [--fresh] [--profile] [--out results.json]
 // Per size: generates (or reuses) the estate, then measures in separate processes (runSize.ts). Prints a
 // report, or with --json one object per size (benchJson). --chart (with several sizes) writes
 // bench/results/growth.svg and growth.json; "XL grows no worse than linearly from L" is checked when both ran.
@@ -31,7 +31,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     'client-processes': { type: 'string', default: '2' },
     cycles: { type: 'string', default: '5' },
-    'api-interval': { type: 'string', default: '50' },
+    'api-interval': { type: 'string', default: '250' },
     fresh: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
