@@ -29,6 +29,14 @@ describe('wallFirstPaintMs', () => {
     expect(await wallFirstPaint(opts, file)).toEqual({ ms: 500, note: null });
   });
 
+  it("takes the web work's measureWallPaint and its { wallFirstPaintMs } result too", async () => {
+    const file = moduleWith(
+      'web',
+      'export const measureWallPaint = async (o) => ({ wallFirstPaintMs: o.url.length, servicesFirstPaintMs: 1 });',
+    );
+    expect(await wallFirstPaint(opts, file)).toEqual({ ms: opts.url.length, note: null });
+  });
+
   it('is null with the reason when the measurement fails or returns no number', async () => {
     const fails = moduleWith(
       'fails',
