@@ -1,7 +1,9 @@
 // Forked by daemonCycles.ts: a client loop of its own process (the daemon's busy event loop must not delay
-// the clock that times it). Open loop: a GET /api/services is due every `intervalMs` whether or not earlier
-// ones have answered, and each latency runs from when it was due, so a stalled daemon shows as the wait it
-// causes instead of as fewer samples. On "stop", sends every sample (due time on the shared clock, latency).
+// the clock that times it). GET /api/services is due every `intervalMs`, one request in flight at most (so
+// the probe never piles work on the daemon it measures), and latency runs from when a request was due: a tick
+// that fell due while the previous request was still out is recorded as answered when that one was (the
+// coordinated-omission correction), and the next request goes out at once. A stalled daemon therefore shows
+// as the waits it causes, not as fewer samples. On "stop", sends every sample (due time, latency).
 const clock = () => performance.timeOrigin + performance.now();
 
 type FromParent = { type: 'start'; url: string; intervalMs: number } | { type: 'stop' };
@@ -12,44 +14,41 @@ interface Sample {
 }
 
 const samples: Sample[] = [];
-const pending = new Set<Promise<void>>();
-let timer: NodeJS.Timeout | null = null;
+let stopping = false;
+let finished: Promise<void> = Promise.resolve();
 
-function request(url: string, due: number): void {
-  const p = fetch(`${url}/api/services`)
-    .then(async (res) => {
-      await res.arrayBuffer();
-      samples.push({ at: due, ms: clock() - due, ok: res.ok });
-    })
-    .catch(() => void samples.push({ at: due, ms: clock() - due, ok: false }))
-    .finally(() => pending.delete(p));
-  pending.add(p);
+async function get(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/api/services`);
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function loop(url: string, intervalMs: number): Promise<void> {
+  let due = clock();
+  while (!stopping) {
+    const ok = await get(url);
+    const answered = clock();
+    // This request, and every tick that fell due while it was out.
+    for (; due <= answered; due += intervalMs) samples.push({ at: due, ms: answered - due, ok });
+    const wait = due - clock();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
 }
 
 process.on('message', (msg: FromParent) => {
-  if (msg.type === 'start') void start(msg.url, msg.intervalMs);
-  else stop();
+  if (msg.type === 'start') {
+    void (async () => {
+      // Warm-up (connection, JIT of fetch) outside any measured window.
+      for (let i = 0; i < 5; i++) await get(msg.url);
+      finished = loop(msg.url, msg.intervalMs);
+      process.send!({ type: 'started' });
+    })();
+    return;
+  }
+  stopping = true;
+  void finished.then(() => process.send!({ type: 'samples', samples }, () => process.exit(0)));
 });
-
-async function start(url: string, intervalMs: number): Promise<void> {
-  // Warm-up (connection, JIT of fetch) outside any measured window.
-  for (let i = 0; i < 5; i++) await (await fetch(`${url}/api/services`)).arrayBuffer();
-  let due = clock();
-  // Catch up on every tick a late timer missed, each with its own due time.
-  const tick = () => {
-    while (due <= clock()) {
-      request(url, due);
-      due += intervalMs;
-    }
-    timer = setTimeout(tick, Math.max(0, due - clock()));
-  };
-  tick();
-  process.send!({ type: 'started' });
-}
-
-function stop(): void {
-  if (timer) clearTimeout(timer);
-  void Promise.allSettled([...pending]).then(() => {
-    process.send!({ type: 'samples', samples }, () => process.exit(0));
-  });
-}

@@ -1,7 +1,7 @@
 // Child: the real daemon (poll loop, analysis, diff, SQLite store, socket.io publish) on 127.0.0.1 port 0, its
 // source serving the estate and one timeline change per cycle (timeline.ts). Cycle 1 is the cold start (every
 // finding opens); the next `cycles` are hot cycles, each timed whole (daemon.runCycle). Meanwhile a client loop
-// in its own process (apiClient.ts) asks GET /api/services on a fixed schedule; the requests due during a hot
+// in its own process (apiClient.ts) asks GET /api/services on a schedule, one request at a time; the requests due during a hot
 // cycle give apiP99Ms. Then, if bench/measure/wallPaint.ts exists, the dashboard's first paint.
 // Args: <dir> <size> <seed> <cycles> <api interval ms>. Prints one JSON line.
 import { fork } from 'node:child_process';
@@ -22,8 +22,9 @@ import { wallFirstPaint, WALL_PAINT_MODULE } from './wallFirstPaint.ts';
 
 const [dir, sizeArg, seedArg, cyclesArg, intervalArg] = process.argv.slice(2);
 const hotCycles = Math.max(5, Number(cyclesArg ?? 5));
-// A probe of the event loop, not a load test: at 50 ms on the shared 2-core machine, M's backlog of 1 MB
-// answers never drained between cycles and the probe measured itself.
+// A probe of the event loop, not a load test (one request in flight, apiClient.ts): an open-loop probe, a
+// request every 250 ms whatever was outstanding, built a backlog on the loaded 2-core machine that never
+// drained between L's cycles and measured itself.
 const intervalMs = Number(intervalArg ?? 250);
 const clock = () => performance.timeOrigin + performance.now();
 
