@@ -14,6 +14,7 @@ import {
 } from './estate/generate.ts';
 import { services } from './estate/renderEcs.ts';
 import { expectedCounts } from './estate/sizes.ts';
+import { unitIds } from './estate/unitIds.ts';
 import { planUnit } from './estate/unit.ts';
 import { countSnapshot } from './measure/counts.ts';
 import { floorOf } from './measure/floor.ts';
@@ -71,6 +72,19 @@ describe('estate generator', () => {
     // Families (the ARN without its revision): a shared one would make revisions collide sooner or later.
     const families = (p: typeof a) => services(p).map((s) => String(s.taskDefinition).replace(/:\d+$/, ''));
     expect(families(a).filter((f) => families(b).includes(f))).toEqual([]);
+  });
+
+  it('XL: 500 units whose CIDRs and names never repeat within an account, and the counts the issue names', () => {
+    const at = unitAddresses('XL', 1);
+    expect(at).toHaveLength(500);
+    const ids = at.map((a) => unitIds(a.seed, a.account, a.region, a.index));
+    const perAccount = (key: (u: (typeof ids)[number]) => string) =>
+      new Set(ids.map((u) => `${u.account}/${u.region}/${key(u)}`)).size;
+    expect(perAccount((u) => u.cidr)).toBe(500);
+    expect(perAccount((u) => u.cluster.name)).toBe(500);
+    expect(new Set(ids.map((u) => u.vpcId)).size).toBe(500);
+    for (const u of ids) expect(u.cidr).toMatch(/^10\.(\d|[1-9]\d|1\d\d|2[0-4]\d|25[0-5])\.0\.0\/16$/);
+    expect(expectedCounts('XL')).toMatchObject({ services: 10_000, tasks: 100_000 });
   });
 
   it('plants failures the engine diagnoses with the expected rules', () => {

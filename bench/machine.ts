@@ -9,6 +9,8 @@ export interface Machine {
   memoryGiB: number;
   node: string;
   platform: string;
+  /** 1, 5 and 15 minute load averages when the run started (other work on the machine skews timings). */
+  loadAverage: number[];
   /** The commit measured (the engine changes often: figures belong to a commit). */
   commit: string;
 }
@@ -26,6 +28,7 @@ export function machine(): Machine {
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     commit: gitCommit(),
   };
 }

@@ -1,8 +1,8 @@
 // Estate sizes of the benchmark. Every size is a whole number of identical "units" (one VPC with two ALBs,
-// one ECS cluster, 20 services): counts scale exactly, so S, M and L differ only in how many units they hold.
+// one ECS cluster, 20 services): counts scale exactly, so S, M, L and XL differ only in how many units they hold.
 
-export type SizeName = 'S' | 'M' | 'L';
-export const SIZE_NAMES: readonly SizeName[] = ['S', 'M', 'L'];
+export type SizeName = 'S' | 'M' | 'L' | 'XL';
+export const SIZE_NAMES: readonly SizeName[] = ['S', 'M', 'L', 'XL'];
 
 /** What one unit (VPC) holds. The L estate of the issue is 100 of them. */
 export const PER_UNIT = {
@@ -30,6 +30,9 @@ export const SIZES: Record<SizeName, SizeSpec> = {
   S: { name: 'S', units: 1, accounts: 1 },
   M: { name: 'M', units: 10, accounts: 2 },
   L: { name: 'L', units: 100, accounts: 4 },
+  // 500 units: more than the 256 /16s of 10.0.0.0/8, so unit CIDRs repeat (unitIds.ts); 10 accounts, a number
+  // that does not divide 256, keep every repeat in another account, where overlapping VPCs are normal.
+  XL: { name: 'XL', units: 500, accounts: 10 },
 };
 
 export interface EstateCounts {
@@ -59,5 +62,5 @@ export function expectedCounts(size: SizeName): EstateCounts {
 export function parseSize(value: string): SizeName {
   const upper = value.toUpperCase();
   if ((SIZE_NAMES as readonly string[]).includes(upper)) return upper as SizeName;
-  throw new Error(`unknown size "${value}": use S, M or L`);
+  throw new Error(`unknown size "${value}": use S, M, L or XL`);
 }

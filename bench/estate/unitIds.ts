@@ -1,5 +1,6 @@
 // Ids, names and addresses of one unit (VPC): hash-derived from seed, account, region and unit index, so
-// every unit gets distinct ids and the same seed always gives the same estate. Each unit owns 10.<n>.0.0/16.
+// every unit gets distinct ids and the same seed always gives the same estate. Each unit owns 10.<n>.0.0/16,
+// n = index mod 256: from 256 units on (XL) the CIDRs repeat, in other accounts (sizes.ts).
 import { ec2Id, hexOf, intOf } from '@porthole/estate/demo/hash.js';
 
 export type SubnetKey = 'pubA' | 'pubB' | 'appA' | 'appB' | 'dataA' | 'dataB';
@@ -37,7 +38,7 @@ export interface UnitIds {
   seed: number;
   account: string;
   region: string;
-  /** Global unit number: 10.<index>.0.0/16. */
+  /** Global unit number (names, folders); its addresses are 10.<index mod 256>.0.0/16. */
   index: number;
   key: string;
   team: string;
@@ -97,7 +98,7 @@ function regionShort(region: string): string {
 export function unitIds(seed: number, account: string, region: string, index: number): UnitIds {
   const key = `bench/${seed}/${account}/${region}/unit${index}`;
   const k = (name: string) => `${key}/${name}`;
-  const n = index;
+  const n = index % 256;
   const azs: [string, string] = [`${region}a`, `${region}b`];
   const publicIp = (name: string) =>
     `52.${intOf(k(`p1/${name}`), 16, 95)}.${intOf(k(`p2/${name}`), 0, 255)}.${intOf(k(`p3/${name}`), 1, 254)}`;
@@ -115,7 +116,7 @@ export function unitIds(seed: number, account: string, region: string, index: nu
     base: [n, third],
     az: azs[az],
     azId: `${regionShort(region)}-az${az + 1}`,
-    name: `${TEAMS[n % TEAMS.length]}-${tier}-${az === 0 ? 'a' : 'b'}`,
+    name: `${TEAMS[index % TEAMS.length]}-${tier}-${az === 0 ? 'a' : 'b'}`,
     public: isPublic,
   });
   const subnets: Record<SubnetKey, SubnetIds> = {
@@ -126,7 +127,7 @@ export function unitIds(seed: number, account: string, region: string, index: nu
     dataA: subnet('dataA', 48, 24, 0, false, 'data'),
     dataB: subnet('dataB', 49, 24, 1, false, 'data'),
   };
-  const team = TEAMS[n % TEAMS.length]!;
+  const team = TEAMS[index % TEAMS.length]!;
   const elbArn = (resource: string) => `arn:aws:elasticloadbalancing:${region}:${account}:${resource}`;
   const sgs = Object.fromEntries(
     (['default', 'webAlb', 'internalAlb', 'instances', 'bastion', 'shared'] as FixedSgKey[]).map((s) => [
@@ -135,7 +136,7 @@ export function unitIds(seed: number, account: string, region: string, index: nu
     ]),
   ) as Record<FixedSgKey, string>;
   const lb = (lbKey: LbKey, internal: boolean, on: [SubnetKey, SubnetKey]): LbIds => {
-    const name = `${team}-${String(n).padStart(3, '0')}-${lbKey}`;
+    const name = `${team}-${String(index).padStart(3, '0')}-${lbKey}`;
     const resourceId = `app/${name}/${hexOf(k(`lb/${lbKey}`), 16)}`;
     return {
       key: lbKey,
@@ -163,12 +164,12 @@ export function unitIds(seed: number, account: string, region: string, index: nu
     publicIp: publicIp(`nat/${sk}`),
     allocationId: ec2Id('eipalloc', k(`eip/${sk}`)),
   });
-  const cluster = `${team}-${String(n).padStart(3, '0')}`;
+  const cluster = `${team}-${String(index).padStart(3, '0')}`;
   return {
     seed,
     account,
     region,
-    index: n,
+    index,
     key,
     team,
     vpcId: ec2Id('vpc', k('vpc')),

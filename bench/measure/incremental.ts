@@ -1,43 +1,47 @@
-// incrementalMs through the engine's own incremental API, as the daemon's analysis worker calls it: one engine
-// held across polls, updated with the next snapshot. Alternates the changed and the original snapshot so every
-// update carries the change (and its revert); also times an update whose snapshot did not change.
-import type { Snapshot } from '@porthole/shared';
+// `incrementalMs` through the engine's own incremental API, as the daemon's analysis worker would hold it: the
+// engine seeded with the previous cycle's analysis, updated with the next snapshot (one service changed).
+// `parts` splits the update: the time to find what changed, and the re-analysis it triggered.
+import type { ScanResult, Snapshot } from '@porthole/shared';
 import { createIncrementalAnalysis } from '@porthole/core/engine/index.js';
+import type { EstateModel as Model } from '@porthole/core/model/types.js';
 
-export interface IncrementalFigures {
-  /** Median update carrying one service's change (or its revert). */
-  incrementalMs: number;
-  runs: number[];
-  /** An update whose snapshot equals the last one (a quiet poll). */
-  unchangedMs: number;
-  /** The delta of the first update: findings opened, changed, resolved. */
-  delta: { opened: string[]; changed: string[]; resolved: string[] };
+export interface IncrementalInput {
+  /** The previous cycle's state: the engine starts from it instead of analysing again. */
+  previous: { snapshot: Snapshot; model: Model; result: ScanResult };
+  /** The snapshot after the change. */
+  next: Snapshot;
 }
 
-export function measureIncremental(
-  base: Snapshot,
-  changed: Snapshot,
-  now: Date,
-  runs = 3,
-): IncrementalFigures {
-  const engine = createIncrementalAnalysis(base);
-  const times: number[] = [];
-  let delta: IncrementalFigures['delta'] | null = null;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const update = engine.update(i % 2 === 0 ? changed : base);
-    times.push(Math.round((performance.now() - start) * 10) / 10);
-    delta ??= {
-      opened: update.delta.opened.map((f) => f.id),
-      changed: update.delta.changed.map((f) => f.id),
-      resolved: update.delta.resolved.map((f) => f.id),
-    };
-  }
-  const same = { ...changed, partitions: changed.partitions.map((p) => ({ ...p })) };
-  engine.update(changed);
-  const start = performance.now();
-  engine.update(same);
-  const unchangedMs = Math.round((performance.now() - start) * 10) / 10;
-  const sorted = [...times].sort((a, b) => a - b);
-  return { incrementalMs: sorted[Math.floor(sorted.length / 2)]!, runs: times, unchangedMs, delta: delta! };
+export interface IncrementalRun {
+  via: 'engine update';
+  ms: number;
+  /** Parts of `ms` where the path times them (the engine's update does not: null). */
+  parts: { rebuildMs: number | null; reanalysisMs: number | null };
+  /** The update's findings delta (ids). */
+  delta: { opened: string[]; changed: string[]; resolved: string[] };
+  model: Model;
+  result: ScanResult;
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+export function measureIncremental(input: IncrementalInput): IncrementalRun {
+  const { snapshot, model, result } = input.previous;
+  const engine = createIncrementalAnalysis(snapshot, { model, result });
+  const t = performance.now();
+  const update = engine.update(input.next);
+  const ms = round(performance.now() - t);
+  const ids = (fs: readonly { id: string }[]) => fs.map((f) => f.id);
+  return {
+    via: 'engine update',
+    ms,
+    parts: { rebuildMs: null, reanalysisMs: null },
+    delta: {
+      opened: ids(update.delta.opened),
+      changed: ids(update.delta.changed),
+      resolved: ids(update.delta.resolved),
+    },
+    model: update.analysis.model,
+    result: update.analysis.result,
+  };
 }

@@ -1,9 +1,12 @@
-// What each measurement child reports (see analysis.ts, live.ts, fanout.ts).
+// What each measurement child reports (see analysis.ts, live.ts, fanout.ts, daemonCycles.ts).
+import type { TargetCheck } from '../targets.ts';
 import type { EstateCounts } from '../estate/sizes.ts';
 import type { CycleDelivery } from './fanoutStats.ts';
 
 export interface AnalysisResult {
   loadMs: number;
+  /** Reading + JSON.parse of the same files, nothing else (parseFloor.ts), in the same process. */
+  parseFloorMs: number;
   warnings: number;
   partitions: number;
   counts: EstateCounts & { targets: number };
@@ -17,9 +20,11 @@ export interface AnalysisResult {
   servicesByStatus: Record<string, number>;
   change: {
     service: string;
-    rebuildMs: number;
-    reanalysisMs: number;
+    rebuildMs: number | null;
+    reanalysisMs: number | null;
     fullMs: number;
+    /** What `incrementalMs` measured (incremental.ts): the engine's incremental update. */
+    incrementalVia: string;
     scopedMs: number;
     scopedTargets: number;
     scopedFindings: string[];
@@ -64,6 +69,27 @@ export interface FanoutResult {
   peakRssMb: number;
 }
 
+export interface DaemonResult {
+  /** Cycles after the first (cold) one, each with one timeline change. */
+  cycles: Array<{ cycle: number; change: string; cycleMs: number; startedAt: number; endedAt: number }>;
+  firstCycleMs: number;
+  /** Median of the hot cycles. */
+  cycleMs: number;
+  /** Peak RSS of the daemon process, before the wall measurement (its browser driver is not the daemon). */
+  peakRssMb: number;
+  api: {
+    requests: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    errors: number;
+    intervalMs: number;
+    /** The same requests during a quiet second before the hot cycles. */
+    idleP99Ms: number;
+  };
+  wall: { ms: number | null; note: string | null };
+}
+
 /** The one JSON object of `npm run bench -- --json`. */
 export interface BenchJson {
   size: string;
@@ -71,10 +97,20 @@ export interface BenchJson {
   tasks: number;
   targetGroups: number;
   securityGroups: number;
+  targets: number;
   loadMs: number;
+  parseFloorMs: number;
   analysisMs: number;
   incrementalMs: number;
   peakRssMb: number;
   apiCallsPerCycle: number | null;
   apiCallFloor: number | null;
+  daemonCycleMs: number | null;
+  daemonRssMb: number | null;
+  apiP99Ms: number | null;
+  wallFirstPaintMs: number | null;
+  /** Why a figure is null or what it stands for (e.g. wallFirstPaintMs without its module). */
+  notes: string[];
+  /** The issue's targets on these figures (targets.ts). */
+  checks: TargetCheck[];
 }

@@ -25,9 +25,10 @@ export interface IncrementalAnalysis {
   update(next: Snapshot): IncrementalUpdate;
 }
 
-export function createIncrementalAnalysis(snapshot: Snapshot): IncrementalAnalysis {
+/** `analysed`: the analysis of `snapshot` when the caller already has it (a restarted worker, the bench). */
+export function createIncrementalAnalysis(snapshot: Snapshot, analysed?: Analysis): IncrementalAnalysis {
   let current = snapshot;
-  let analysis = analyse(snapshot);
+  let analysis = analysed ?? analyse(snapshot);
   return {
     get analysis() {
       return analysis;

@@ -1,0 +1,133 @@
+// Child: the real daemon (poll loop, analysis, diff, SQLite store, socket.io publish) on 127.0.0.1 port 0, its
+// source serving the estate and one timeline change per cycle (timeline.ts). Cycle 1 is the cold start (every
+// finding opens); the next `cycles` are hot cycles, each timed whole (daemon.runCycle). Meanwhile a client loop
+// in its own process (apiClient.ts) asks GET /api/services on a schedule, one request at a time; the requests due during a hot
+// cycle give apiP99Ms. Then, if bench/measure/wallPaint.ts exists, the dashboard's first paint.
+// Args: <dir> <size> <seed> <cycles> <api interval ms>. Prints one JSON line.
+import { silentLogger } from '../../agent/src/log/logger.ts';
+import { fork } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DaemonConfigSchema } from '../../agent/src/daemon/config/schema.ts';
+import { startDaemon } from '../../agent/src/daemon/daemon.ts';
+import type { PollSource } from '../../agent/src/daemon/types.ts';
+import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
+import { unitAddresses } from '../estate/generate.ts';
+import { parseSize } from '../estate/sizes.ts';
+import { emit, ms, peakRssMb, progress, scriptPath } from './child.ts';
+import { latencyStats, type Sample } from './latency.ts';
+import { Timeline } from './timeline.ts';
+import type { DaemonResult } from './types.ts';
+import { wallFirstPaint, WALL_PAINT_MODULE } from './wallFirstPaint.ts';
+
+const [dir, sizeArg, seedArg, cyclesArg, intervalArg] = process.argv.slice(2);
+const hotCycles = Math.max(5, Number(cyclesArg ?? 5));
+// A probe of the event loop, not a load test (one request in flight, apiClient.ts): an open-loop probe, a
+// request every 250 ms whatever was outstanding, built a backlog on the loaded 2-core machine that never
+// drained between L's cycles and measured itself.
+const intervalMs = Number(intervalArg ?? 250);
+const clock = () => performance.timeOrigin + performance.now();
+
+const timeline = new Timeline(
+  unitAddresses(parseSize(sizeArg!), Number(seedArg)),
+  await readSnapshotFolder(dir!),
+);
+const source: PollSource = {
+  kind: 'snapshot',
+  label: `benchmark estate ${sizeArg}`,
+  poll: async () => ({ snapshot: timeline.snapshot, calls: null }),
+};
+const dataDir = mkdtempSync(path.join(tmpdir(), 'porthole-bench-daemon-'));
+let now = Date.parse('2025-03-14T10:00:00Z');
+const config = {
+  ...DaemonConfigSchema.parse({ port: 0, host: '127.0.0.1', dataDir }),
+  pollIntervalSeconds: 30,
+  token: null,
+  configFile: null,
+};
+const withWall = existsSync(WALL_PAINT_MODULE);
+const daemon = await startDaemon(config, {
+  source,
+  now: () => new Date(now),
+  autoStart: false,
+  processMetrics: false,
+  logger: silentLogger(),
+  // The built dashboard only when its first paint is measured (the cycles do not need it).
+  ...(withWall ? {} : { webDist: path.join(dataDir, 'no-web') }),
+});
+
+async function cycle(): Promise<{ cycleMs: number; startedAt: number; endedAt: number }> {
+  now += 30_000;
+  const startedAt = clock();
+  const t0 = performance.now();
+  const outcome = await daemon.runCycle();
+  const cycleMs = ms(t0);
+  if (!outcome.ok) throw new Error(`cycle failed: ${outcome.error}`);
+  return { cycleMs, startedAt, endedAt: clock() };
+}
+
+const first = await cycle();
+progress(`cold cycle (the estate as generated): ${first.cycleMs} ms`);
+
+const client = fork(scriptPath('./apiClient.ts'), [], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+const fromClient = <T>(type: string) =>
+  new Promise<T>((resolve) => {
+    const on = (m: { type: string }) => {
+      if (m.type !== type) return;
+      client.off('message', on);
+      resolve(m as T);
+    };
+    client.on('message', on);
+  });
+const started = fromClient('started');
+client.send({ type: 'start', url: daemon.url, intervalMs });
+await started;
+// A quiet second first: the same requests while no cycle runs, for comparison.
+const pause = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));
+const idle = { startedAt: clock(), endedAt: clock() + 1000 };
+await pause(1000);
+
+const cycles: DaemonResult['cycles'] = [];
+for (let c = 0; c < hotCycles; c++) {
+  // The change is the benchmark's work, in this process: done between cycles, each side of it a pause in
+  // which the requests held up drain (a real daemon idles a poll interval between cycles), so neither the
+  // change nor its backlog lands in a cycle's requests.
+  const change = timeline.advance();
+  await pause(1000);
+  const timed = await cycle();
+  cycles.push({ cycle: c + 2, change, ...timed });
+  progress(`hot cycle ${c + 1}/${hotCycles} (${change}): ${timed.cycleMs} ms`);
+  await pause(1000);
+}
+const samples = fromClient<{ samples: Sample[] }>('samples');
+client.send({ type: 'stop' });
+const answered = (await samples).samples;
+const api = {
+  ...latencyStats(answered, cycles, intervalMs),
+  idleP99Ms: latencyStats(answered, [idle], intervalMs).p99Ms,
+};
+progress(
+  `GET /api/services during the hot cycles: ${api.requests} requests, p99 ${api.p99Ms} ms (idle p99 ${api.idleP99Ms} ms)`,
+);
+const daemonPeak = peakRssMb();
+
+const services = daemon.latest.scan?.services.length ?? 0;
+const wall = await wallFirstPaint({ url: daemon.url, services });
+if (wall.note) progress(wall.note);
+
+await daemon.close();
+rmSync(dataDir, { recursive: true, force: true });
+const sorted = cycles.map((x) => x.cycleMs).sort((a, b) => a - b);
+const result: DaemonResult = {
+  cycles,
+  firstCycleMs: first.cycleMs,
+  cycleMs: sorted[Math.floor(sorted.length / 2)]!,
+  peakRssMb: daemonPeak,
+  api,
+  wall,
+};
+emit(result);
