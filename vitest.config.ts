@@ -18,6 +18,7 @@ export default defineConfig({
   test: {
     include: [
       'shared/src/**/*.test.ts',
+      'core/src/**/*.test.ts',
       'agent/src/**/*.test.ts',
       'web/src/**/*.test.ts',
       'test/**/*.test.ts',

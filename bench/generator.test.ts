@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkEstateConsistency } from '../agent/src/demo/consistency.ts';
-import { analyzeSnapshot } from '../agent/src/engine/index.ts';
+import { analyzeSnapshot } from '@porthole/core/engine/index.js';
 import { readSnapshotFolder, snapshotFromDocuments } from '../agent/src/sources/snapshot/index.ts';
 import {
   estateDocuments,

@@ -2,10 +2,10 @@
 // re-analyse, both as the engine does today (rebuild + full analysis) and scoped to that service (harness).
 // Args: <dir> <size> <seed> <warm runs>. Prints one JSON line.
 import type { ScanResult } from '@porthole/shared';
-import { analyzeModel, analyzeSnapshot } from '../../agent/src/engine/index.ts';
-import { buildModel } from '../../agent/src/model/build.ts';
-import { createRuleContext } from '../../agent/src/rules/context.ts';
-import { RULES } from '../../agent/src/rules/registry.ts';
+import { analyzeModel, analyzeSnapshot } from '@porthole/core/engine/index.js';
+import { buildModel } from '@porthole/core/model/build.js';
+import { createRuleContext } from '@porthole/core/rules/context.js';
+import { RULES } from '@porthole/core/rules/registry.js';
 import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
 import { parseSize } from '../estate/sizes.ts';
 import { emit, ms, peakRssMb, progress } from './child.ts';

@@ -3,8 +3,8 @@
 // instances (the network maps are shared). This is what an incremental engine would evaluate after a change
 // confined to one service; the caller checks its findings equal the full analysis' for that service.
 import type { ScanResult } from '@porthole/shared';
-import { analyzeModel } from '../../agent/src/engine/index.ts';
-import type { EstateModel } from '../../agent/src/model/types.ts';
+import { analyzeModel } from '@porthole/core/engine/index.js';
+import type { EstateModel } from '@porthole/core/model/types.js';
 
 export function serviceSlice(model: EstateModel, serviceId: string): EstateModel {
   const svc = model.services.get(serviceId);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ScanResultSchema, type ScanResult } from '@porthole/shared';
 import { runScan } from '../../agent/src/cli/scan.ts';
-import { buildModel } from '../../agent/src/model/build.ts';
+import { buildModel } from '@porthole/core/model/build.js';
 import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
 
 const HEALTHY = join(import.meta.dirname, '..', 'fixtures', 'healthy');

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const WORKSPACES = ['shared', 'agent', 'web'];
+const WORKSPACES = ['shared', 'core', 'agent', 'web'];
 /** Tests and test kits: development only, never in a package or the image. */
 const DEV_ONLY =
   /\.test\.ts$|(^|\/)test[A-Z][^/]*\.ts$|TestKit\.ts$|Arbitrary\.ts$|(^|\/)testing\.ts$|(^|\/)test-kit\//;

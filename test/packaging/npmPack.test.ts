@@ -33,7 +33,18 @@ let packed: Map<string, string[]>;
 beforeAll(async () => {
   const { stdout } = await run(
     'npm',
-    ['pack', '--dry-run', '--json', '--silent', '-w', '@porthole/shared', '-w', '@porthole/agent'],
+    [
+      'pack',
+      '--dry-run',
+      '--json',
+      '--silent',
+      '-w',
+      '@porthole/shared',
+      '-w',
+      '@porthole/core',
+      '-w',
+      '@porthole/agent',
+    ],
     { cwd: ROOT, env: plainEnv(), maxBuffer: 16 * 1024 * 1024 },
   );
   const list = JSON.parse(stdout) as Packed[];
@@ -51,6 +62,23 @@ describe('npm pack', () => {
     const exports = (manifest('shared').exports as Record<string, Record<string, string>>)['.']!;
     expect(files).toContain(path.normalize(exports.default!));
     expect(files).toContain(path.normalize(exports.types!));
+  });
+
+  it('@porthole/core ships dist JavaScript and declarations only, and its exports default to them', () => {
+    const files = packed.get('@porthole/core')!;
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'dist/engine/index.js',
+        'dist/engine/index.d.ts',
+        'dist/rules/registry.js',
+      ]),
+    );
+    expect(files.filter((f) => DEV_ONLY.test(f))).toEqual([]);
+    expect(files.every((f) => f === 'package.json' || /^dist\//.test(f))).toBe(true);
+    const exports = (manifest('core').exports as Record<string, Record<string, string>>)['./*.js']!;
+    expect(exports.default).toBe('./dist/*.js');
+    expect(exports.types).toBe('./dist/*.d.ts');
   });
 
   it('@porthole/agent ships the bin and the compiled CLI and daemon, no sources, tests or test kits', () => {
@@ -72,6 +100,7 @@ describe('npm pack', () => {
     for (const [ws, name] of [
       ['agent', '@porthole/agent'],
       ['shared', '@porthole/shared'],
+      ['core', '@porthole/core'],
     ] as const) {
       for (const file of packed.get(name)!.filter((f) => f.endsWith('.js'))) {
         const text = readFileSync(path.join(ROOT, ws, file), 'utf8');

@@ -1,8 +1,8 @@
 // One wire fixture per test file: moto, the estate built through its APIs, the agent/fault proxy in
 // front, and helpers to poll it with the real live source or run the real CLI against it.
 import { spawn } from 'node:child_process';
-import { analyzeSnapshot } from '../../agent/src/engine/analyze.ts';
-import { kindFreshness, withFreshness } from '../../agent/src/engine/freshness.ts';
+import { analyzeSnapshot } from '@porthole/core/engine/analyze.js';
+import { kindFreshness, withFreshness } from '@porthole/core/engine/freshness.js';
 import { clientsFor } from '../../agent/src/sources/aws/clients.ts';
 import { parseLiveAwsConfig, type LiveAwsConfigInput } from '../../agent/src/sources/aws/config.ts';
 import { LiveSource } from '../../agent/src/sources/aws/tiers.ts';

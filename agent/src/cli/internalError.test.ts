@@ -6,7 +6,7 @@ import { EXIT } from './exitCodes.ts';
 import { reportFatal, setDebug } from './errors.ts';
 import { runScan } from './scan.ts';
 
-vi.mock('../engine/analyze.ts', () => ({
+vi.mock('@porthole/core/engine/analyze.js', () => ({
   analyzeSnapshot: () => {
     throw new TypeError("Cannot read properties of undefined (reading 'port')");
   },

@@ -1,13 +1,13 @@
 // `porthole explain URL` and `porthole reach`: print the hop-by-hop path and every blocker.
 // Exit 0 reachable, 1 blocked, 3 undecided (a hop could not be judged), 2 bad input; see exitCodes.ts.
 import type { PathResult } from '@porthole/shared';
-import { buildModel } from '../model/build.ts';
-import type { EstateModel } from '../model/types.ts';
-import { findLoadBalancer, resolveCaller } from '../engine/endpoints.ts';
-import { explainUrl, parseUrl } from '../engine/explain.ts';
-import { requestFromUrl } from '../engine/httpRequest.ts';
-import { PathInputError } from '../engine/errors.ts';
-import { reachPath } from '../engine/reach.ts';
+import { buildModel } from '@porthole/core/model/build.js';
+import type { EstateModel } from '@porthole/core/model/types.js';
+import { findLoadBalancer, resolveCaller } from '@porthole/core/engine/endpoints.js';
+import { explainUrl, parseUrl } from '@porthole/core/engine/explain.js';
+import { requestFromUrl } from '@porthole/core/engine/httpRequest.js';
+import { PathInputError } from '@porthole/core/engine/errors.js';
+import { reachPath } from '@porthole/core/engine/reach.js';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { UsageError, reportFatal, step } from './errors.ts';
 import { EXIT } from './exitCodes.ts';

@@ -1,8 +1,8 @@
 // The human scan report: data gaps first, ALB-level findings under every service they affect, confidence shown.
 import { describe, expect, it } from 'vitest';
-import { analyzeModel } from '../engine/analyze.ts';
-import { albSgAdmitsNobody } from '../rules/fix/fixCorpus.ts';
-import { NOW, healthy, modelOf, without } from '../rules/ruleTestKit.ts';
+import { analyzeModel } from '@porthole/core/engine/analyze.js';
+import { albSgAdmitsNobody } from '../../../core/test-kit/fixCorpus.ts';
+import { NOW, healthy, modelOf, without } from '../../../core/test-kit/ruleTestKit.ts';
 import { renderScan } from './report.ts';
 
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex

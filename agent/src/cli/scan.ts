@@ -1,7 +1,7 @@
 // `porthole scan`: analyse a snapshot folder (or live AWS) and print findings. Exit codes: exitCodes.ts.
 import type { Snapshot } from '@porthole/shared';
-import { analyzeSnapshot, filterByService } from '../engine/analyze.ts';
-import { kindFreshness, withFreshness } from '../engine/freshness.ts';
+import { analyzeSnapshot, filterByService } from '@porthole/core/engine/analyze.js';
+import { kindFreshness, withFreshness } from '@porthole/core/engine/freshness.js';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { UsageError, reportFatal, step } from './errors.ts';
 import { chooseScanFormat, renderScanOutput } from './formats/index.ts';

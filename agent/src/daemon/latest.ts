@@ -1,8 +1,8 @@
 // What the daemon knows right now: the last scan and model, and how fresh its data is.
 import type { DataFreshness, ScanResult, ServiceVerdict, Snapshot, SnapshotKind } from '@porthole/shared';
 import { SNAPSHOT_KINDS } from '@porthole/shared';
-import { kindFreshness, withFreshness, type KindFreshness } from '../engine/freshness.ts';
-import type { EstateModel } from '../model/types.ts';
+import { kindFreshness, withFreshness, type KindFreshness } from '@porthole/core/engine/freshness.js';
+import type { EstateModel } from '@porthole/core/model/types.js';
 
 export interface StaleKind {
   kind: string;

@@ -10,7 +10,7 @@ import type {
   Snapshot,
   TimelineEvent,
 } from '@porthole/shared';
-import type { EstateModel } from '../model/types.ts';
+import type { EstateModel } from '@porthole/core/model/types.js';
 import type { CallCounts } from '../sources/aws/callCounter.ts';
 import type { FindingState } from '../store/store.ts';
 import type { SourceKind } from './config/schema.ts';

@@ -2,7 +2,7 @@
 // keep their standard names (process_*, nodejs_*) so stock dashboards work. One registry per daemon.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AlertDelivery, ScanResult, ServiceVerdict } from '@porthole/shared';
-import type { KindFreshness } from '../engine/freshness.ts';
+import type { KindFreshness } from '@porthole/core/engine/freshness.js';
 import type { CallCounts } from '../sources/aws/callCounter.ts';
 import type { FindingState } from '../store/store.ts';
 import { CYCLE_OUTCOMES, TARGET_STATES, registerStateGauges } from './metricsState.ts';

@@ -8,7 +8,7 @@ import {
   TimelineEventTypeSchema,
   type ApiError,
 } from '@porthole/shared';
-import { PathInputError } from '../engine/errors.ts';
+import { PathInputError } from '@porthole/core/engine/errors.js';
 import { NotReadyError, type ApiBackend } from './backend.ts';
 import type { RequestHandler } from 'express';
 

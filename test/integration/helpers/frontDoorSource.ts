@@ -2,8 +2,8 @@
 // (no client can reach web-alb; prod/web, prod/api and prod/admin behind it go down).
 import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
 import type { PollSource } from '../../../agent/src/daemon/types.ts';
-import { albSgAdmitsNobody } from '../../../agent/src/rules/fix/fixCorpus.ts';
-import { healthy } from '../../../agent/src/rules/ruleTestKit.ts';
+import { albSgAdmitsNobody } from '../../../core/test-kit/fixCorpus.ts';
+import { healthy } from '../../../core/test-kit/ruleTestKit.ts';
 
 /** Healthy on the first poll, then the ALB SG loses its port-80 rule. */
 export function frontDoorSource(): PollSource {

@@ -1,7 +1,7 @@
 // Per-rule help for machine-readable outputs (SARIF rules, annotations): a one-line description and
 // the AWS documentation page the rule follows. Catalog rules take their line from the registry.
 import { RULE_IDS, type RuleId } from '@porthole/shared';
-import { RULES } from '../../rules/registry.ts';
+import { RULES } from '@porthole/core/rules/registry.js';
 
 const AWS_DOCS = 'https://docs.aws.amazon.com';
 const ALB_GUIDE = `${AWS_DOCS}/elasticloadbalancing/latest/application`;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, type Finding } from '@porthole/shared';
 import { sarifValidator } from '../../../../test/schemas/sarifSchema.ts';
-import { analyzeSnapshot } from '../../engine/analyze.ts';
+import { analyzeSnapshot } from '@porthole/core/engine/analyze.js';
 import { readSnapshotFolder } from '../../sources/snapshot/index.ts';
 import { scanResultArb } from './findingArbitrary.ts';
 import { describeResource } from './resourceKind.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyzeSnapshot } from '../../engine/analyze.ts';
+import { analyzeSnapshot } from '@porthole/core/engine/analyze.js';
 import { listJsonFiles, readSnapshotFolder } from '../snapshot/index.ts';
 import { captureToFolder, formatStats } from './capture.ts';
 import { parseLiveAwsConfig } from './config.ts';

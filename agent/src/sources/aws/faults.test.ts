@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SnapshotData } from '@porthole/shared';
-import { analyzeSnapshot } from '../../engine/analyze.ts';
+import { analyzeSnapshot } from '@porthole/core/engine/analyze.js';
 import { ScopeApi } from './api.ts';
 import { CallCounter } from './callCounter.ts';
 import { clientConfig } from './clients.ts';

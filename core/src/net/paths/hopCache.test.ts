@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemoEstate } from '../../../../agent/src/demo/estate.ts';
+import { applyScenario, SCENARIO_NAMES } from '../../../../agent/src/demo/scenarios.ts';
+import { buildModel } from '../../model/build.ts';
+import { snapshotFromDocuments } from '../../../../agent/src/sources/snapshot/index.ts';
+import { evaluateAlbToTarget } from './albToTarget.ts';
+import { addressClass, swapAddress } from './hopCache.ts';
+
+describe('swapAddress', () => {
+  it('replaces whole addresses only', () => {
+    expect(swapAddress('from 10.0.0.3 and 10.0.0.37, 10.0.0.3/32', '10.0.0.3', '10.9.9.9')).toBe(
+      'from 10.9.9.9 and 10.0.0.37, 10.0.0.3/32',
+    );
+    expect(swapAddress('to 10.0.0.3.', '10.0.0.3', '10.1.1.1')).toBe('to 10.1.1.1.');
+    expect(swapAddress('from 10.0.0.3: denied', '10.0.0.3', '10.1.1.1')).toBe('from 10.1.1.1: denied');
+  });
+});
+
+describe('addressClass', () => {
+  it('keys an address by which CIDRs contain it, and refuses partial overlaps', () => {
+    expect(addressClass(['10.0.0.0/16', '192.168.0.0/16', '0.0.0.0/0'], '10.0.4.5')).toBe('101');
+    expect(addressClass(['10.0.0.0/24'], '10.0.0.0/16')).toBeNull();
+  });
+});
+
+describe('memoised hops', () => {
+  it('give exactly what a fresh evaluation gives, for every target of every scenario', () => {
+    for (const scenario of ['healthy', ...SCENARIO_NAMES] as const) {
+      const docs = scenario === 'healthy' ? buildDemoEstate() : applyScenario(buildDemoEstate(), scenario);
+      const shared = buildModel(snapshotFromDocuments(docs));
+      for (const tg of shared.targetGroups.values()) {
+        for (const target of tg.targets ?? []) {
+          const lb = shared.loadBalancers.get(tg.loadBalancerArns[0] ?? '');
+          if (!lb || target.port === null) continue;
+          const cached = evaluateAlbToTarget(shared, lb, target.id, target.port);
+          const fresh = buildModel(snapshotFromDocuments(docs));
+          const uncached = evaluateAlbToTarget(
+            fresh,
+            fresh.loadBalancers.get(lb.arn)!,
+            target.id,
+            target.port,
+          );
+          expect(cached.hops, `${scenario} ${target.id}:${target.port}`).toEqual(uncached.hops);
+        }
+      }
+    }
+  });
+});
