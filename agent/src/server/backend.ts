@@ -36,7 +36,11 @@ export interface ApiBackend {
   overview(): Overview;
   services(): ServiceVerdict[];
   /** "cluster/service"; `scope` picks one when the same name exists in several accounts/regions. */
-  serviceDetail(name: string, scope?: { account?: string; region?: string }): ServiceDetail | null;
+  /** Async: the service's paths come from the model, which the daemon keeps in its analysis worker. */
+  serviceDetail(
+    name: string,
+    scope?: { account?: string; region?: string },
+  ): ServiceDetail | null | Promise<ServiceDetail | null>;
   findings(filter: FindingFilter): FindingRecord[];
   finding(id: string): FindingRecord | null;
   /** One finding, open or resolved, with its history, the timeline around it and its alert deliveries. */
@@ -44,8 +48,8 @@ export interface ApiBackend {
   events(filter: EventFilter): TimelineEvent[];
   deliveries(filter: { findingId?: string; limit?: number }): AlertDelivery[];
   /** Throws NotReadyError before the first successful cycle, PathInputError on bad input. */
-  explain(req: ExplainRequest): PathResult;
-  reach(req: ReachRequest): PathResult;
+  explain(req: ExplainRequest): PathResult | Promise<PathResult>;
+  reach(req: ReachRequest): PathResult | Promise<PathResult>;
   freshness(): DataFreshness;
 }
 

@@ -67,13 +67,13 @@ function parse<T extends z.ZodType>(
   return null;
 }
 
-function pathCall(res: Response, run: () => unknown): void {
+async function pathCall(res: Response, next: NextFunction, run: () => unknown): Promise<void> {
   try {
-    res.json(run());
+    res.json(await run());
   } catch (err) {
     if (err instanceof NotReadyError) res.status(503).json({ error: err.message });
     else if (err instanceof PathInputError) res.status(400).json({ error: err.message });
-    else throw err;
+    else next(err);
   }
 }
 
@@ -85,11 +85,11 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
 
   r.get('/overview', (_req, res) => void res.json(backend.overview()));
   r.get('/services', (_req, res) => void res.json(backend.services()));
-  r.get('/services/:cluster/:service', (req: Request<{ cluster: string; service: string }>, res) => {
+  r.get('/services/:cluster/:service', async (req: Request<{ cluster: string; service: string }>, res) => {
     const name = `${req.params.cluster}/${req.params.service}`;
     const scope = parse(ServiceQuery, req.query, res, 'query');
     if (!scope) return;
-    const detail = backend.serviceDetail(name, scope);
+    const detail = await backend.serviceDetail(name, scope);
     if (!detail) return void res.status(404).json({ error: `no service named ${name}` });
     res.json(detail);
   });
@@ -147,11 +147,11 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
   // caller) count, so a page on another origin cannot use up the budget with requests that fail anyway.
   r.post('/explain', (req, res, next) => {
     const body = parse(ExplainRequestSchema, req.body, res, 'request body');
-    if (body) limited(req, res, next, () => pathCall(res, () => backend.explain(body)));
+    if (body) limited(req, res, next, () => void pathCall(res, next, () => backend.explain(body)));
   });
   r.post('/reach', (req, res, next) => {
     const body = parse(ReachRequestSchema, req.body, res, 'request body');
-    if (body) limited(req, res, next, () => pathCall(res, () => backend.reach(body)));
+    if (body) limited(req, res, next, () => void pathCall(res, next, () => backend.reach(body)));
   });
 
   r.use(
