@@ -4,7 +4,7 @@
 import type { ScanResult } from '@porthole/shared';
 import { analyzeModel, analyzeSnapshot } from '@porthole/core/engine/index.js';
 import { buildModel } from '@porthole/core/model/build.js';
-import { createRuleContext } from '@porthole/core/rules/context.js';
+import { createRuleContext } from '@porthole/core/rules/support/context.js';
 import { RULES } from '@porthole/core/rules/registry.js';
 import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
 import { parseSize } from '../estate/sizes.ts';

@@ -5,7 +5,7 @@ import { SCENARIOS } from '../../agent/src/demo/scenarioNames.ts';
 import { runRules } from '../src/engine/runRules.ts';
 import { explainUrl } from '../src/engine/explain.ts';
 import { reachPath } from '../src/engine/reach.ts';
-import { createRuleContext } from '../src/rules/context.ts';
+import { createRuleContext } from '../src/rules/support/context.ts';
 import {
   NOW,
   find,

@@ -11,7 +11,7 @@ import {
 import { buildModel } from '../src/model/build.ts';
 import type { EstateModel } from '../src/model/types.ts';
 import { snapshotFromDocuments } from '../../agent/src/sources/snapshot/index.ts';
-import { createRuleContext } from '../src/rules/context.ts';
+import { createRuleContext } from '../src/rules/support/context.ts';
 import type { Rule } from '../src/rules/types.ts';
 
 export type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // What a successful delivery leaves in the alert state, and the stand-in for a finding retention removed.
 import type { FindingRecord } from '@porthole/shared';
-import type { AlertState } from '../store/store.ts';
+import type { AlertState } from '@porthole/core/timeline/state.js';
 import type { Job } from './dispatcher.ts';
 
 export function nextState(job: Job, at: string): AlertState {

@@ -3,8 +3,8 @@
 // retry with exponential backoff, and record every attempt. Alert state and group membership live in the
 // store, so a restart neither re-fires nor forgets to resolve.
 import type { AlertDelivery, FindingRecord } from '@porthole/shared';
-import type { AlertState, FindingState, Store } from '../store/store.ts';
-import { toRecord } from '../store/store.ts';
+import { toRecord, type AlertState, type FindingState } from '@porthole/core/timeline/state.js';
+import type { Store } from '../store/store.ts';
 import type { AlertsConfig, SinkConfig } from './config.ts';
 import { assignGroups } from './groups.ts';
 import { postJson, type PostResult } from './http.ts';

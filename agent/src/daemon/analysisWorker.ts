@@ -36,7 +36,10 @@ port.on('message', (m: ToWorker) => {
       reply({
         id: m.id,
         ok: false,
-        error: err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) },
+        error:
+          err instanceof Error
+            ? { name: err.name, message: err.message }
+            : { name: 'Error', message: String(err) },
       }),
   );
 });

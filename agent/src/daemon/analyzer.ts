@@ -49,7 +49,8 @@ export interface Analyzer {
 
 function sameFact(a: Fact, b: Fact): boolean {
   if (a.text !== b.text || a.owner !== b.owner || a.service !== b.service) return false;
-  if (a.resources.length !== b.resources.length || a.resources.some((r, i) => r !== b.resources[i])) return false;
+  if (a.resources.length !== b.resources.length || a.resources.some((r, i) => r !== b.resources[i]))
+    return false;
   const keys = Object.keys(a.fields);
   return keys.length === Object.keys(b.fields).length && keys.every((k) => a.fields[k] === b.fields[k]);
 }

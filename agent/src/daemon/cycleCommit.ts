@@ -11,9 +11,9 @@ import {
   pollRecoveredEvent,
   staleTransitionEvents,
 } from '@porthole/core/timeline/timelineEvents.js';
-import { toRecord, type NewEvent, type Store, type VerdictDelta } from '../store/store.ts';
+import { toRecord, type NewEvent, type StaleKind } from '@porthole/core/timeline/state.js';
+import type { Store, VerdictDelta } from '../store/store.ts';
 import type { CycleAnalysis } from './analyzer.ts';
-import type { StaleKind } from './latest.ts';
 import type { KindFreshness } from '@porthole/core/engine/freshness.js';
 
 export const KV_CHECKPOINT = 'source.checkpoint';
@@ -111,6 +111,8 @@ export function commitFailedCycle(o: {
   return store.tx(() => {
     const cycleId = insertCycle(store, o.cycle, false, o.error, o.services);
     const at = o.cycle.startedAt.toISOString();
-    return o.failedBefore === 0 ? [store.events.insert(pollFailedEvent(o.error, o.lastOkAt, at), cycleId)] : [];
+    return o.failedBefore === 0
+      ? [store.events.insert(pollFailedEvent(o.error, o.lastOkAt, at), cycleId)]
+      : [];
   });
 }

@@ -2,7 +2,8 @@
 // daemon's in-memory state moved to the new cycle, and the outcome reported to the listeners (metrics,
 // socket.io, alerts). Only verdicts that differ from the last cycle's travel on.
 import type { ScanResult, ServiceVerdict, TargetVerdict } from '@porthole/shared';
-import { serviceKey, targetKey, toRecord, type VerdictDelta } from '../store/store.ts';
+import { toRecord } from '@porthole/core/timeline/state.js';
+import { serviceKey, targetKey, type VerdictDelta } from '../store/store.ts';
 import type { Committed } from './cycleCommit.ts';
 import type { LatestState } from './latest.ts';
 import type { CycleOutcome } from './types.ts';

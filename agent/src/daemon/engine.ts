@@ -1,6 +1,6 @@
 // The real engine behind the daemon's Engine seam.
 import { analyzeSnapshot, explainUrl, reachPath, servicePaths } from '@porthole/core/engine/index.js';
-import { createRuleContext } from '@porthole/core/rules/context.js';
+import { createRuleContext } from '@porthole/core/rules/support/context.js';
 import type { Engine } from './types.ts';
 
 export const realEngine: Engine = {

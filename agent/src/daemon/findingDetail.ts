@@ -1,7 +1,8 @@
 // The finding page's data: the finding (open or resolved, from the store), each time it opened and
 // resolved, the timeline around it on its own resources and service, and the alerts sent for it.
 import type { FindingDetail, TimelineEvent } from '@porthole/shared';
-import { toRecord, type Store } from '../store/store.ts';
+import { toRecord } from '@porthole/core/timeline/state.js';
+import type { Store } from '../store/store.ts';
 
 /** How far before the first opening the timeline reaches back (the default correlation window). */
 const BEFORE_MS = 30 * 60_000;

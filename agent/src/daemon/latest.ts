@@ -2,12 +2,7 @@
 import type { DataFreshness, ScanResult, ServiceVerdict, Snapshot, SnapshotKind } from '@porthole/shared';
 import { SNAPSHOT_KINDS } from '@porthole/shared';
 import { kindFreshness, withFreshness, type KindFreshness } from '@porthole/core/engine/freshness.js';
-
-export interface StaleKind {
-  kind: string;
-  error: string;
-  fetchedAt: string | null;
-}
+import type { StaleKind } from '@porthole/core/timeline/state.js';
 
 export type CycleOutcomeKind = 'ok' | 'partial' | 'error';
 

@@ -38,7 +38,8 @@ export class PollLoop {
     const checkpoint = store.kv.get<unknown>(KV_CHECKPOINT);
     if (checkpoint !== null) source.restore?.(checkpoint);
     const verdicts = store.state.verdicts();
-    latest.scan = verdicts.services.length > 0 ? { schemaVersion: 1, findings: [], warnings: [], ...verdicts } : null;
+    latest.scan =
+      verdicts.services.length > 0 ? { schemaVersion: 1, findings: [], warnings: [], ...verdicts } : null;
     latest.kinds = store.kv.get(KV_KINDS) ?? [];
     latest.lastOkAt = store.cycles.lastOk()?.startedAt ?? null;
     latest.lastCycleAt = store.cycles.recent(1)[0]?.startedAt ?? null;

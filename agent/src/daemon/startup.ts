@@ -5,7 +5,7 @@ import { lockDataDir, Store, StoreDamagedError, type DataDirLock } from '../stor
 import type { ChangeLog } from './changeLog.ts';
 import type { DaemonConfig } from './config/schema.ts';
 import { createSource } from './sources.ts';
-import { historyGapEvent } from './timelineEvents.ts';
+import { historyGapEvent } from '@porthole/core/timeline/timelineEvents.js';
 import type { PollSource } from './types.ts';
 
 export interface DataDir {

@@ -12,7 +12,7 @@ import type {
 } from '@porthole/shared';
 import type { EstateModel } from '@porthole/core/model/types.js';
 import type { CallCounts } from '../sources/aws/callCounter.ts';
-import type { FindingState } from '../store/store.ts';
+import type { FindingState } from '@porthole/core/timeline/state.js';
 import type { SourceKind } from './config/schema.ts';
 
 export interface PollResult {

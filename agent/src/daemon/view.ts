@@ -9,7 +9,8 @@ import type {
   TimelineEvent,
 } from '@porthole/shared';
 import { NotReadyError, type ApiBackend, type EventFilter, type FindingFilter } from '../server/backend.ts';
-import { toRecord, type Store } from '../store/store.ts';
+import { toRecord } from '@porthole/core/timeline/state.js';
+import type { Store } from '../store/store.ts';
 import { findingDetail } from './findingDetail.ts';
 import type { LatestState } from './latest.ts';
 import type { Analyzer } from './analyzer.ts';

@@ -29,7 +29,10 @@ function workerEntry(): { url: URL; execArgv: string[] } {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './analysisWorker.ts' : './analysisWorker.js', import.meta.url);
   const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-  return { url, execArgv: fromSource && !hasTsx ? [...process.execArgv, '--import', 'tsx'] : process.execArgv };
+  return {
+    url,
+    execArgv: fromSource && !hasTsx ? [...process.execArgv, '--import', 'tsx'] : process.execArgv,
+  };
 }
 
 function revive(error: { name: string; message: string }): Error {
@@ -51,7 +54,10 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
   };
   const start = (): void => {
     const entry = workerEntry();
-    const w = new Worker(entry.url, { execArgv: entry.execArgv, workerData: { baseline: opts.loadBaseline() } });
+    const w = new Worker(entry.url, {
+      execArgv: entry.execArgv,
+      workerData: { baseline: opts.loadBaseline() },
+    });
     w.unref();
     w.on('message', (m: FromWorker) => {
       if (!('id' in m)) return;
@@ -83,7 +89,9 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
             void w.terminate();
           }, limitMs)
         : undefined;
-      const done = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => (clearTimeout(timer), f(...a));
+      const done =
+        <A extends unknown[]>(f: (...a: A) => void) =>
+        (...a: A) => (clearTimeout(timer), f(...a));
       pending.set(id, { resolve: done(resolve as (v: unknown) => void), reject: done(reject) });
       w.postMessage({ ...question, id } as ToWorker);
     });

@@ -4,7 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { AlertDelivery, ScanResult, ServiceVerdict } from '@porthole/shared';
 import type { KindFreshness } from '@porthole/core/engine/freshness.js';
 import type { CallCounts } from '../sources/aws/callCounter.ts';
-import type { FindingState } from '../store/store.ts';
+import type { FindingState } from '@porthole/core/timeline/state.js';
 import { CYCLE_OUTCOMES, TARGET_STATES, registerStateGauges } from './metricsState.ts';
 
 /**

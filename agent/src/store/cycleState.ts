@@ -49,7 +49,9 @@ export class SqliteCycleState implements CycleStateRepo {
   constructor(db: Db) {
     this.factsStmt = db.prepare('SELECT key, body FROM facts');
     this.markStmt = db.prepare('SELECT 1 FROM kv WHERE key = ?');
-    this.setMarkStmt = db.prepare(`INSERT INTO kv (key, value) VALUES (?, 'true') ON CONFLICT(key) DO NOTHING`);
+    this.setMarkStmt = db.prepare(
+      `INSERT INTO kv (key, value) VALUES (?, 'true') ON CONFLICT(key) DO NOTHING`,
+    );
     this.upsertFact = db.prepare(
       'INSERT INTO facts (key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body',
     );
@@ -89,7 +91,8 @@ export class SqliteCycleState implements CycleStateRepo {
   applyVerdicts(delta: VerdictDelta): void {
     for (const key of delta.services.remove) this.removeVerdict.run('service', key);
     for (const key of delta.targets.remove) this.removeVerdict.run('target', key);
-    for (const s of delta.services.upsert) this.upsertVerdict.run('service', serviceKey(s), JSON.stringify(s));
+    for (const s of delta.services.upsert)
+      this.upsertVerdict.run('service', serviceKey(s), JSON.stringify(s));
     for (const t of delta.targets.upsert) this.upsertVerdict.run('target', targetKey(t), JSON.stringify(t));
   }
 }

@@ -1,18 +1,8 @@
 // Alert delivery attempts (every one recorded) and per-sink alert state (fired, last sent, resolved).
 import type { AlertDelivery } from '@porthole/shared';
+import type { AlertState } from '@porthole/core/timeline/state.js';
 import type { Db } from './db.ts';
 import { StatementCache } from './statements.ts';
-
-/** Per alert group and sink: when it fired, was last sent, resolved, and which findings the last message held. */
-export interface AlertState {
-  /** The group key (for a group of one from before grouping: the finding id). */
-  findingId: string;
-  sink: string;
-  firedAt: string;
-  lastSentAt: string;
-  resolvedAt: string | null;
-  members: string[];
-}
 
 interface DeliveryRow {
   id: number;

@@ -1,10 +1,9 @@
 // The timeline: append-only events, read by id cursor, time, service and type.
 import { pushAll } from '@porthole/shared';
 import type { TimelineEvent, TimelineEventType } from '@porthole/shared';
+import type { NewEvent } from '@porthole/core/timeline/state.js';
 import type { Db } from './db.ts';
 import { StatementCache } from './statements.ts';
-
-export type NewEvent = Omit<TimelineEvent, 'id'>;
 
 interface EventRow {
   id: number;

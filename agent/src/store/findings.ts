@@ -1,15 +1,8 @@
 // Findings lifecycle rows: the finding as last seen plus first/last seen, resolution and flap counters.
-import type { Finding, FindingRecord, Severity } from '@porthole/shared';
+import type { Finding, Severity } from '@porthole/shared';
+import type { FindingState } from '@porthole/core/timeline/state.js';
 import type { Db } from './db.ts';
 import { StatementCache } from './statements.ts';
-
-/** A finding record with the counters the lifecycle needs. */
-export interface FindingState extends FindingRecord {
-  /** Consecutive cycles the finding has been seen in its current open streak. */
-  streak: number;
-  /** Consecutive cycles it has been absent while still open (resolve damping). */
-  missed: number;
-}
 
 interface FindingRow {
   id: string;
@@ -42,12 +35,6 @@ function toState(row: FindingRow): FindingState {
     streak: row.streak,
     missed: row.missed,
   };
-}
-
-/** The public shape (no internal counters). */
-export function toRecord(state: FindingState): FindingRecord {
-  const { streak: _streak, missed: _missed, ...record } = state;
-  return record;
 }
 
 const COLUMNS = 'id, status, first_seen, last_seen, resolved_at, streak, missed, likely_cause, body';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '@porthole/shared';
 import { MIGRATIONS } from './migrations.ts';
-import { Store, type FindingState } from './store.ts';
+import type { FindingState } from '@porthole/core/timeline/state.js';
+import { Store } from './store.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {

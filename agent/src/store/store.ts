@@ -62,11 +62,8 @@ export class Store {
   }
 }
 
-export type { FindingState } from './findings.ts';
-export { toRecord } from './findings.ts';
-export type { NewEvent, EventQuery } from './events.ts';
+export type { EventQuery } from './events.ts';
 export type { CycleRecord } from './cycles.ts';
-export type { AlertState } from './deliveries.ts';
 export type { CycleStateRepo, FactDelta, VerdictDelta } from './cycleState.ts';
 export { serviceKey, targetKey } from './cycleState.ts';
 export { StoreDamagedError, StoreError } from './errors.ts';

@@ -2,7 +2,7 @@
 import type { ScanResult, Snapshot } from '@porthole/shared';
 import { buildModel } from '../model/build.ts';
 import type { EstateModel } from '../model/types.ts';
-import { createRuleContext } from '../rules/context.ts';
+import { createRuleContext } from '../rules/support/context.ts';
 import { RULES } from '../rules/registry.ts';
 import { SERVICE_INPUTS_RULE } from './inputGaps.ts';
 import { runRules } from './runRules.ts';

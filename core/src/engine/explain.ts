@@ -5,7 +5,7 @@ import type { ExplainLeg, Finding, PathResult } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { evaluateFrontDoor } from '../net/paths/frontDoor.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
-import { createRuleContext } from '../rules/context.ts';
+import { createRuleContext } from '../rules/support/context.ts';
 import { albHop, legVerdict, worseOf, type LegVerdict } from './albHops.ts';
 import { resolveCaller, findLoadBalancer } from './endpoints.ts';
 import { PathInputError } from './errors.ts';

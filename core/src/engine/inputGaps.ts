@@ -4,7 +4,7 @@
 import { isKnownTargetState, type Finding } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
-import { unknownFinding } from '../rules/finding.ts';
+import { unknownFinding } from '../rules/support/finding.ts';
 import type { Rule } from '../rules/types.ts';
 
 export function serviceInputGaps(model: EstateModel, svc: ServiceModel): string[] {

@@ -4,7 +4,7 @@ import type { Finding } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
 import { RULES } from '../rules/registry.ts';
 import type { Rule, RuleContext } from '../rules/types.ts';
-import { targetKey, uniqueTargets } from '../rules/finding.ts';
+import { targetKey, uniqueTargets } from '../rules/support/finding.ts';
 import { withAffectedServices } from './affectedServices.ts';
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;

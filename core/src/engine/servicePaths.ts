@@ -4,7 +4,7 @@ import type { ServiceDetail } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
 import { findService } from '../model/services.ts';
 import { evaluateFrontDoor, type Caller } from '../net/paths/frontDoor.ts';
-import { createRuleContext } from '../rules/context.ts';
+import { createRuleContext } from '../rules/support/context.ts';
 import type { RuleContext } from '../rules/types.ts';
 import { targetGroupHops } from './forwardHops.ts';
 import { toHop } from './pathResult.ts';

@@ -11,7 +11,7 @@ import {
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { closedListeners, listenersFor } from './frontDoor.ts';
-import { targetKey } from '../rules/finding.ts';
+import { targetKey } from '../rules/support/finding.ts';
 import { RULES } from '../rules/registry.ts';
 import { serviceInputGaps } from './inputGaps.ts';
 

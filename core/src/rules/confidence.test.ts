@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FindingSchema } from '@porthole/shared';
 import { fixCorpus } from '../../test-kit/fixCorpus.ts';
 import { run, scenario } from '../../test-kit/ruleTestKit.ts';
-import { appNotListening } from './appNotListening.ts';
+import { appNotListening } from './catalog/appNotListening.ts';
 
 const findings = fixCorpus().flatMap((c) => c.findings.map((f) => ({ where: c.name, f })));
 

@@ -4,7 +4,7 @@ import { FindingSchema, RULE_IDS } from '@porthole/shared';
 import { buildDemoEstate } from '../../../agent/src/demo/estate.ts';
 import { buildModel } from '../model/build.ts';
 import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
-import { createRuleContext } from './context.ts';
+import { createRuleContext } from './support/context.ts';
 import { RULES } from './registry.ts';
 
 const NOW = new Date('2026-11-24T10:00:00Z');

@@ -1,7 +1,7 @@
 // The rule contract: one rule, one file, one pure function `(model, ctx) => Finding[]`.
 import type { Finding, RuleId } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
-import type { TargetContext } from './context.ts';
+import type { TargetContext } from './support/context.ts';
 
 /** What explain/reach asked, for the rules that judge a specific request (e.g. a port with no listener). */
 export interface Probe {

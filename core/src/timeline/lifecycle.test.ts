@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, TimelineEvent } from '@porthole/shared';
-import type { FindingState } from '../store/store.ts';
+import type { FindingState } from './state.ts';
 import { likelyCause, relevance } from './correlate.ts';
 import { advanceFindings, holdWhereStale } from './lifecycle.ts';
 

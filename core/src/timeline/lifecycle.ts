@@ -1,6 +1,6 @@
 // Findings lifecycle: first seen, last seen, resolved, with flap damping on both edges.
 import type { Finding, Snapshot } from '@porthole/shared';
-import type { FindingState } from '../store/store.ts';
+import type { FindingState } from './state.ts';
 
 export interface LifecycleOptions {
   /** Consecutive absent cycles before an open finding resolves. */

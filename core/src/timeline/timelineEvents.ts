@@ -1,7 +1,6 @@
 // Timeline events the loop writes itself: findings opened/resolved, data stale/fresh.
 import type { FindingRecord } from '@porthole/shared';
-import type { NewEvent } from '../store/store.ts';
-import type { StaleKind } from './latest.ts';
+import type { NewEvent, StaleKind } from './state.ts';
 
 export function duration(fromIso: string, toIso: string): string {
   let s = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));

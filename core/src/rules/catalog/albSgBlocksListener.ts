@@ -1,14 +1,14 @@
 // alb-sg-blocks-listener: the ALB's SGs admit no client on a listener port (0.0.0.0/0 for internet-facing,
 // the VPC CIDR for internal). ALB guide, "Security groups for your Application Load Balancer".
 import type { Finding, IpPermission } from '@porthole/shared';
-import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
-import { evaluateSecurityGroups } from '../net/securityGroups.ts';
-import { prefixListResolver } from '../net/paths/hops.ts';
-import { CLIENT_CIDR, safeCidr } from './fix/safeSource.ts';
-import { securityGroupFix } from './fix/securityGroupFix.ts';
-import { makeFinding, unknownFinding } from './finding.ts';
-import type { Rule } from './types.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel, LoadBalancerModel } from '../../model/types.ts';
+import { evaluateSecurityGroups } from '../../net/securityGroups.ts';
+import { prefixListResolver } from '../../net/paths/hops.ts';
+import { CLIENT_CIDR, safeCidr } from '../fix/safeSource.ts';
+import { securityGroupFix } from '../fix/securityGroupFix.ts';
+import { makeFinding, unknownFinding } from '../support/finding.ts';
+import type { Rule } from '../types.ts';
 
 /** The clients an ALB is for: anyone (internet-facing) or its VPC (internal). */
 export function clientRange(model: EstateModel, lb: LoadBalancerModel): string | null {

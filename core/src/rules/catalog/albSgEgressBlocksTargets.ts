@@ -1,9 +1,9 @@
 // alb-sg-egress-blocks-targets: the ALB's SG egress rules do not allow the target or health-check port.
 // ALB guide, "Security groups for your Application Load Balancer" (recommended outbound rules).
 import { noun, type Finding } from '@porthole/shared';
-import { componentIdsOf } from '../net/paths/hops.ts';
-import { securityGroupFix } from './fix/securityGroupFix.ts';
-import { groupBy, makeFinding } from './finding.ts';
+import { componentIdsOf } from '../../net/paths/hops.ts';
+import { securityGroupFix } from '../fix/securityGroupFix.ts';
+import { groupBy, makeFinding } from '../support/finding.ts';
 import {
   deniedHops,
   describeTargets,
@@ -13,8 +13,8 @@ import {
   serviceGroupKey,
   serviceName,
   unknownHopFindings,
-} from './pathBlocks.ts';
-import type { Rule } from './types.ts';
+} from '../support/pathBlocks.ts';
+import type { Rule } from '../types.ts';
 
 export const albSgEgressBlocksTargets: Rule = {
   id: 'alb-sg-egress-blocks-targets',

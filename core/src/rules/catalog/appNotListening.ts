@@ -2,10 +2,10 @@
 // on its port (binds 127.0.0.1, listens on another port, starts slowly). Only by elimination: never when a hop
 // denies, never when a hop is unknown (then the verdict is unknown).
 import { plural, type Finding } from '@porthole/shared';
-import { loadBalancedMapping } from './ecsPorts.ts';
-import { groupBy, makeFinding, regionFlag, targetRef, unknownFinding } from './finding.ts';
-import type { TargetContext } from './context.ts';
-import type { Rule } from './types.ts';
+import { loadBalancedMapping } from '../support/ecsPorts.ts';
+import { groupBy, makeFinding, regionFlag, targetRef, unknownFinding } from '../support/finding.ts';
+import type { TargetContext } from '../support/context.ts';
+import type { Rule } from '../types.ts';
 
 const FAILING = new Set(['Target.Timeout', 'Target.FailedHealthChecks']);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { healthCheckGraceTooShort, proposedGrace } from './healthCheckGraceTooShort.ts';
-import { analyzeSnapshot } from '../engine/analyze.ts';
-import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
+import { analyzeSnapshot } from '../../engine/analyze.ts';
+import { snapshotFromDocuments } from '../../../../agent/src/sources/snapshot/index.ts';
 import {
   NOW,
   healthy,
@@ -11,7 +11,7 @@ import {
   serviceJson,
   unknownsFor,
   without,
-} from '../../test-kit/ruleTestKit.ts';
+} from '../../../test-kit/ruleTestKit.ts';
 
 const RULE = 'health-check-grace-too-short';
 const WEB_ARN = `arn:aws:ecs:${ids.region}:${ids.account}:service/prod/web`;

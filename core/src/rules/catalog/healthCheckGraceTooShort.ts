@@ -3,9 +3,9 @@
 // ECS API, CreateService healthCheckGracePeriodSeconds (default 0, ignored unhealthy checks after start);
 // ALB guide, "Health checks for your target groups" (a target turns unhealthy after threshold × interval).
 import { maxOf, plural, type Evidence, type Finding } from '@porthole/shared';
-import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel, ServiceModel, TargetGroupModel } from '../model/types.ts';
-import { makeFinding, regionFlag, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel, ServiceModel, TargetGroupModel } from '../../model/types.ts';
+import { makeFinding, regionFlag, targetRef, unknownFinding, uniqueTargets } from '../support/finding.ts';
 import {
   ELB_HEALTH_STOP,
   formatDuration,
@@ -15,8 +15,8 @@ import {
   taskEvidence,
   taskMessages,
   type TaskMessage,
-} from './taskSignals.ts';
-import type { Rule, RuleContext } from './types.ts';
+} from '../support/taskSignals.ts';
+import type { Rule, RuleContext } from '../types.ts';
 
 const RULE = 'health-check-grace-too-short';
 /** Service events about ELB health: "… is unhealthy in (target-group …)" and "… failed ELB health checks …". */

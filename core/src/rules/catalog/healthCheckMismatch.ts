@@ -1,8 +1,8 @@
 // health-check-mismatch: Target.ResponseCodeMismatch — the app answers the health check with a code outside
 // the matcher. ALB guide, "Health checks for your target groups"; ELB API TargetHealth reason codes.
 import type { Finding } from '@porthole/shared';
-import { groupBy, makeFinding, regionFlag, targetRef } from './finding.ts';
-import type { Rule } from './types.ts';
+import { groupBy, makeFinding, regionFlag, targetRef } from '../support/finding.ts';
+import type { Rule } from '../types.ts';
 
 /** "Health checks failed with these codes: [404]" → [404] */
 export function parseFailedCodes(description: string | null): number[] {

@@ -1,14 +1,14 @@
 // nacl-blocks-listener: the ALB subnets' NACL denies clients on a listener port, or the replies to 1024–65535.
 // VPC guide, "Network ACLs" (stateless) and "Ephemeral ports"; ALB guide, "Network ACLs for your load balancer".
 import type { Finding } from '@porthole/shared';
-import { dataGaps } from '../model/scopes.ts';
-import { formatPortRange } from '../net/cidr.ts';
-import { ELB_EPHEMERAL } from '../net/paths/albToTarget.ts';
-import { INTERNET_PROBE_ADDRESS } from '../net/paths/egressAddress.ts';
-import { networkAclHop } from '../net/paths/hops.ts';
-import { networkAclFix } from './fix/networkAclFix.ts';
-import { makeFinding, unknownFinding } from './finding.ts';
-import type { Rule } from './types.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import { formatPortRange } from '../../net/cidr.ts';
+import { ELB_EPHEMERAL } from '../../net/paths/albToTarget.ts';
+import { INTERNET_PROBE_ADDRESS } from '../../net/paths/egressAddress.ts';
+import { networkAclHop } from '../../net/paths/hops.ts';
+import { networkAclFix } from '../fix/networkAclFix.ts';
+import { makeFinding, unknownFinding } from '../support/finding.ts';
+import type { Rule } from '../types.ts';
 
 export const naclBlocksListener: Rule = {
   id: 'nacl-blocks-listener',

@@ -1,7 +1,7 @@
 // nacl-blocks-return-traffic: NACLs are stateless; the target subnet's NACL outbound or the ALB subnets' NACL
 // inbound denies the reply to the ALB's ephemeral ports 1024–65535. VPC guide, "Ephemeral ports".
-import { makeNaclFindings } from './naclFindings.ts';
-import type { Rule } from './types.ts';
+import { makeNaclFindings } from '../support/naclFindings.ts';
+import type { Rule } from '../types.ts';
 
 export const naclBlocksReturnTraffic: Rule = {
   id: 'nacl-blocks-return-traffic',

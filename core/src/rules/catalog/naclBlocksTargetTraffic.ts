@@ -1,7 +1,7 @@
 // nacl-blocks-target-traffic: the ALB subnets' NACL outbound or the target subnet's NACL inbound denies
 // ALB → target on the traffic or health-check port. ALB guide, "Network ACLs"; VPC guide, "Network ACLs".
-import { makeNaclFindings } from './naclFindings.ts';
-import type { Rule } from './types.ts';
+import { makeNaclFindings } from '../support/naclFindings.ts';
+import type { Rule } from '../types.ts';
 
 export const naclBlocksTargetTraffic: Rule = {
   id: 'nacl-blocks-target-traffic',

@@ -12,7 +12,7 @@ import {
   without,
   type EstateDocuments,
   type Json,
-} from '../../test-kit/ruleTestKit.ts';
+} from '../../../test-kit/ruleTestKit.ts';
 
 const RULE = 'nat-instance-source-dest-check';
 const NAT = ids.instances.nat;

@@ -10,15 +10,15 @@ import {
   pushAll,
   type SnapshotScope,
 } from '@porthole/shared';
-import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
-import { describeRoute } from '../net/routes.ts';
-import { cachedRouteTable } from '../net/paths/hops.ts';
-import { servicePlacements } from './ecsPlacement.ts';
-import { makeFinding, unknownFinding } from './finding.ts';
-import { sourceDestCheckFix } from './fix/sourceDestCheckFix.ts';
-import { PULL_ERROR, taskEvidence, taskMessages } from './taskSignals.ts';
-import type { Rule } from './types.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel, Scoped, ServiceModel } from '../../model/types.ts';
+import { describeRoute } from '../../net/routes.ts';
+import { cachedRouteTable } from '../../net/paths/hops.ts';
+import { servicePlacements } from '../support/ecsPlacement.ts';
+import { makeFinding, unknownFinding } from '../support/finding.ts';
+import { sourceDestCheckFix } from '../fix/sourceDestCheckFix.ts';
+import { PULL_ERROR, taskEvidence, taskMessages } from '../support/taskSignals.ts';
+import type { Rule } from '../types.ts';
 
 const RULE = 'nat-instance-source-dest-check';
 

@@ -3,14 +3,14 @@
 // group → host port → container port. Adding a listener is only an explicit alternative, and the ALB SG / NACL
 // that also refuse the unlistened port are evidence here, never findings of their own.
 import type { Evidence, Finding, FixAlternative } from '@porthole/shared';
-import type { EstateModel, ListenerModel, LoadBalancerModel } from '../model/types.ts';
-import { INTERNET_PROBE_ADDRESS } from '../net/paths/egressAddress.ts';
-import { networkAclHop, prefixListResolver } from '../net/paths/hops.ts';
-import { evaluateSecurityGroups } from '../net/securityGroups.ts';
+import type { EstateModel, ListenerModel, LoadBalancerModel } from '../../model/types.ts';
+import { INTERNET_PROBE_ADDRESS } from '../../net/paths/egressAddress.ts';
+import { networkAclHop, prefixListResolver } from '../../net/paths/hops.ts';
+import { evaluateSecurityGroups } from '../../net/securityGroups.ts';
 import { clientRange } from './albSgBlocksListener.ts';
-import { securityGroupFix } from './fix/securityGroupFix.ts';
-import { makeFinding, regionFlag } from './finding.ts';
-import type { Probe, Rule } from './types.ts';
+import { securityGroupFix } from '../fix/securityGroupFix.ts';
+import { makeFinding, regionFlag } from '../support/finding.ts';
+import type { Probe, Rule } from '../types.ts';
 
 /** "listener 80 → target group web-tg → host port 32768 → container 8081", for each listener. */
 export function describeChains(model: EstateModel, lb: LoadBalancerModel): string[] {

@@ -10,7 +10,7 @@ import {
   unknownsFor,
   without,
   type Json,
-} from '../../test-kit/ruleTestKit.ts';
+} from '../../../test-kit/ruleTestKit.ts';
 
 const RULE = 'overly-open-dynamic-ports';
 const world = (p: IpPermission): IpPermission => ({ ...p, IpRanges: [{ CidrIp: '0.0.0.0/0' }] });

@@ -9,15 +9,15 @@ import {
   type IpPermission,
   type SecurityGroup,
 } from '@porthole/shared';
-import { endpointForInstance, scopeOfArn } from '../model/endpoints.ts';
-import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel, Scoped, ServiceModel } from '../model/types.ts';
-import { normaliseProtocol } from '../net/protocol.ts';
-import { grantsOf, permissionPorts } from '../net/sgRules.ts';
-import { servicePlacements } from './ecsPlacement.ts';
-import { makeFinding, unknownFinding } from './finding.ts';
-import { openRuleFix, openRuleLabel, type OpenRule } from './fix/openRuleFix.ts';
-import type { Rule } from './types.ts';
+import { endpointForInstance, scopeOfArn } from '../../model/endpoints.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel, Scoped, ServiceModel } from '../../model/types.ts';
+import { normaliseProtocol } from '../../net/protocol.ts';
+import { grantsOf, permissionPorts } from '../../net/sgRules.ts';
+import { servicePlacements } from '../support/ecsPlacement.ts';
+import { makeFinding, unknownFinding } from '../support/finding.ts';
+import { openRuleFix, openRuleLabel, type OpenRule } from '../fix/openRuleFix.ts';
+import type { Rule } from '../types.ts';
 
 const RULE = 'overly-open-dynamic-ports';
 const WORLD = new Set(['0.0.0.0/0', '::/0']);

@@ -13,7 +13,7 @@ import {
   without,
   type EstateDocuments,
   type Json,
-} from '../../test-kit/ruleTestKit.ts';
+} from '../../../test-kit/ruleTestKit.ts';
 
 const RULE = 'private-subnet-no-egress';
 const ENDPOINT_SG = 'sg-0e0d0e0d0e0d0e0d0';

@@ -3,15 +3,15 @@
 // ECR/S3 VPC endpoints make up for it, so image pulls fail with CannotPullContainerError … i/o timeout.
 // VPC guide, "NAT gateways", "Route tables"; ECR guide, "Amazon ECR interface VPC endpoints (AWS PrivateLink)".
 import { noun, pushAll, type Evidence, type Finding } from '@porthole/shared';
-import type { EstateModel, ServiceModel } from '../model/types.ts';
-import { ecrEndpointCoverage, type EndpointCoverage, type EndpointProblem } from './ecrEndpoints.ts';
-import { servicePlacements, type Placement } from './ecsPlacement.ts';
-import { ecrEndpointFix } from './fix/ecrEndpointFix.ts';
-import { egressRouteFix } from './fix/egressRouteFix.ts';
-import { groupBy, makeFinding, unknownFinding } from './finding.ts';
-import { internetEgress, type EgressCause, type Egress } from './internetEgress.ts';
-import { PULL_ERROR, PULL_NETWORK_ERROR, taskEvidence, taskMessages } from './taskSignals.ts';
-import type { Rule } from './types.ts';
+import type { EstateModel, ServiceModel } from '../../model/types.ts';
+import { ecrEndpointCoverage, type EndpointCoverage, type EndpointProblem } from '../support/ecrEndpoints.ts';
+import { servicePlacements, type Placement } from '../support/ecsPlacement.ts';
+import { ecrEndpointFix } from '../fix/ecrEndpointFix.ts';
+import { egressRouteFix } from '../fix/egressRouteFix.ts';
+import { groupBy, makeFinding, unknownFinding } from '../support/finding.ts';
+import { internetEgress, type EgressCause, type Egress } from '../support/internetEgress.ts';
+import { PULL_ERROR, PULL_NETWORK_ERROR, taskEvidence, taskMessages } from '../support/taskSignals.ts';
+import type { Rule } from '../types.ts';
 
 const RULE = 'private-subnet-no-egress';
 

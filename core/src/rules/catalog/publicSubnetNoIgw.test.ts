@@ -9,7 +9,7 @@ import {
   unknownsFor,
   without,
   type EstateDocuments,
-} from '../../test-kit/ruleTestKit.ts';
+} from '../../../test-kit/ruleTestKit.ts';
 
 const RULE = 'public-subnet-no-igw';
 const WEB_ALB = ids.loadBalancers.web;

@@ -3,14 +3,14 @@
 // cannot leave. ELB guide, "Create an Application Load Balancer" (internet-facing: public subnets); VPC guide,
 // "Route tables" and "Internet gateways".
 import type { Evidence, Finding, RouteTable } from '@porthole/shared';
-import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
-import { cachedRouteTable } from '../net/paths/hops.ts';
-import { attachedIgw } from './fix/egressRouteFix.ts';
-import { igwFix } from './fix/igwRouteFix.ts';
-import { groupBy, makeFinding, unknownFinding } from './finding.ts';
-import { igwProblem } from './internetEgress.ts';
-import type { Rule } from './types.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel, LoadBalancerModel } from '../../model/types.ts';
+import { cachedRouteTable } from '../../net/paths/hops.ts';
+import { attachedIgw } from '../fix/egressRouteFix.ts';
+import { igwFix } from '../fix/igwRouteFix.ts';
+import { groupBy, makeFinding, unknownFinding } from '../support/finding.ts';
+import { igwProblem } from '../support/internetEgress.ts';
+import type { Rule } from '../types.ts';
 
 const RULE = 'public-subnet-no-igw';
 

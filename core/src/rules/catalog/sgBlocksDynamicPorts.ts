@@ -1,15 +1,15 @@
 // sg-blocks-dynamic-ports: bridge mode with hostPort 0, and the container instances' SGs do not admit the ALB
 // on the host ports the tasks got. ECS guide "Use an Application Load Balancer"; ALB guide "Target security groups".
 import type { Finding } from '@porthole/shared';
-import { componentIdsOf } from '../net/paths/hops.ts';
-import { securityGroupFix } from './fix/securityGroupFix.ts';
-import { albPeer, groupBy, makeFinding } from './finding.ts';
+import { componentIdsOf } from '../../net/paths/hops.ts';
+import { securityGroupFix } from '../fix/securityGroupFix.ts';
+import { albPeer, groupBy, makeFinding } from '../support/finding.ts';
 import {
   inferEphemeralRange,
   loadBalancedMapping,
   observedHostPorts,
   usesDynamicHostPorts,
-} from './ecsPorts.ts';
+} from '../support/ecsPorts.ts';
 import {
   deniedHops,
   describeTargets,
@@ -17,9 +17,9 @@ import {
   portsOf,
   refsOf,
   unknownHopFindings,
-} from './pathBlocks.ts';
-import type { Rule } from './types.ts';
-import type { LoadBalancerModel } from '../model/types.ts';
+} from '../support/pathBlocks.ts';
+import type { Rule } from '../types.ts';
+import type { LoadBalancerModel } from '../../model/types.ts';
 
 function listenerPortFor(lb: LoadBalancerModel, tgArn: string): number | null {
   return lb.listeners.find((l) => l.rules.some((r) => r.targetGroupArns.includes(tgArn)))?.port ?? null;

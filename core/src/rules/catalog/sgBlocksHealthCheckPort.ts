@@ -1,9 +1,9 @@
 // sg-blocks-health-check-port: the health-check port differs from the traffic port and the path to it is blocked
 // (SG or NACL), so targets fail health checks although traffic could flow. ALB guide, "Target security groups".
 import type { Finding } from '@porthole/shared';
-import { componentIdsOf } from '../net/paths/hops.ts';
-import { peerText, securityGroupFix } from './fix/securityGroupFix.ts';
-import { albPeer, groupBy, makeFinding } from './finding.ts';
+import { componentIdsOf } from '../../net/paths/hops.ts';
+import { peerText, securityGroupFix } from '../fix/securityGroupFix.ts';
+import { albPeer, groupBy, makeFinding } from '../support/finding.ts';
 import {
   deniedHops,
   describeTargets,
@@ -12,8 +12,8 @@ import {
   serviceGroupKey,
   serviceName,
   unknownHopFindings,
-} from './pathBlocks.ts';
-import type { Rule } from './types.ts';
+} from '../support/pathBlocks.ts';
+import type { Rule } from '../types.ts';
 
 export const sgBlocksHealthCheckPort: Rule = {
   id: 'sg-blocks-health-check-port',

@@ -1,10 +1,10 @@
 // sg-blocks-target-port: fixed host port, host mode or awsvpc (ip targets): the target ENI's SGs do not admit
 // the ALB on the target port. ALB guide, "Target security groups"; ECS guide, "awsvpc network mode".
 import type { Finding } from '@porthole/shared';
-import { componentIdsOf } from '../net/paths/hops.ts';
-import { peerText, securityGroupFix } from './fix/securityGroupFix.ts';
-import { albPeer, groupBy, makeFinding } from './finding.ts';
-import { usesDynamicHostPorts } from './ecsPorts.ts';
+import { componentIdsOf } from '../../net/paths/hops.ts';
+import { peerText, securityGroupFix } from '../fix/securityGroupFix.ts';
+import { albPeer, groupBy, makeFinding } from '../support/finding.ts';
+import { usesDynamicHostPorts } from '../support/ecsPorts.ts';
 import {
   deniedHops,
   describeTargets,
@@ -14,8 +14,8 @@ import {
   serviceGroupKey,
   serviceName,
   unknownHopFindings,
-} from './pathBlocks.ts';
-import type { Rule } from './types.ts';
+} from '../support/pathBlocks.ts';
+import type { Rule } from '../types.ts';
 
 export const sgBlocksTargetPort: Rule = {
   id: 'sg-blocks-target-port',

@@ -1,15 +1,15 @@
 // sg-reference-public-ip: an internet-facing ALB's SG admits another SG, but that SG's members reach the ALB
 // from a public/Elastic IP, and an SG reference matches private IPs only (VPC guide, "Security group rules").
 import type { Finding } from '@porthole/shared';
-import { endpointForEni } from '../model/endpoints.ts';
-import { dataGaps } from '../model/scopes.ts';
-import { internetSourceAddress } from '../net/paths/egressAddress.ts';
-import { prefixListResolver } from '../net/paths/hops.ts';
-import { evaluateSecurityGroups } from '../net/securityGroups.ts';
-import { securityGroupFix } from './fix/securityGroupFix.ts';
+import { endpointForEni } from '../../model/endpoints.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import { internetSourceAddress } from '../../net/paths/egressAddress.ts';
+import { prefixListResolver } from '../../net/paths/hops.ts';
+import { evaluateSecurityGroups } from '../../net/securityGroups.ts';
+import { securityGroupFix } from '../fix/securityGroupFix.ts';
 import { referenceRulesFor } from './albSgBlocksListener.ts';
-import { makeFinding, unknownFinding } from './finding.ts';
-import type { Rule } from './types.ts';
+import { makeFinding, unknownFinding } from '../support/finding.ts';
+import type { Rule } from '../types.ts';
 
 export const sgReferencePublicIp: Rule = {
   id: 'sg-reference-public-ip',

@@ -10,7 +10,7 @@ import {
   without,
   type EstateDocuments,
   type Json,
-} from '../../test-kit/ruleTestKit.ts';
+} from '../../../test-kit/ruleTestKit.ts';
 
 const RULE = 'static-host-port-conflict';
 const WEB_TD = `arn:aws:ecs:${ids.region}:${ids.account}:task-definition/web:12`;

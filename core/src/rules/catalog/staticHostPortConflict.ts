@@ -3,13 +3,13 @@
 // by your task") the rest are never placed. ECS API PortMapping (hostPort; host mode: hostPort = containerPort);
 // ECS guide, "Amazon ECS service event messages".
 import { plural, type Evidence, type Finding } from '@porthole/shared';
-import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel, ServiceModel } from '../model/types.ts';
-import { clusterContainerInstances, isAwsvpc } from './ecsPlacement.ts';
-import { makeFinding, unknownFinding } from './finding.ts';
-import { dynamicPortFix } from './fix/dynamicPortFix.ts';
-import { eventEvidence, PORT_IN_USE_EVENT, serviceEvents } from './taskSignals.ts';
-import type { Rule } from './types.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel, ServiceModel } from '../../model/types.ts';
+import { clusterContainerInstances, isAwsvpc } from '../support/ecsPlacement.ts';
+import { makeFinding, unknownFinding } from '../support/finding.ts';
+import { dynamicPortFix } from '../fix/dynamicPortFix.ts';
+import { eventEvidence, PORT_IN_USE_EVENT, serviceEvents } from '../support/taskSignals.ts';
+import type { Rule } from '../types.ts';
 
 const RULE = 'static-host-port-conflict';
 

@@ -1,11 +1,11 @@
 // target-az-not-enabled: Target.NotInUse because the target's AZ has no subnet enabled on the load balancer
 // (ELB API TargetHealth reasons; ALB guide, "Availability Zones for your Application Load Balancer").
 import { plural, type Finding } from '@porthole/shared';
-import { endpointForTarget } from '../model/endpoints.ts';
-import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
-import { groupBy, makeFinding, regionFlag, targetRef, unknownFinding } from './finding.ts';
-import type { TargetContext } from './context.ts';
-import type { Rule } from './types.ts';
+import { endpointForTarget } from '../../model/endpoints.ts';
+import type { EstateModel, LoadBalancerModel } from '../../model/types.ts';
+import { groupBy, makeFinding, regionFlag, targetRef, unknownFinding } from '../support/finding.ts';
+import type { TargetContext } from '../support/context.ts';
+import type { Rule } from '../types.ts';
 
 function targetAz(model: EstateModel, t: TargetContext): string | null {
   if (t.target.availabilityZone && t.target.availabilityZone !== 'all') return t.target.availabilityZone;

@@ -1,9 +1,9 @@
 // target-group-not-routed: the service's target group is attached to no listener or rule (LoadBalancerArns empty,
 // no action forwards to it): ELB reports Target.NotInUse and no request ever reaches the tasks.
 import type { Finding } from '@porthole/shared';
-import { dataGaps } from '../model/scopes.ts';
-import { makeFinding, regionFlag, unknownFinding } from './finding.ts';
-import type { Rule } from './types.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import { makeFinding, regionFlag, unknownFinding } from '../support/finding.ts';
+import type { Rule } from '../types.ts';
 
 export const targetGroupNotRouted: Rule = {
   id: 'target-group-not-routed',

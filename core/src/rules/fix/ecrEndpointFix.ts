@@ -3,8 +3,8 @@
 // admitting tcp 443 from the tasks, and the S3 gateway endpoint on the subnets' route tables.
 import { pushAll } from '@porthole/shared';
 import type { SnapshotScope } from '@porthole/shared';
-import { endpointServiceName, type EndpointProblem } from '../ecrEndpoints.ts';
-import { regionFlag } from '../finding.ts';
+import { endpointServiceName, type EndpointProblem } from '../support/ecrEndpoints.ts';
+import { regionFlag } from '../support/finding.ts';
 import type { FixParts } from './egressRouteFix.ts';
 
 export interface EndpointFixInput {

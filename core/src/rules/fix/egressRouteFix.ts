@@ -4,9 +4,9 @@ import type { SnapshotScope } from '@porthole/shared';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
 import { INTERNET_PROBE_ADDRESS } from '../../net/paths/egressAddress.ts';
 import { routeHop } from '../../net/paths/hops.ts';
-import type { Placement } from '../ecsPlacement.ts';
-import { regionFlag } from '../finding.ts';
-import type { Egress } from '../internetEgress.ts';
+import type { Placement } from '../support/ecsPlacement.ts';
+import { regionFlag } from '../support/finding.ts';
+import type { Egress } from '../support/internetEgress.ts';
 
 export interface FixParts {
   summary: string;

@@ -4,8 +4,8 @@
 import type { Finding, RouteTable } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import { routeTarget } from '../../net/routes.ts';
-import { regionFlag } from '../finding.ts';
-import { igwProblem } from '../internetEgress.ts';
+import { regionFlag } from '../support/finding.ts';
+import { igwProblem } from '../support/internetEgress.ts';
 
 export function igwFix(
   model: EstateModel,

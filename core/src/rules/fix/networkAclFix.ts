@@ -1,6 +1,6 @@
 // AWS CLI and Terraform snippets for network ACL entries (EC2 CreateNetworkAclEntry/ReplaceNetworkAclEntry).
 import type { Fix, NetworkAcl, NetworkAclEntry, SnapshotScope } from '@porthole/shared';
-import { regionFlag } from '../finding.ts';
+import { regionFlag } from '../support/finding.ts';
 
 export interface NaclAllow {
   acl: NetworkAcl;

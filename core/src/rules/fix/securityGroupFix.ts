@@ -1,6 +1,6 @@
 // AWS CLI and Terraform snippets for security-group changes (EC2 AuthorizeSecurityGroupIngress/Egress).
 import type { Fix, SnapshotScope } from '@porthole/shared';
-import { regionFlag } from '../finding.ts';
+import { regionFlag } from '../support/finding.ts';
 
 export interface SgRuleChange {
   groupId: string;

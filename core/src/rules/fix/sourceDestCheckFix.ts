@@ -2,7 +2,7 @@
 // attribute covers its primary ENI; a route to a secondary ENI needs the ENI attribute too). VPC guide,
 // "NAT instances"; EC2 API ModifyInstanceAttribute / ModifyNetworkInterfaceAttribute.
 import type { Fix, SnapshotScope } from '@porthole/shared';
-import { regionFlag } from '../finding.ts';
+import { regionFlag } from '../support/finding.ts';
 
 export function sourceDestCheckFix(instanceId: string, eniIds: string[], scope: SnapshotScope): Fix {
   return {

@@ -5,9 +5,9 @@ import type {
   ServiceModel,
   TargetGroupModel,
   TargetModel,
-} from '../model/types.ts';
-import { evaluateAlbToTarget, type TargetPathEvaluation } from '../net/paths/albToTarget.ts';
-import type { Probe, RuleContext } from './types.ts';
+} from '../../model/types.ts';
+import { evaluateAlbToTarget, type TargetPathEvaluation } from '../../net/paths/albToTarget.ts';
+import type { Probe, RuleContext } from '../types.ts';
 
 export interface TargetContext {
   targetGroup: TargetGroupModel;

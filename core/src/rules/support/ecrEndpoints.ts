@@ -4,10 +4,10 @@
 // endpoints (AWS PrivateLink)"; ECS guide, "Interface VPC endpoints".
 import { pushAll } from '@porthole/shared';
 import type { Evidence, SnapshotScope, VpcEndpoint } from '@porthole/shared';
-import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel } from '../model/types.ts';
-import { prefixListResolver } from '../net/paths/hops.ts';
-import { evaluateSecurityGroups } from '../net/securityGroups.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel } from '../../model/types.ts';
+import { prefixListResolver } from '../../net/paths/hops.ts';
+import { evaluateSecurityGroups } from '../../net/securityGroups.ts';
 import type { Placement } from './ecsPlacement.ts';
 
 export type EcrService = 'ecr.api' | 'ecr.dkr' | 's3';

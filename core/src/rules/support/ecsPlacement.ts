@@ -1,10 +1,10 @@
 // Where a service's tasks run as the network sees them: task ENIs / configured subnets (awsvpc), or the
 // container instances of its cluster (bridge/host). ECS guide, "Task networking" (awsvpc, bridge, host).
 import { pushAll } from '@porthole/shared';
-import { endpointForEni, endpointForInstance } from '../model/endpoints.ts';
-import { arnResource } from '../model/arn.ts';
-import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel, ServiceModel } from '../model/types.ts';
+import { endpointForEni, endpointForInstance } from '../../model/endpoints.ts';
+import { arnResource } from '../../model/arn.ts';
+import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel, ServiceModel } from '../../model/types.ts';
 
 export interface Placement {
   kind: 'task' | 'instance';

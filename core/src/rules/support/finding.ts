@@ -1,6 +1,6 @@
 // Builders shared by the rules: stable finding ids, "unknown" findings for missing data, target refs.
 import type { Evidence, Finding, RuleId, SnapshotScope, TargetRef } from '@porthole/shared';
-import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
+import type { EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import type { TargetContext } from './context.ts';
 
 type FindingInput = Omit<Finding, 'id' | 'account' | 'region' | 'services' | 'confidence' | 'missing'> &

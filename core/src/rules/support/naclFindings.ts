@@ -1,8 +1,8 @@
 // Shared by the two NACL rules: one finding per service and NACL that denies a leg of ALB ↔ target traffic.
 import type { Finding, SnapshotScope } from '@porthole/shared';
-import type { EstateModel } from '../model/types.ts';
-import { formatPortRange } from '../net/cidr.ts';
-import { networkAclFix } from './fix/networkAclFix.ts';
+import type { EstateModel } from '../../model/types.ts';
+import { formatPortRange } from '../../net/cidr.ts';
+import { networkAclFix } from '../fix/networkAclFix.ts';
 import { groupBy, makeFinding } from './finding.ts';
 import {
   deniedHops,
@@ -13,7 +13,7 @@ import {
   serviceName,
   unknownHopFindings,
 } from './pathBlocks.ts';
-import type { RuleContext } from './types.ts';
+import type { RuleContext } from '../types.ts';
 
 export function makeNaclFindings(
   model: EstateModel,

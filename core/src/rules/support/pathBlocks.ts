@@ -1,6 +1,6 @@
 // Helpers for rules that explain a blocked ALB → target path: find the blocking hop per target.
 import { plural, type Finding, type RuleId, type TargetRef } from '@porthole/shared';
-import { componentIdsOf, type EvaluatedHop, type HopCheck } from '../net/paths/hops.ts';
+import { componentIdsOf, type EvaluatedHop, type HopCheck } from '../../net/paths/hops.ts';
 import type { TargetContext } from './context.ts';
 import { groupBy, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
 

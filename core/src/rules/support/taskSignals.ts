@@ -1,7 +1,7 @@
 // What ECS says in words — task stoppedReason, container reason, service events — matched against known symptoms.
 // Formats: ECS guide, "Amazon ECS stopped task error messages" and "Amazon ECS service event messages".
 import type { Evidence } from '@porthole/shared';
-import type { ServiceModel, TaskModel } from '../model/types.ts';
+import type { ServiceModel, TaskModel } from '../../model/types.ts';
 
 /** Image pull failures: "CannotPullContainerError: … dial tcp …:443: i/o timeout", or the Fargate auth step. */
 export const PULL_ERROR =
