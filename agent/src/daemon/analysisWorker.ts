@@ -1,10 +1,19 @@
 // The analysis worker thread: holds the estate model and the diff baseline, analyses each cycle's snapshot
 // and answers explain / reach / service-path questions on the committed model. Started by workerAnalyzer.ts.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FactSet } from '@porthole/core/timeline/diff/facts.js';
 import { inlineAnalyzer } from './analyzer.ts';
 import { realEngine } from './engine.ts';
 import { SnapshotAssembler, type FromWorker, type ToWorker } from './workerProtocol.ts';
+
+// On a small VM the analysis and the thread serving HTTP compete for the same cores: the analysis yields
+// (nice +5; Linux sets it for this thread only), so a request waits for the CPU less than a cycle does.
+try {
+  setPriority(5);
+} catch {
+  // not permitted or not supported here: the analysis runs at the daemon's priority
+}
 
 const port = parentPort!;
 const { baseline } = workerData as { baseline: FactSet | null };

@@ -15,6 +15,8 @@ export interface WorkerAnalyzerOptions {
   log: (line: string) => void;
   /** A cycle's analysis taking longer than this stops the worker (default 5 min). */
   analysisTimeoutMs?: number;
+  /** Told about every worker started (tests stop one to see the daemon recover). */
+  onStart?: (worker: Worker) => void;
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -75,6 +77,7 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
       start();
     });
     worker = w;
+    opts.onStart?.(w);
   };
   start();
 

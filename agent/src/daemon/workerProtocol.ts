@@ -29,8 +29,16 @@ export type FromWorker =
 /** Items per message: a slice of the largest kinds (tasks, security groups) clones in about a millisecond. */
 export const SLICE = 250;
 
-/** Sends a snapshot slice by slice, yielding to the event loop between slices. */
+/** How long the sender may hold the event loop before it lets waiting requests run. */
+const BUDGET_MS = 4;
+
+/**
+ * Sends a snapshot slice by slice, yielding to the event loop whenever it has held it for BUDGET_MS: a
+ * request that arrives meanwhile waits at most that long, and a busy API cannot starve the transfer (one
+ * yield per budget, not per slice).
+ */
 export async function sendSnapshot(post: (m: ToWorker) => void, snapshot: Snapshot): Promise<void> {
+  let since = performance.now();
   post({
     type: 'snapshot',
     partitions: snapshot.partitions.map(({ data: _data, ...head }) => head),
@@ -42,7 +50,9 @@ export async function sendSnapshot(post: (m: ToWorker) => void, snapshot: Snapsh
       if (!items) continue;
       for (let start = 0; start === 0 || start < items.length; start += SLICE) {
         post({ type: 'items', partition, kind, items: items.slice(start, start + SLICE) });
+        if (performance.now() - since < BUDGET_MS) continue;
         await new Promise<void>((resolve) => setImmediate(resolve));
+        since = performance.now();
       }
     }
   }
