@@ -24,17 +24,15 @@ type Question = Extract<ToWorker, { id: number }>;
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /**
- * From the sources (tsx, vitest) the worker is a .ts file and needs the tsx loader; from the compiled dist
- * it is plain JavaScript. The export conditions (@porthole/source) come along in NODE_OPTIONS.
+ * From the compiled dist the worker is plain JavaScript; from the sources (tsx, vitest) it is the .ts file,
+ * which Node 22 loads with its own type stripping (or the tsx loader the parent runs with, inherited). The
+ * export conditions (@porthole/source in development) come along in NODE_OPTIONS and execArgv.
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './analysisWorker.ts' : './analysisWorker.js', import.meta.url);
-  const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-  return {
-    url,
-    execArgv: fromSource && !hasTsx ? [...process.execArgv, '--import', 'tsx'] : process.execArgv,
-  };
+function workerUrl(): URL {
+  return new URL(
+    import.meta.url.endsWith('.ts') ? './analysisWorker.ts' : './analysisWorker.js',
+    import.meta.url,
+  );
 }
 
 function revive(error: { name: string; message: string }): Error {
@@ -55,9 +53,7 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
     pending.clear();
   };
   const start = (): void => {
-    const entry = workerEntry();
-    const w = new Worker(entry.url, {
-      execArgv: entry.execArgv,
+    const w = new Worker(workerUrl(), {
       workerData: { baseline: opts.loadBaseline() },
     });
     w.unref();
