@@ -25,7 +25,7 @@ async function answer(m: Exclude<ToWorker, { type: 'snapshot' | 'items' | 'commi
   const now = new Date(m.now);
   switch (m.type) {
     case 'analyse':
-      return analyzer.analyse(snapshot.take(), now);
+      return analyzer.analyse(m.folder ? { folder: m.folder } : { snapshot: snapshot.take() }, now);
     case 'explain':
       return analyzer.explainUrl(m.opts, now);
     case 'reach':

@@ -8,9 +8,15 @@ import { extractFacts, type Fact, type FactSet } from '@porthole/core/timeline/d
 import type { EstateModel } from '@porthole/core/model/types.js';
 import { NotReadyError } from '../server/backend.ts';
 import type { FactDelta } from '../store/store.ts';
+import { readFolderPoll } from './snapshotSource.ts';
 import type { Engine } from './types.ts';
 
+/** A snapshot polled by the loop, or a folder the analyzer reads itself. */
+export type AnalysisInput = { snapshot: Snapshot } | { folder: string };
+
 export interface CycleAnalysis {
+  /** For a folder: the snapshot without its items (partitions, stale marks, fetch times, kinds present). */
+  head?: Snapshot;
   result: ScanResult;
   /** What changed against the committed baseline, in words (none on the very first cycle). */
   changes: Change[];
@@ -32,8 +38,8 @@ export interface ReachOptions {
 }
 
 export interface Analyzer {
-  /** Analyses a snapshot taken at `now`. Throws (rejects) when the analysis fails: the cycle then fails. */
-  analyse(snapshot: Snapshot, now: Date): Promise<CycleAnalysis>;
+  /** Analyses a snapshot taken at `now`. Throws (rejects) when the read or the analysis fails: the cycle fails. */
+  analyse(input: AnalysisInput, now: Date): Promise<CycleAnalysis>;
   /** The cycle's writes committed: its model is served and its facts become the baseline. */
   commit(): void;
   /** On the committed model; `now` is the time of the cycle that built it. NotReadyError before one. */
@@ -45,6 +51,17 @@ export interface Analyzer {
     scope: { account: string | null; region: string | null },
   ): Promise<ServiceDetail['paths']>;
   close(): Promise<void>;
+}
+
+/** What the loop reads of a snapshot (freshness, stale marks, which kinds came), without the items. */
+export function snapshotHead(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    partitions: snapshot.partitions.map((p) => ({
+      ...p,
+      data: Object.fromEntries(Object.keys(p.data).map((kind) => [kind, []])),
+    })),
+  };
 }
 
 function sameFact(a: Fact, b: Fact): boolean {
@@ -76,14 +93,16 @@ export function inlineAnalyzer(engine: Engine, baseline: FactSet | null): Analyz
     return model;
   };
   return {
-    async analyse(snapshot, now) {
+    async analyse(input, now) {
       pending = null;
+      const snapshot = 'folder' in input ? (await readFolderPoll(input.folder)).snapshot : input.snapshot;
       const analysed = engine.analyze(snapshot, { now });
       const facts = extractFacts(snapshot);
       const changes = committed ? diffFacts(committed, facts) : [];
       const delta = factDelta(committed, facts);
       pending = { facts, model: analysed.model };
-      return { result: analysed.result, changes, facts: delta };
+      const head = 'folder' in input ? snapshotHead(snapshot) : undefined;
+      return { ...(head ? { head } : {}), result: analysed.result, changes, facts: delta };
     },
     commit() {
       if (!pending) return;

@@ -63,14 +63,21 @@ export class PollLoop {
       finishedAt: this.deps.now,
       source: this.deps.source.label,
     };
+    const { source, analyzer } = this.deps;
     let polled: PollResult;
     let analysis;
     try {
-      polled = await pollWithDeadline(this.deps.source, row.startedAt);
-      // A poll where every call failed brought no data: it is a failed poll, not an empty estate.
-      const unusable = unusablePoll(polled);
-      if (unusable) return this.failed(row, unusable);
-      analysis = await this.deps.analyzer.analyse(polled.snapshot, row.startedAt);
+      if (source.folder !== undefined) {
+        // The analyzer reads the folder itself; the loop gets the snapshot's head for freshness.
+        analysis = await analyzer.analyse({ folder: source.folder }, row.startedAt);
+        polled = { snapshot: analysis.head!, calls: null };
+      } else {
+        polled = await pollWithDeadline(source, row.startedAt);
+        // A poll where every call failed brought no data: it is a failed poll, not an empty estate.
+        const unusable = unusablePoll(polled);
+        if (unusable) return this.failed(row, unusable);
+        analysis = await analyzer.analyse({ snapshot: polled.snapshot }, row.startedAt);
+      }
     } catch (err) {
       return this.failed(row, message(err));
     }

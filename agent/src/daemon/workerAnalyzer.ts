@@ -24,21 +24,30 @@ type Question = Extract<ToWorker, { id: number }>;
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /**
- * From the compiled dist the worker is plain JavaScript; from the sources (tsx, vitest) it is the .ts file,
- * which Node 22 loads with its own type stripping (or the tsx loader the parent runs with, inherited). The
- * export conditions (@porthole/source in development) come along in NODE_OPTIONS and execArgv.
+ * From the compiled dist the worker is plain JavaScript. From the sources (tsx, vitest) it is the .ts file:
+ * Node 22 transforms it (parameter properties need more than type stripping; a tsx loader the parent runs
+ * with is inherited and takes precedence). The export conditions (@porthole/source) come along in
+ * NODE_OPTIONS and execArgv.
  */
-function workerUrl(): URL {
-  return new URL(
-    import.meta.url.endsWith('.ts') ? './analysisWorker.ts' : './analysisWorker.js',
-    import.meta.url,
-  );
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  if (!fromSource)
+    return { url: new URL('./analysisWorker.js', import.meta.url), execArgv: process.execArgv };
+  return {
+    url: new URL('./analysisWorker.ts', import.meta.url),
+    execArgv: [
+      ...process.execArgv,
+      '--experimental-transform-types',
+      '--disable-warning=ExperimentalWarning',
+    ],
+  };
 }
 
 function revive(error: { name: string; message: string }): Error {
   if (error.name === 'NotReadyError') return new NotReadyError(error.message);
   if (error.name === 'PathInputError') return new PathInputError(error.message);
-  return new Error(`analysis failed: ${error.message}`);
+  // A snapshot folder's read error (SnapshotInputError and the rest) reads as it does from the loop's poll.
+  return new Error(error.message);
 }
 
 export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
@@ -53,7 +62,9 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
     pending.clear();
   };
   const start = (): void => {
-    const w = new Worker(workerUrl(), {
+    const entry = workerEntry();
+    const w = new Worker(entry.url, {
+      execArgv: entry.execArgv,
       workerData: { baseline: opts.loadBaseline() },
     });
     w.unref();
@@ -97,9 +108,14 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
   };
 
   return {
-    async analyse(snapshot, now) {
+    async analyse(input, now) {
+      if ('folder' in input)
+        return ask<CycleAnalysis>(
+          { type: 'analyse', now: now.toISOString(), folder: input.folder },
+          timeoutMs,
+        );
       const w = worker;
-      await sendSnapshot((m) => w.postMessage(m), snapshot);
+      await sendSnapshot((m) => w.postMessage(m), input.snapshot);
       if (w !== worker) throw new Error('the analysis worker stopped while the snapshot was sent');
       return ask<CycleAnalysis>({ type: 'analyse', now: now.toISOString() }, timeoutMs);
     },

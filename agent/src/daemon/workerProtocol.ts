@@ -9,7 +9,7 @@ export type PartitionHead = Omit<SnapshotPartition, 'data'>;
 export type ToWorker =
   | { type: 'snapshot'; partitions: PartitionHead[]; warnings: string[]; capturedAt: string | null }
   | { type: 'items'; partition: number; kind: SnapshotKind; items: unknown[] }
-  | { type: 'analyse'; id: number; now: string }
+  | { type: 'analyse'; id: number; now: string; folder?: string }
   | { type: 'commit' }
   | { type: 'explain'; id: number; opts: ExplainOptions; now: string }
   | { type: 'reach'; id: number; req: ReachOptions; now: string }
