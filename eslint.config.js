@@ -17,6 +17,12 @@ const CORE_IMPORTS = [
     message: 'shared and web import nothing of the core: contracts live in @porthole/shared.',
   },
 ];
+const CORE_SELF_IMPORT = [
+  {
+    group: ['@porthole/core', '@porthole/core/*'],
+    message: 'Inside the core, import relatively: the package name is for the shell.',
+  },
+];
 const NODE_IMPORTS = [
   {
     group: ['node:*'],
@@ -115,7 +121,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: NODE_BUILTIN_PATHS, patterns: [...SHELL_IMPORTS, ...NODE_IMPORTS, ...AWS_SDK_IMPORTS] },
+        {
+          paths: NODE_BUILTIN_PATHS,
+          patterns: [...SHELL_IMPORTS, ...CORE_SELF_IMPORT, ...NODE_IMPORTS, ...AWS_SDK_IMPORTS],
+        },
       ],
       'no-restricted-globals': ['error', ...NODE_GLOBALS, ...BROWSER_GLOBALS, ...CLOCK_AND_TIMERS],
     },

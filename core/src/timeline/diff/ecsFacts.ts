@@ -3,7 +3,7 @@ import type { Snapshot, Task } from '@porthole/shared';
 import { allOf } from './allOf.ts';
 import type { FactSet } from './facts.ts';
 import { shortName } from './words.ts';
-import { clusterNameFromArn as clusterName } from '@porthole/core/model/arn.js';
+import { clusterNameFromArn as clusterName } from '../../model/arn.ts';
 
 /** "arn:…:task-definition/web:42" → "web:42" */
 export function taskDefinitionName(arn: string | null | undefined): string {
