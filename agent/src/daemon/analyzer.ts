@@ -50,6 +50,8 @@ export interface Analyzer {
     now: Date,
     scope: { account: string | null; region: string | null },
   ): Promise<ServiceDetail['paths']>;
+  /** Resolves once the analyzer can take a cycle (a worker has loaded the engine), or has given up starting. */
+  ready?(): Promise<void>;
   close(): Promise<void>;
 }
 

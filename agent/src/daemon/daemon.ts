@@ -146,6 +146,8 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     webDist: deps.webDist ?? DEFAULT_WEB_DIST,
     ...(source.demo ? { demo: source.demo } : {}),
   });
+  // The first cycle needs the analysis worker: "serving" is said (and the schedule starts) once it has loaded.
+  await analyzer.ready?.();
   const http: HttpServer = createServer(app);
   io = createSocketServer(http, view, config.token, config.host);
   try {

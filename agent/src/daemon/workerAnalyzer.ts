@@ -56,6 +56,7 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
   let nextId = 1;
   let closing = false;
   let worker: Worker;
+  let started: Promise<void> = Promise.resolve();
 
   const failAll = (why: string): void => {
     for (const p of pending.values()) p.reject(new Error(why));
@@ -68,6 +69,11 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
       workerData: { baseline: opts.loadBaseline() },
     });
     w.unref();
+    // Settled by the worker's first message, or by its exit when it dies while loading.
+    started = new Promise<void>((resolve) => {
+      w.once('message', () => resolve());
+      w.once('exit', () => resolve());
+    });
     w.on('message', (m: FromWorker) => {
       if (!('id' in m)) return;
       const p = pending.get(m.id);
@@ -125,6 +131,7 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
     explainUrl: (o, now) => ask({ type: 'explain', opts: o, now: now.toISOString() }),
     reachPath: (req, now) => ask({ type: 'reach', req, now: now.toISOString() }),
     servicePaths: (name, now, scope) => ask({ type: 'paths', name, now: now.toISOString(), scope }),
+    ready: () => started,
     async close() {
       closing = true;
       failAll('the daemon is stopping');
