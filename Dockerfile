@@ -13,15 +13,16 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
 COPY core/package.json core/
+COPY estate/package.json estate/
 COPY agent/package.json agent/
 COPY web/package.json web/
 RUN npm ci --no-audit --no-fund
 COPY . .
-# shared + core + agent compiled to JavaScript (shared/dist, agent/dist) and the dashboard (web/dist, served at /).
+# shared + core + estate + agent compiled to JavaScript (shared/dist, agent/dist) and the dashboard (web/dist, served at /).
 RUN npm run build
 # The image runs the compiled JavaScript: no TypeScript loader, no dev tools, no sources or tests.
 RUN npm prune --omit=dev --no-audit --no-fund \
- && rm -rf test bench agent/src core/src core/test-kit shared/src web/src
+ && rm -rf test bench agent/src core/src core/test-kit estate/src estate/test-kit agent/test-kit shared/src web/src
 
 # ---- runtime: non-root, tini as PID 1 so signals reach node and zombies are reaped ----
 FROM node:22-bookworm-slim

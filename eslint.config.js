@@ -17,6 +17,14 @@ const CORE_IMPORTS = [
     message: 'shared and web import nothing of the core: contracts live in @porthole/shared.',
   },
 ];
+// The estate kit builds AWS shapes from plain ids: it stands beside the core (tests feed one to the other),
+// so it imports neither the core nor the shell, only @porthole/shared.
+const ESTATE_CORE_IMPORTS = [
+  {
+    group: ['@porthole/core', '@porthole/core/*', '**/core/src/**'],
+    message: 'The estate kit builds AWS shapes from plain ids: it imports nothing of the core.',
+  },
+];
 const CORE_SELF_IMPORT = [
   {
     group: ['@porthole/core', '@porthole/core/*'],
@@ -88,7 +96,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['agent/src/**/*.ts', 'shared/src/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'web/src/**/*.ts'],
+    files: [
+      'agent/src/**/*.ts',
+      'shared/src/**/*.ts',
+      'estate/src/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      'web/src/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       // Spreading an array into call arguments throws RangeError past ~100,000 elements: use
@@ -127,6 +142,20 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', ...NODE_GLOBALS, ...BROWSER_GLOBALS, ...CLOCK_AND_TIMERS],
+    },
+  },
+  {
+    files: ['estate/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTIN_PATHS,
+          patterns: [...SHELL_IMPORTS, ...ESTATE_CORE_IMPORTS, ...NODE_IMPORTS, ...AWS_SDK_IMPORTS],
+        },
+      ],
+      'no-restricted-globals': ['error', ...NODE_GLOBALS, ...BROWSER_GLOBALS],
     },
   },
   {

@@ -19,6 +19,7 @@ export default defineConfig({
     include: [
       'shared/src/**/*.test.ts',
       'core/src/**/*.test.ts',
+      'estate/**/*.test.ts',
       'agent/src/**/*.test.ts',
       'web/src/**/*.test.ts',
       'test/**/*.test.ts',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkEstateConsistency } from '../agent/src/demo/consistency.ts';
+import { checkEstateConsistency } from '@porthole/estate/demo/consistency.js';
 import { analyzeSnapshot } from '@porthole/core/engine/index.js';
 import { readSnapshotFolder, snapshotFromDocuments } from '../agent/src/sources/snapshot/index.ts';
 import {

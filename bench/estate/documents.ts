@@ -1,7 +1,7 @@
 // A unit plan → its AWS CLI outputs, one document per command, in the Batfish account layout:
 // aws_configs/accounts/<account>/<region>/<unit>/<command>.json (one folder per VPC, as a per-VPC capture
 // script would write them; the reader finds the account and region in the path, the kind by the top key).
-import type { EstateDocument } from '../../agent/src/demo/documents.ts';
+import type { EstateDocument } from '@porthole/estate/demo/documents.js';
 import type { UnitPlan } from './plan.ts';
 import { clusters, containerInstances, services, taskDefinitions } from './renderEcs.ts';
 import { tasks } from './renderTasks.ts';
@@ -17,7 +17,7 @@ import {
   vpcs,
 } from './renderNetwork.ts';
 
-export type { EstateDocument } from '../../agent/src/demo/documents.ts';
+export type { EstateDocument } from '@porthole/estate/demo/documents.js';
 
 export function unitFolder(plan: UnitPlan): string {
   const { ids } = plan;

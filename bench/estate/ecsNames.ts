@@ -1,5 +1,5 @@
 // Names shared by the ECS renderers: task definition ARN, image, deployment id, running count.
-import { deploymentIdOf } from '../../agent/src/demo/hash.ts';
+import { deploymentIdOf } from '@porthole/estate/demo/hash.js';
 import type { ServicePlan, UnitPlan } from './planTypes.ts';
 
 /**

@@ -2,7 +2,7 @@
 // size and seed always give byte-identical files. Written unit by unit so even L never sits in memory whole.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { intOf } from '../../agent/src/demo/hash.ts';
+import { intOf } from '@porthole/estate/demo/hash.js';
 import { unitDocuments, type EstateDocument } from './documents.ts';
 import { EXPECTED_RULE } from './failures.ts';
 import type { UnitPlan } from './plan.ts';
@@ -10,7 +10,7 @@ import { SIZES, type SizeName } from './sizes.ts';
 import { planUnit, type UnitAddress } from './unit.ts';
 
 /** Bumped whenever the generator's output changes, so cached estates are regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 const REGIONS = ['eu-west-1', 'us-east-1'];
 /** Hidden, so the snapshot reader skips it (it ignores dot files). */
 export const MANIFEST_FILE = '.manifest.json';

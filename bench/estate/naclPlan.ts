@@ -1,6 +1,6 @@
 // Network ACL entries of one unit: the public subnets keep the VPC's default (open) NACL; the app and data
 // subnets have their own, per AZ, with a block list, the VPC, and the ephemeral ports replies come back on.
-import type { NaclEntryInput } from '../../agent/src/demo/shapes.ts';
+import type { NaclEntryInput } from '@porthole/estate/demo/shapes.js';
 import type { NaclKey, UnitIds } from './unitIds.ts';
 
 const BLOCKED = '192.0.2.0/24';

@@ -1,6 +1,6 @@
 // Plans a unit's services: names, ports, network mode, target group, and each task's placement (host port on a
 // container instance for bridge mode, its own ENI and address for awsvpc). Types: planTypes.ts.
-import { ec2Id, hexOf, macOf, uuidOf } from '../../agent/src/demo/hash.ts';
+import { ec2Id, hexOf, macOf, uuidOf } from '@porthole/estate/demo/hash.js';
 import { allocate, type Random } from './random.ts';
 import { PER_UNIT } from './sizes.ts';
 import type { InstancePlan, ServicePlan, TargetGroupPlan, TargetHealthState, TaskPlan } from './planTypes.ts';

@@ -1,15 +1,12 @@
 // The plan of one unit: what runs where (services, tasks, container instances, target groups) and the settings
 // failures change. Renderers turn a plan into AWS CLI JSON; failures edit the plan first, so every document
 // they touch (SG, target health, tasks, events) stays consistent.
-import type { NaclEntryInput } from '../../agent/src/demo/shapes.ts';
+import type { NaclEntryInput } from '@porthole/estate/demo/shapes.js';
 import type { SgSpec } from './sgPlan.ts';
+import type { TargetHealthState } from '@porthole/estate/shapes/elb.js';
 import type { LbKey, SubnetKey, UnitIds } from './unitIds.ts';
 
-export interface TargetHealthState {
-  State: string;
-  Reason?: string;
-  Description?: string;
-}
+export type { TargetHealthState } from '@porthole/estate/shapes/elb.js';
 
 export interface StoppedPlan {
   reason: string;

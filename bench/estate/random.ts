@@ -1,6 +1,6 @@
 // Seeded randomness for the generator: a small PRNG (mulberry32) seeded from a text key, so each unit draws
 // from its own stream and adding a unit never changes the others. No Math.random, no clock.
-import { intOf } from '../../agent/src/demo/hash.ts';
+import { intOf } from '@porthole/estate/demo/hash.js';
 
 export class Random {
   private state: number;

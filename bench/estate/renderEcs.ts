@@ -1,8 +1,9 @@
 // `aws ecs describe-clusters|services|container-instances|task-definition` for a unit's cluster, with the
-// demo estate's field sets (agent/src/demo/ecs*.ts). Tasks: renderTasks.ts.
-import { uuidOf } from '../../agent/src/demo/hash.ts';
-import type { Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES, cliTime, incidentTime } from '../../agent/src/demo/time.ts';
+// demo estate's field sets (estate/src/demo/ecs*.ts). Tasks: renderTasks.ts.
+import { uuidOf } from '@porthole/estate/demo/hash.js';
+import type { Json } from '@porthole/estate/demo/shapes.js';
+import { TIMES, cliTime, incidentTime } from '@porthole/estate/demo/time.js';
+import { containerInstanceShape } from '@porthole/estate/shapes/ecs.js';
 import { deployment, family, image, running, taskDefArn } from './ecsNames.ts';
 import type { UnitPlan } from './planTypes.ts';
 
@@ -107,32 +108,32 @@ export function services(plan: UnitPlan): Json[] {
   });
 }
 
+/** m6i.xlarge: 4 vCPUs, 16 GiB of which the agent registers 15,700 MiB. */
+const REGISTERED = { cpu: 4096, memory: 15_700 };
+
 export function containerInstances(plan: UnitPlan): Json[] {
   const { ids } = plan;
   return plan.instances.map((inst) => {
-    const runningHere = plan.services
-      .flatMap((s) => s.tasks)
-      .filter((t) => !t.stopped && t.bridge?.instance === inst.index).length;
-    return {
-      containerInstanceArn: inst.containerInstanceArn,
-      ec2InstanceId: inst.id,
-      version: 14,
-      versionInfo: { agentVersion: '1.89.2', agentHash: 'b5fb1c33', dockerVersion: 'DockerVersion: 25.0.6' },
-      status: 'ACTIVE',
+    const here = plan.services.flatMap((s) =>
+      s.tasks.filter((t) => !t.stopped && t.bridge?.instance === inst.index).map(() => s),
+    );
+    const used = (pick: (s: (typeof here)[number]) => number) => here.reduce((n, s) => n + pick(s), 0);
+    return containerInstanceShape({
+      arn: inst.containerInstanceArn,
+      instanceId: inst.id,
+      instanceType: 'm6i.xlarge',
+      vpcId: ids.vpcId,
+      subnetId: ids.subnets[inst.subnet].id,
+      az: ids.subnets[inst.subnet].az,
       agentConnected: inst.agentConnected,
-      runningTasksCount: runningHere,
-      pendingTasksCount: 0,
-      attributes: [
-        { name: 'ecs.availability-zone', value: ids.subnets[inst.subnet].az },
-        { name: 'ecs.instance-type', value: 'm6i.xlarge' },
-        { name: 'ecs.os-type', value: 'linux' },
-        { name: 'ecs.vpc-id', value: ids.vpcId },
-        { name: 'ecs.subnet-id', value: ids.subnets[inst.subnet].id },
-      ],
+      runningTasks: here.length,
       registeredAt: TIMES.agentRegistered,
-      attachments: [],
-      tags: [],
-    };
+      registered: REGISTERED,
+      remaining: {
+        cpu: Math.max(0, REGISTERED.cpu - used((s) => s.cpu)),
+        memory: Math.max(0, REGISTERED.memory - used((s) => s.memory)),
+      },
+    });
   });
 }
 

@@ -1,9 +1,9 @@
 // `aws elbv2 describe-load-balancers|listeners|rules|target-groups` and target health (Batfish's wrapper
 // `{"LoadBalancerTargetHealth":[{TargetGroupArn, TargetHealthDescriptions}]}`) for a unit's two ALBs.
-import { forwardAction } from '../../agent/src/demo/elb.ts';
-import { hexOf } from '../../agent/src/demo/hash.ts';
-import type { Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES } from '../../agent/src/demo/time.ts';
+import { hexOf } from '@porthole/estate/demo/hash.js';
+import type { Json } from '@porthole/estate/demo/shapes.js';
+import { TIMES } from '@porthole/estate/demo/time.js';
+import * as elb from '@porthole/estate/shapes/elb.js';
 import type { ServicePlan, UnitPlan } from './plan.ts';
 import type { LbKey } from './unitIds.ts';
 
@@ -14,24 +14,14 @@ export function loadBalancers(plan: UnitPlan): Json[] {
   const { ids } = plan;
   return LB_KEYS.map((key) => {
     const lb = ids.lbs[key];
-    return {
-      LoadBalancerArn: lb.arn,
-      DNSName: lb.dnsName,
-      CanonicalHostedZoneId: ids.region === 'us-east-1' ? 'Z35SXDOTRQ7X7K' : 'Z32O12XQLNTSW2',
-      CreatedTime: TIMES.lbCreated,
-      LoadBalancerName: lb.name,
-      Scheme: lb.scheme,
-      VpcId: ids.vpcId,
-      State: { Code: 'active' },
-      Type: 'application',
-      AvailabilityZones: plan.lbSubnets[key].map((s) => ({
-        ZoneName: ids.subnets[s].az,
-        SubnetId: ids.subnets[s].id,
-        LoadBalancerAddresses: [],
-      })),
-      SecurityGroups: [lb.sg],
-      IpAddressType: 'ipv4',
-    };
+    return elb.loadBalancerShape({
+      ...lb,
+      vpcId: ids.vpcId,
+      region: ids.region,
+      createdAt: TIMES.lbCreated,
+      subnets: plan.lbSubnets[key].map((s) => ids.subnets[s]),
+      securityGroups: [lb.sg],
+    });
   });
 }
 
@@ -39,51 +29,35 @@ export function listeners(plan: UnitPlan): Json[] {
   return LB_KEYS.map((key) => {
     const lb = plan.ids.lbs[key];
     const dflt = lbServices(plan, key).find((s) => s.tg!.priority === null)!;
-    return {
-      ListenerArn: lb.listenerArn,
-      LoadBalancerArn: lb.arn,
-      Port: 80,
-      Protocol: 'HTTP',
-      DefaultActions: [forwardAction(dflt.tg!.arn)],
-    };
+    return elb.listenerShape({ arn: lb.listenerArn, lbArn: lb.arn, port: 80, defaultTg: dflt.tg!.arn });
   });
 }
 
-function condition(svc: ServicePlan, host: string): Json {
-  // Web services are told apart by host name, internal ones by path.
-  return svc.lb === 'web'
-    ? { Field: 'host-header', Values: [host], HostHeaderConfig: { Values: [host] } }
-    : {
-        Field: 'path-pattern',
-        Values: [`/${svc.role}/*`],
-        PathPatternConfig: { Values: [`/${svc.role}/*`] },
-      };
-}
+// Web services are told apart by host name, internal ones by path.
+const condition = (svc: ServicePlan, host: string): Json =>
+  svc.lb === 'web'
+    ? elb.ruleCondition('host-header', host)
+    : elb.ruleCondition('path-pattern', `/${svc.role}/*`);
 
 export function rules(plan: UnitPlan): Json[] {
   return LB_KEYS.flatMap((key) => {
     const services = lbServices(plan, key);
     const numbered = services
       .filter((s) => s.tg!.priority !== null && s.tg!.routed)
-      .map((s) => ({
-        RuleArn: s.tg!.ruleArn,
-        Priority: String(s.tg!.priority),
-        Conditions: [condition(s, `${s.role}.${plan.ids.team}.example.com`)],
-        Actions: [forwardAction(s.tg!.arn)],
-        IsDefault: false,
-      }));
+      .map((s) =>
+        elb.ruleShape({
+          arn: s.tg!.ruleArn!,
+          priority: s.tg!.priority,
+          conditions: [condition(s, `${s.role}.${plan.ids.team}.example.com`)],
+          tg: s.tg!.arn,
+        }),
+      );
     const dflt = services.find((s) => s.tg!.priority === null)!;
     const lb = plan.ids.lbs[key];
     const defaultArn = `${lb.listenerArn.replace(':listener/', ':listener-rule/')}/${hexOf(`${lb.arn}/default-rule`, 16)}`;
     return [
       ...numbered,
-      {
-        RuleArn: defaultArn,
-        Priority: 'default',
-        Conditions: [],
-        Actions: [forwardAction(dflt.tg!.arn)],
-        IsDefault: true,
-      },
+      elb.ruleShape({ arn: defaultArn, priority: null, conditions: [], tg: dflt.tg!.arn }),
     ];
   });
 }
@@ -92,28 +66,8 @@ export function targetGroups(plan: UnitPlan): Json[] {
   return plan.services.flatMap((svc) => {
     const tg = svc.tg;
     if (!tg) return [];
-    return [
-      {
-        TargetGroupArn: tg.arn,
-        TargetGroupName: tg.name,
-        Protocol: 'HTTP',
-        Port: tg.port,
-        VpcId: plan.ids.vpcId,
-        HealthCheckProtocol: 'HTTP',
-        HealthCheckPort: tg.healthCheckPort,
-        HealthCheckEnabled: true,
-        HealthCheckIntervalSeconds: 30,
-        HealthCheckTimeoutSeconds: 5,
-        HealthyThresholdCount: 5,
-        UnhealthyThresholdCount: 2,
-        HealthCheckPath: tg.healthCheckPath,
-        Matcher: { HttpCode: '200' },
-        LoadBalancerArns: tg.routed ? [plan.ids.lbs[svc.lb!].arn] : [],
-        TargetType: tg.targetType,
-        ProtocolVersion: 'HTTP1',
-        IpAddressType: 'ipv4',
-      },
-    ];
+    const lbArns = tg.routed ? [plan.ids.lbs[svc.lb!].arn] : [];
+    return [elb.targetGroupShape({ ...tg, vpcId: plan.ids.vpcId, lbArns })];
   });
 }
 
@@ -126,20 +80,16 @@ export function targetHealth(plan: UnitPlan): Json[] {
       .map((t) => {
         const health = { ...t.health };
         if (t.bridge) {
-          const port = t.bridge.hostPort!;
-          return {
-            Target: { Id: plan.instances[t.bridge.instance]!.id, Port: port },
-            HealthCheckPort: String(port),
-            TargetHealth: health,
-          };
+          const id = plan.instances[t.bridge.instance]!.id;
+          return elb.targetDescriptionShape({ id, port: t.bridge.hostPort!, health });
         }
-        const port = svc.containerPort!;
-        const hcPort = svc.tg!.healthCheckPort === 'traffic-port' ? String(port) : svc.tg!.healthCheckPort;
-        return {
-          Target: { Id: t.awsvpc!.ip, Port: port, AvailabilityZone: plan.ids.subnets[t.subnet].az },
-          HealthCheckPort: hcPort,
-          TargetHealth: health,
-        };
+        return elb.targetDescriptionShape({
+          id: t.awsvpc!.ip,
+          port: svc.containerPort!,
+          az: plan.ids.subnets[t.subnet].az,
+          healthCheckPort: svc.tg!.healthCheckPort,
+          health,
+        });
       });
     return [{ TargetGroupArn: svc.tg.arn, TargetHealthDescriptions: descriptions }];
   });

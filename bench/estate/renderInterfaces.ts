@@ -1,73 +1,32 @@
 // `aws ec2 describe-network-interfaces` and `describe-instances` for a unit: container instances, ALB nodes
 // (only in the subnets the ALB is enabled in), NAT gateways and the ENIs of running awsvpc tasks.
-import { ec2Id, hexOf, macOf } from '../../agent/src/demo/hash.ts';
-import { tags, type Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES } from '../../agent/src/demo/time.ts';
+import { hexOf } from '@porthole/estate/demo/hash.js';
+import type { Json } from '@porthole/estate/demo/shapes.js';
+import * as nic from '@porthole/estate/shapes/eni.js';
+import { instanceShape, reservationShape } from '@porthole/estate/shapes/instances.js';
+import type { VpcScope } from '@porthole/estate/shapes/network.js';
+import { TIMES } from '@porthole/estate/demo/time.js';
 import type { InstancePlan, UnitPlan } from './plan.ts';
-import type { SubnetKey, UnitIds } from './unitIds.ts';
+import type { SubnetKey } from './unitIds.ts';
 
-const ECS_ENI_REQUESTER_ID = '578734482556';
-const NAT_ENI_REQUESTER_ID = '036872051663';
-
-const dnsName = (ids: UnitIds, ip: string) =>
-  `ip-${ip.replaceAll('.', '-')}.${ids.region === 'us-east-1' ? 'ec2.internal' : `${ids.region}.compute.internal`}`;
-
-interface EniSpec {
-  eniId: string;
+interface EniSpec extends Omit<nic.EniInput, 'subnetId' | 'az' | 'groups'> {
   subnet: SubnetKey;
-  privateIp: string;
-  publicIp: string | null;
-  description: string;
   groups: string[];
-  interfaceType?: string;
-  requesterId?: string;
-  sourceDestCheck?: boolean;
-  attachment: Json;
 }
+
+const scope = ({ ids }: UnitPlan): VpcScope => ({
+  account: ids.account,
+  region: ids.region,
+  vpcId: ids.vpcId,
+});
 
 function eni(plan: UnitPlan, spec: EniSpec): Json {
-  const { ids } = plan;
-  const association = spec.publicIp ? { Association: { IpOwnerId: 'amazon', PublicIp: spec.publicIp } } : {};
+  const { subnet, groups, ...rest } = spec;
   const names = new Map(plan.sgs.map((g) => [g.id, g.name]));
-  return {
-    ...association,
-    Attachment: spec.attachment,
-    AvailabilityZone: ids.subnets[spec.subnet].az,
-    Description: spec.description,
-    Groups: spec.groups.map((id) => ({ GroupId: id, GroupName: names.get(id) ?? id })),
-    InterfaceType: spec.interfaceType ?? 'interface',
-    Ipv6Addresses: [],
-    MacAddress: macOf(`${spec.eniId}/mac`),
-    NetworkInterfaceId: spec.eniId,
-    OwnerId: ids.account,
-    PrivateDnsName: dnsName(ids, spec.privateIp),
-    PrivateIpAddress: spec.privateIp,
-    PrivateIpAddresses: [
-      {
-        ...association,
-        Primary: true,
-        PrivateDnsName: dnsName(ids, spec.privateIp),
-        PrivateIpAddress: spec.privateIp,
-      },
-    ],
-    ...(spec.requesterId ? { RequesterId: spec.requesterId } : {}),
-    RequesterManaged: spec.requesterId !== undefined,
-    SourceDestCheck: spec.sourceDestCheck ?? true,
-    Status: 'in-use',
-    SubnetId: ids.subnets[spec.subnet].id,
-    TagSet: [],
-    VpcId: ids.vpcId,
-  };
+  const { id: subnetId, az } = plan.ids.subnets[subnet];
+  const refs = groups.map((id) => ({ GroupId: id, GroupName: names.get(id) ?? id }));
+  return nic.eniShape(scope(plan), { ...rest, subnetId, az, groups: refs });
 }
-
-const managed = (eniId: string, owner: string, at: string): Json => ({
-  AttachTime: at,
-  AttachmentId: ec2Id('ela-attach', `${eniId}/attach`),
-  DeleteOnTermination: false,
-  DeviceIndex: 1,
-  InstanceOwnerId: owner,
-  Status: 'attached',
-});
 
 function instanceEni(plan: UnitPlan, inst: InstancePlan): Json {
   return eni(plan, {
@@ -77,15 +36,7 @@ function instanceEni(plan: UnitPlan, inst: InstancePlan): Json {
     publicIp: null,
     description: '',
     groups: [plan.ids.sgs.instances],
-    attachment: {
-      AttachTime: TIMES.instanceLaunch,
-      AttachmentId: ec2Id('eni-attach', `${inst.eniId}/attach`),
-      DeleteOnTermination: true,
-      DeviceIndex: 0,
-      InstanceId: inst.id,
-      InstanceOwnerId: plan.ids.account,
-      Status: 'attached',
-    },
+    attachment: nic.instanceAttachment(plan.ids.account, inst, TIMES.instanceLaunch),
   });
 }
 
@@ -96,29 +47,17 @@ export function networkInterfaces(plan: UnitPlan): Json[] {
       .filter((e) => plan.lbSubnets[lb.key].includes(e.subnet))
       .map((e) =>
         eni(plan, {
-          eniId: e.eniId,
+          ...nic.albNodeEni({ ...e, lbResourceId: lb.resourceId, createdAt: TIMES.lbCreated }),
           subnet: e.subnet,
-          privateIp: e.privateIp,
-          publicIp: e.publicIp,
-          description: `ELB ${lb.resourceId}`,
           groups: [lb.sg],
-          requesterId: 'amazon-elb',
-          attachment: managed(e.eniId, 'amazon-elb', TIMES.lbCreated),
         }),
       ),
   );
   const natEnis = ids.nats.map((nat) =>
     eni(plan, {
-      eniId: nat.eniId,
+      ...nic.natGatewayEni(ids.account, { ...nat, createdAt: TIMES.natCreated }),
       subnet: nat.subnet,
-      privateIp: nat.privateIp,
-      publicIp: nat.publicIp,
-      description: `Interface for NAT Gateway ${nat.id}`,
       groups: [],
-      interfaceType: 'nat_gateway',
-      requesterId: NAT_ENI_REQUESTER_ID,
-      sourceDestCheck: false,
-      attachment: managed(nat.eniId, 'amazon-aws', TIMES.natCreated),
     }),
   );
   const taskEnis = plan.services.flatMap((svc) =>
@@ -126,14 +65,9 @@ export function networkInterfaces(plan: UnitPlan): Json[] {
       t.awsvpc && !t.stopped
         ? [
             eni(plan, {
-              eniId: t.awsvpc.eniId,
+              ...nic.taskEni(ids, { ...t.awsvpc, privateIp: t.awsvpc.ip, createdAt: TIMES.taskCreated }),
               subnet: t.subnet,
-              privateIp: t.awsvpc.ip,
-              publicIp: null,
-              description: `arn:aws:ecs:${ids.region}:${ids.account}:attachment/${t.awsvpc.attachmentId}`,
               groups: [svc.taskSg!, ...(svc.tg ? [ids.sgs.shared] : [])],
-              requesterId: ECS_ENI_REQUESTER_ID,
-              attachment: managed(t.awsvpc.eniId, ECS_ENI_REQUESTER_ID, TIMES.taskCreated),
             }),
           ]
         : [],
@@ -145,51 +79,24 @@ export function networkInterfaces(plan: UnitPlan): Json[] {
 export function reservations(plan: UnitPlan): Json[] {
   const { ids } = plan;
   return plan.instances.map((inst) => {
-    const {
-      AvailabilityZone: _az,
-      RequesterManaged: _rm,
-      TagSet: _tags,
-      ...embedded
-    } = instanceEni(plan, inst);
-    return {
-      Groups: [],
-      Instances: [
-        {
-          AmiLaunchIndex: 0,
-          ImageId: 'ami-0c1f575380708aa63',
-          InstanceId: inst.id,
-          InstanceType: 'm6i.xlarge',
-          LaunchTime: TIMES.instanceLaunch,
-          Monitoring: { State: 'disabled' },
-          Placement: { AvailabilityZone: ids.subnets[inst.subnet].az, GroupName: '', Tenancy: 'default' },
-          PrivateDnsName: dnsName(ids, inst.ip),
-          PrivateIpAddress: inst.ip,
-          ProductCodes: [],
-          PublicDnsName: '',
-          State: { Code: 16, Name: 'running' },
-          SubnetId: ids.subnets[inst.subnet].id,
-          VpcId: ids.vpcId,
-          Architecture: 'x86_64',
-          ClientToken: hexOf(`${inst.id}/token`, 32),
-          EbsOptimized: true,
-          IamInstanceProfile: {
-            Arn: `arn:aws:iam::${ids.account}:instance-profile/ecsInstanceRole`,
-            Id: `AIPA${hexOf(`${ids.key}/profile`, 17).toUpperCase()}`,
-          },
-          NetworkInterfaces: [embedded],
-          RootDeviceName: '/dev/xvda',
-          RootDeviceType: 'ebs',
-          SecurityGroups: [{ GroupName: `${ids.cluster.name}-instances-sg`, GroupId: ids.sgs.instances }],
-          SourceDestCheck: true,
-          Tags: tags(`${ids.cluster.name}-ecs-${inst.index}`, {
-            'aws:autoscaling:groupName': `${ids.cluster.name}-asg`,
-            AmazonECSManaged: '',
-          }),
-          VirtualizationType: 'hvm',
-        },
-      ],
-      OwnerId: ids.account,
-      ReservationId: inst.reservationId,
-    };
+    const { id: subnetId, az } = ids.subnets[inst.subnet];
+    const instance = instanceShape(scope(plan), {
+      id: inst.id,
+      name: `${ids.cluster.name}-ecs-${inst.index}`,
+      subnetId,
+      az,
+      privateIp: inst.ip,
+      publicIp: null,
+      imageId: 'ami-0c1f575380708aa63',
+      type: 'm6i.xlarge',
+      launch: TIMES.instanceLaunch,
+      keyName: null,
+      profile: { name: 'ecsInstanceRole', id: `AIPA${hexOf(`${ids.key}/profile`, 17).toUpperCase()}` },
+      securityGroups: [{ GroupName: `${ids.cluster.name}-instances-sg`, GroupId: ids.sgs.instances }],
+      sourceDestCheck: true,
+      extraTags: { 'aws:autoscaling:groupName': `${ids.cluster.name}-asg`, AmazonECSManaged: '' },
+      eni: instanceEni(plan, inst),
+    });
+    return reservationShape(ids.account, inst.reservationId, [instance]);
   });
 }

@@ -1,172 +1,96 @@
 // A unit's VPC objects as `aws ec2 describe-vpcs|subnets|internet-gateways|nat-gateways|route-tables|
-// network-acls|security-groups` print them (same field sets as the demo estate, agent/src/demo/network.ts).
-import { ec2Id } from '../../agent/src/demo/hash.ts';
-import { naclEntry, sgPermission, sortNaclEntries, tags, type Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES } from '../../agent/src/demo/time.ts';
+// network-acls|security-groups` print them (through the estate kit's shape builders, @porthole/estate/shapes).
+import { ec2Id } from '@porthole/estate/demo/hash.js';
+import { naclEntry, sgPermission, sortNaclEntries, type Json } from '@porthole/estate/demo/shapes.js';
+import * as ec2 from '@porthole/estate/shapes/network.js';
+import * as routing from '@porthole/estate/shapes/routing.js';
+import { TIMES } from '@porthole/estate/demo/time.js';
 import { NACL_SUBNETS } from './naclPlan.ts';
 import type { UnitPlan } from './plan.ts';
 import { SUBNET_KEYS, type NaclKey, type SubnetKey } from './unitIds.ts';
 
-export function vpcs({ ids }: UnitPlan): Json[] {
-  return [
-    {
-      CidrBlock: ids.cidr,
-      DhcpOptionsId: ec2Id('dopt', `${ids.key}/dopt`),
-      State: 'available',
-      VpcId: ids.vpcId,
-      OwnerId: ids.account,
-      InstanceTenancy: 'default',
-      CidrBlockAssociationSet: [
-        {
-          AssociationId: ec2Id('vpc-cidr-assoc', `${ids.vpcId}/cidr`),
-          CidrBlock: ids.cidr,
-          CidrBlockState: { State: 'associated' },
-        },
-      ],
-      IsDefault: false,
-      Tags: tags(`${ids.team}-vpc-${ids.index}`),
-    },
-  ];
+const scope = ({ ids }: UnitPlan): ec2.VpcScope => ({
+  account: ids.account,
+  region: ids.region,
+  vpcId: ids.vpcId,
+});
+
+export function vpcs(plan: UnitPlan): Json[] {
+  const { ids } = plan;
+  const dhcpOptionsId = ec2Id('dopt', `${ids.key}/dopt`);
+  return [ec2.vpcShape(scope(plan), { cidr: ids.cidr, name: `${ids.team}-vpc-${ids.index}`, dhcpOptionsId })];
 }
 
-export function subnets({ ids }: UnitPlan): Json[] {
+export function subnets(plan: UnitPlan): Json[] {
   return SUBNET_KEYS.map((key) => {
-    const s = ids.subnets[key];
-    return {
-      AvailabilityZone: s.az,
-      AvailabilityZoneId: s.azId,
-      AvailableIpAddressCount: s.cidr.endsWith('/20') ? 3900 : 240,
-      CidrBlock: s.cidr,
-      DefaultForAz: false,
-      MapPublicIpOnLaunch: s.public,
-      State: 'available',
-      SubnetId: s.id,
-      VpcId: ids.vpcId,
-      OwnerId: ids.account,
-      AssignIpv6AddressOnCreation: false,
-      Ipv6CidrBlockAssociationSet: [],
-      Tags: tags(s.name, { Tier: s.public ? 'public' : 'private' }),
-      SubnetArn: `arn:aws:ec2:${ids.region}:${ids.account}:subnet/${s.id}`,
-    };
+    const s = plan.ids.subnets[key];
+    return ec2.subnetShape(scope(plan), { ...s, availableIps: s.cidr.endsWith('/20') ? 3900 : 240 });
   });
 }
 
-export function internetGateways({ ids }: UnitPlan): Json[] {
-  return [
-    {
-      Attachments: [{ State: 'available', VpcId: ids.vpcId }],
-      InternetGatewayId: ids.igwId,
-      OwnerId: ids.account,
-      Tags: tags(`${ids.team}-igw`),
-    },
-  ];
+export function internetGateways(plan: UnitPlan): Json[] {
+  return [ec2.internetGatewayShape(scope(plan), { id: plan.ids.igwId, name: `${plan.ids.team}-igw` })];
 }
 
-export function natGateways({ ids }: UnitPlan): Json[] {
-  return ids.nats.map((nat) => ({
-    CreateTime: TIMES.natCreated,
-    NatGatewayAddresses: [
-      {
-        AllocationId: nat.allocationId,
-        NetworkInterfaceId: nat.eniId,
-        PrivateIp: nat.privateIp,
-        PublicIp: nat.publicIp,
-        AssociationId: ec2Id('eipassoc', `${nat.id}/assoc`),
-        IsPrimary: true,
-        Status: 'succeeded',
-      },
-    ],
-    NatGatewayId: nat.id,
-    State: 'available',
-    SubnetId: ids.subnets[nat.subnet].id,
-    VpcId: ids.vpcId,
-    Tags: tags(`${ids.team}-nat-${nat.subnet.slice(-1).toLowerCase()}`),
-    ConnectivityType: 'public',
-  }));
+export function natGateways(plan: UnitPlan): Json[] {
+  const { ids } = plan;
+  return ids.nats.map((nat) =>
+    ec2.natGatewayShape(scope(plan), {
+      ...nat,
+      name: `${ids.team}-nat-${nat.subnet.slice(-1).toLowerCase()}`,
+      subnetId: ids.subnets[nat.subnet].id,
+      createdAt: TIMES.natCreated,
+    }),
+  );
 }
 
 export function routeTables(plan: UnitPlan): Json[] {
   const { ids } = plan;
-  const association = (tableId: string, subnet: SubnetKey | null): Json => ({
-    Main: subnet === null,
-    RouteTableAssociationId: ec2Id('rtbassoc', `${tableId}/${subnet ?? 'main'}`),
-    RouteTableId: tableId,
-    ...(subnet ? { SubnetId: ids.subnets[subnet].id } : {}),
-    AssociationState: { State: 'associated' },
-  });
-  const local = {
-    DestinationCidrBlock: ids.cidr,
-    GatewayId: 'local',
-    Origin: 'CreateRouteTable',
-    State: 'active',
-  };
-  const table = (id: string, name: string, on: SubnetKey[] | null, extra: Json[]): Json => ({
-    Associations: on === null ? [association(id, null)] : on.map((s) => association(id, s)),
-    PropagatingVgws: [],
-    RouteTableId: id,
-    Routes: [local, ...extra],
-    Tags: tags(name),
-    VpcId: ids.vpcId,
-    OwnerId: ids.account,
-  });
+  const table = (id: string, name: string, on: SubnetKey[] | null, extra: Json[]): Json =>
+    routing.routeTableShape(scope(plan), {
+      id,
+      name: `${ids.team}-${name}`,
+      subnets: on && on.map((key) => ({ id: ids.subnets[key].id, key })),
+      routes: [routing.localRoute(ids.cidr), ...extra],
+    });
   const viaNat = (key: 'privateA' | 'privateB', natIndex: number): Json[] =>
     plan.natRouteRemoved.includes(key)
       ? []
-      : [
-          {
-            DestinationCidrBlock: '0.0.0.0/0',
-            NatGatewayId: ids.nats[natIndex]!.id,
-            Origin: 'CreateRoute',
-            State: 'active',
-          },
-        ];
+      : [routing.createdRoute('0.0.0.0/0', { natGatewayId: ids.nats[natIndex]!.id })];
   return [
-    table(ids.routeTables.main, `${ids.team}-main`, null, []),
+    table(ids.routeTables.main, 'main', null, []),
     table(
       ids.routeTables.public,
-      `${ids.team}-public`,
+      'public',
       ['pubA', 'pubB'],
-      [{ DestinationCidrBlock: '0.0.0.0/0', GatewayId: ids.igwId, Origin: 'CreateRoute', State: 'active' }],
+      [routing.createdRoute('0.0.0.0/0', { gatewayId: ids.igwId })],
     ),
-    table(ids.routeTables.privateA, `${ids.team}-private-a`, ['appA', 'dataA'], viaNat('privateA', 0)),
-    table(ids.routeTables.privateB, `${ids.team}-private-b`, ['appB', 'dataB'], viaNat('privateB', 1)),
+    table(ids.routeTables.privateA, 'private-a', ['appA', 'dataA'], viaNat('privateA', 0)),
+    table(ids.routeTables.privateB, 'private-b', ['appB', 'dataB'], viaNat('privateB', 1)),
   ];
 }
 
 export function networkAcls(plan: UnitPlan): Json[] {
   const { ids } = plan;
-  return (Object.keys(NACL_SUBNETS) as NaclKey[]).map((key) => ({
-    Associations: NACL_SUBNETS[key].map((s) => ({
-      NetworkAclAssociationId: ec2Id('aclassoc', `${ids.nacls[key]}/${s}`),
-      NetworkAclId: ids.nacls[key],
-      SubnetId: ids.subnets[s].id,
-    })),
-    Entries: sortNaclEntries(plan.nacls[key]!.map(naclEntry)),
-    IsDefault: key === 'default',
-    NetworkAclId: ids.nacls[key],
-    Tags: key === 'default' ? [] : tags(`${ids.team}-${key}-nacl`),
-    VpcId: ids.vpcId,
-    OwnerId: ids.account,
-  }));
+  return (Object.keys(NACL_SUBNETS) as NaclKey[]).map((key) =>
+    routing.networkAclShape(scope(plan), {
+      id: ids.nacls[key],
+      isDefault: key === 'default',
+      name: key === 'default' ? null : `${ids.team}-${key}-nacl`,
+      subnets: NACL_SUBNETS[key].map((s) => ({ id: ids.subnets[s].id, key: s })),
+      entries: sortNaclEntries(plan.nacls[key]!.map(naclEntry)),
+    }),
+  );
 }
 
 export function securityGroups(plan: UnitPlan): Json[] {
-  const { ids } = plan;
   const perm = (p: UnitPlan['sgs'][number]['ingress'][number]) =>
-    sgPermission(ids.account, p.protocol, p.ports, {
+    sgPermission(plan.ids.account, p.protocol, p.ports, {
       ...(p.cidr ? { cidr: p.cidr } : {}),
       ...(p.group ? { group: p.group } : {}),
       ...(p.description ? { description: p.description } : {}),
     });
-  return plan.sgs.map((g) => ({
-    Description: g.description,
-    GroupName: g.name,
-    IpPermissions: g.ingress.map(perm),
-    OwnerId: ids.account,
-    GroupId: g.id,
-    IpPermissionsEgress: g.egress.map(perm),
-    ...(g.name === 'default' ? {} : { Tags: tags(g.name) }),
-    VpcId: ids.vpcId,
-    SecurityGroupArn: `arn:aws:ec2:${ids.region}:${ids.account}:security-group/${g.id}`,
-  }));
+  return plan.sgs.map((g) =>
+    ec2.securityGroupShape(scope(plan), { ...g, ingress: g.ingress.map(perm), egress: g.egress.map(perm) }),
+  );
 }

@@ -1,8 +1,9 @@
 // `aws ecs describe-tasks` for a unit: bridge tasks report their host port in networkBindings, awsvpc tasks
 // carry an ElasticNetworkInterface attachment; stopped tasks keep their stop code and reason.
-import { hexOf, uuidOf } from '../../agent/src/demo/hash.ts';
-import type { Json } from '../../agent/src/demo/shapes.ts';
-import { TIMES, incidentTime } from '../../agent/src/demo/time.ts';
+import { hexOf, uuidOf } from '@porthole/estate/demo/hash.js';
+import type { Json } from '@porthole/estate/demo/shapes.js';
+import { TIMES, incidentTime } from '@porthole/estate/demo/time.js';
+import { bridgeBinding, taskEniAttachment } from '@porthole/estate/shapes/ecs.js';
 import { deployment, image, taskDefArn } from './ecsNames.ts';
 import type { ServicePlan, TaskPlan, UnitPlan } from './planTypes.ts';
 
@@ -21,30 +22,19 @@ function taskJson(plan: UnitPlan, svc: ServicePlan, t: TaskPlan): Json {
   const fargate = svc.mode === 'awsvpc';
   const bindings =
     t.bridge && t.bridge.hostPort !== null && ran
-      ? [
-          {
-            bindIP: '0.0.0.0',
-            containerPort: svc.containerPort,
-            hostPort: t.bridge.hostPort,
-            protocol: 'tcp',
-          },
-        ]
+      ? [bridgeBinding(svc.containerPort, t.bridge.hostPort)]
       : [];
   const eni = t.awsvpc;
   return {
     attachments: eni
       ? [
-          {
-            id: eni.attachmentId,
-            type: 'ElasticNetworkInterface',
-            status: stopped ? 'DELETED' : 'ATTACHED',
-            details: [
-              { name: 'subnetId', value: ids.subnets[t.subnet].id },
-              { name: 'networkInterfaceId', value: eni.eniId },
-              { name: 'macAddress', value: eni.mac },
-              { name: 'privateIPv4Address', value: eni.ip },
-            ],
-          },
+          taskEniAttachment({
+            ...eni,
+            privateIp: eni.ip,
+            subnetId: ids.subnets[t.subnet].id,
+            region: ids.region,
+            stopped: stopped !== null,
+          }),
         ]
       : [],
     availabilityZone: ids.subnets[t.subnet].az,

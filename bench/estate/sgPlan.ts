@@ -1,7 +1,7 @@
 // The security groups of one unit: the ALB, instance, bastion and task groups the paths cross, plus the
 // groups a real VPC accumulates (databases, caches, endpoints, partner allow-lists). Rules are counted one per
 // source and direction, as AWS counts them; the fillers absorb the rest so every unit has exactly 500.
-import { ec2Id } from '../../agent/src/demo/hash.ts';
+import { ec2Id } from '@porthole/estate/demo/hash.js';
 import { allocate, type Random } from './random.ts';
 import { PER_UNIT } from './sizes.ts';
 import type { ServicePlan } from './plan.ts';

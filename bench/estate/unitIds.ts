@@ -1,6 +1,6 @@
 // Ids, names and addresses of one unit (VPC): hash-derived from seed, account, region and unit index, so
 // every unit gets distinct ids and the same seed always gives the same estate. Each unit owns 10.<n>.0.0/16.
-import { ec2Id, hexOf, intOf } from '../../agent/src/demo/hash.ts';
+import { ec2Id, hexOf, intOf } from '@porthole/estate/demo/hash.js';
 
 export type SubnetKey = 'pubA' | 'pubB' | 'appA' | 'appB' | 'dataA' | 'dataB';
 export const SUBNET_KEYS: readonly SubnetKey[] = ['pubA', 'pubB', 'appA', 'appB', 'dataA', 'dataB'];

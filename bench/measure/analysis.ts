@@ -17,7 +17,7 @@ const [dir, sizeArg, seedArg, runsArg] = process.argv.slice(2);
 const size = parseSize(sizeArg!);
 const seed = Number(seedArg);
 const warmRuns = Number(runsArg ?? 3);
-// The estate's story happens around 2025-03-14 (agent/src/demo/time.ts); analyse shortly after.
+// The estate's story happens around 2025-03-14 (estate/src/demo/time.ts); analyse shortly after.
 const now = new Date('2025-03-14T10:00:00Z');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const tally = <T>(items: T[], key: (t: T) => string) =>

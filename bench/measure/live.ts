@@ -1,10 +1,10 @@
-// Child: the live AWS source against a fake AWS (aws-sdk-client-mock, agent/src/sources/aws/testFakeAws.ts)
+// Child: the live AWS source against a fake AWS (aws-sdk-client-mock, estate/test-kit/fakeAws.ts)
 // serving the estate folder, every call counted. Poll 1 runs every tier (hot, warm, cold); poll 2, a poll
 // interval later, only the hot tier. Calls are compared with the source's own floor and with ours (floor.ts).
 // Args: <dir>. Prints one JSON line.
 import type { SnapshotData } from '@porthole/shared';
 import { parseLiveAwsConfig } from '../../agent/src/sources/aws/config.ts';
-import { installFakeAws, testTargets } from '../../agent/src/sources/aws/testFakeAws.ts';
+import { installFakeAws, testTargets } from '@porthole/estate/test-kit/fakeAws.js';
 import { LiveSource } from '../../agent/src/sources/aws/tiers.ts';
 import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
 import { emit, ms, peakRssMb, progress } from './child.ts';

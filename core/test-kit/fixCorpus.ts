@@ -1,7 +1,7 @@
 // Test corpus for fix checks: every finding Porthole emits on every demo story, the front-door breakages
 // (ALB SG admitting nobody, ALB subnet NACL dropping clients), the wrong-port explain and generic reach blockers.
 import type { Finding } from '@porthole/shared';
-import { SCENARIOS } from '../../agent/src/demo/scenarioNames.ts';
+import { SCENARIOS } from '@porthole/estate/demo/scenarioNames.js';
 import { runRules } from '../src/engine/runRules.ts';
 import { explainUrl } from '../src/engine/explain.ts';
 import { reachPath } from '../src/engine/reach.ts';
@@ -18,7 +18,7 @@ import {
   type EstateDocuments,
   type Json,
 } from './ruleTestKit.ts';
-import type { ScenarioName } from '../../agent/src/demo/index.ts';
+import type { ScenarioName } from '@porthole/estate/demo/index.js';
 import { KIND_COMMAND } from '../src/model/scopes.ts';
 
 /** The web ALB's SG admits no client on its listener (only 443, where it has no listener). */

@@ -7,7 +7,7 @@ import {
   removeKind,
   type EstateDocuments,
   type ScenarioName,
-} from '../../agent/src/demo/index.ts';
+} from '@porthole/estate/demo/index.js';
 import { buildModel } from '../src/model/build.ts';
 import type { EstateModel } from '../src/model/types.ts';
 import { snapshotFromDocuments } from '../../agent/src/sources/snapshot/index.ts';

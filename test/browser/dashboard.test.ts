@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ServiceVerdict } from '@porthole/shared';
-import { buildDemoEstate } from '../../agent/src/demo/index.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/index.js';
 import { ensureDashboardBuilt } from '../../web/scripts/ensureBuilt.ts';
 import { launchChromium, screenshot, skipReason } from './chromium.ts';
 import { RealDaemon } from './realDaemon.ts';

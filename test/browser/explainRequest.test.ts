@@ -2,7 +2,7 @@
 // headers (Debian's Chromium against the real daemon on the demo estate).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { demoIds } from '../../agent/src/demo/ids.ts';
+import { demoIds } from '@porthole/estate/demo/ids.js';
 import { ensureDashboardBuilt } from '../../web/scripts/ensureBuilt.ts';
 import { launchChromium, skipReason } from './chromium.ts';
 import { RealDaemon } from './realDaemon.ts';

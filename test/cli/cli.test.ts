@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, porthole } from './runPorthole.ts';
 import { PathResultSchema, ScanResultSchema } from '@porthole/shared';
-import { demoIds } from '../../agent/src/demo/ids.ts';
+import { demoIds } from '@porthole/estate/demo/ids.js';
 
 const FIX = join(ROOT, 'test', 'fixtures');
 

@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, porthole } from './runPorthole.ts';
 import { PathResultSchema } from '@porthole/shared';
-import { buildDemoEstate, type EstateDocuments } from '../../agent/src/demo/index.ts';
-import { demoIds } from '../../agent/src/demo/ids.ts';
+import { buildDemoEstate, type EstateDocuments } from '@porthole/estate/demo/index.js';
+import { demoIds } from '@porthole/estate/demo/ids.js';
 
 const HEALTHY = join(ROOT, 'test', 'fixtures', 'healthy');
 const ids = demoIds();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PathResultSchema } from '@porthole/shared';
-import { demoIds } from '../../agent/src/demo/ids.ts';
+import { demoIds } from '@porthole/estate/demo/ids.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');

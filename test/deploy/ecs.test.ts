@@ -14,7 +14,7 @@ import {
   readEcsFile,
 } from './ecsFiles.ts';
 
-const TASK_DEFINITIONS = ['task-definition.json', 'task-definition.efs.json'];
+const TASK_DEFINITIONS = ['task-definition.json', 'task-definition.efs.json', 'task-definition.ha.json'];
 const run = promisify(execFile);
 
 interface Container {
@@ -75,8 +75,12 @@ describe.each(TASK_DEFINITIONS)('%s', (file) => {
     const env = Object.fromEntries(container.environment.map((e) => [e.name, e.value]));
     expect(env.PORTHOLE_HOST).toBe('0.0.0.0');
     expect(env.PORTHOLE_TOKEN).toBeUndefined();
+    // The HA variant's store URL holds the database password: a secret too.
     expect(container.secrets).toEqual([
       { name: 'PORTHOLE_TOKEN', valueFrom: expect.stringMatching(/^arn:aws:secretsmanager:/) },
+      ...(file.includes('.ha.')
+        ? [{ name: 'PORTHOLE_STORE_URL', valueFrom: expect.stringMatching(/^arn:aws:secretsmanager:/) }]
+        : []),
     ]);
     expect(container.command).toEqual(['serve', '--live']);
     expect(container.portMappings).toEqual([

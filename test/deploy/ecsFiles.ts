@@ -10,6 +10,7 @@ export const EXAMPLE_VALUES: Record<string, string> = {
   REGION: 'eu-west-1',
   IMAGE: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/porthole:0.1.0',
   TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:porthole/token-AbCdEf',
+  STORE_URL_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:porthole/store-url-GhIjKl',
   EFS_FILE_SYSTEM_ID: 'fs-0123456789abcdef0',
   EFS_ACCESS_POINT_ID: 'fsap-0123456789abcdef0',
   CLUSTER: 'ops',

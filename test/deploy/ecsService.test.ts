@@ -54,6 +54,34 @@ describe('service.json', () => {
   });
 });
 
+describe('service.ha.json (several daemons on PostgreSQL)', () => {
+  const svc = loadEcsJson<{
+    serviceName: string;
+    taskDefinition: string;
+    desiredCount: number;
+    deploymentConfiguration: { maximumPercent: number; minimumHealthyPercent: number };
+  }>('service.ha.json');
+  const td = loadEcsJson<{
+    family: string;
+    containerDefinitions: { secrets: { name: string; valueFrom: string }[] }[];
+  }>('task-definition.ha.json');
+
+  it('has only fields CreateService defines', async () => {
+    expect(Object.keys(svc).filter((k) => !CREATE_SERVICE_FIELDS.includes(k))).toEqual([]);
+    expect(await createServiceBody(svc)).toEqual(svc);
+  });
+
+  it('runs two daemons of the HA task, replaced one at a time (leases hand the shards over)', () => {
+    expect(svc.taskDefinition).toBe(td.family);
+    expect(svc.desiredCount).toBeGreaterThanOrEqual(2);
+    expect(svc.deploymentConfiguration).toMatchObject({ maximumPercent: 200, minimumHealthyPercent: 50 });
+  });
+
+  it('takes the store URL (it holds the database password) from Secrets Manager', () => {
+    expect(td.containerDefinitions[0]!.secrets.map((s) => s.name)).toContain('PORTHOLE_STORE_URL');
+  });
+});
+
 describe('target-group.json', () => {
   const tg = loadEcsJson<Record<string, unknown>>('target-group.json');
 

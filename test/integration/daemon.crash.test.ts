@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '@porthole/shared';
-import { buildDemoEstate } from '../../agent/src/demo/estate.ts';
-import { applyScenarios } from '../../agent/src/demo/scenarios.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
+import { applyScenarios } from '@porthole/estate/demo/scenarios.js';
 import { Store } from '../../agent/src/store/store.ts';
 import { spawnServe, waitUntil, writeEstateFolder, type Child } from './helpers/child.ts';
 

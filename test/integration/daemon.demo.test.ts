@@ -2,7 +2,7 @@
 // the seeded timeline replays the seed stories, each with its events, findings, likely causes and fix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingRecord, TimelineEvent } from '@porthole/shared';
-import { timelineLength } from '../../agent/src/demo/index.ts';
+import { timelineLength } from '@porthole/estate/demo/index.js';
 import { startTestDaemon, type TestDaemon } from './helpers/daemon.ts';
 
 let t: TestDaemon;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DataFreshness, Overview, ServiceVerdict, Snapshot } from '@porthole/shared';
 import type { PollSource } from '../../agent/src/daemon/types.ts';
 import type { CallCounts } from '../../agent/src/sources/aws/callCounter.ts';
-import { buildDemoEstate } from '../../agent/src/demo/estate.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
 import { snapshotFromDocuments } from '../../agent/src/sources/snapshot/index.ts';
 import { nextEvent, startTestDaemon, type TestDaemon } from './helpers/daemon.ts';
 

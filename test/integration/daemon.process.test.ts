@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDemoEstate } from '../../agent/src/demo/estate.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
 import { spawnServe, waitUntil, writeEstateFolder, type Child } from './helpers/child.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'porthole-proc-'));

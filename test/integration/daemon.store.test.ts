@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDemoEstate } from '../../agent/src/demo/estate.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
 import { Store } from '../../agent/src/store/store.ts';
 import { spawnServe, writeEstateFolder, type Child } from './helpers/child.ts';
 

@@ -17,17 +17,31 @@ interface ComposeService {
 }
 
 describe('docker-compose.yml', () => {
-  const compose = parse(read('docker-compose.yml')) as {
-    services: Record<string, ComposeService>;
+  const compose = parse(read('docker-compose.yml'), { merge: true }) as {
+    services: Record<string, ComposeService & { profiles?: string[] }>;
     volumes: Record<string, unknown>;
   };
   const porthole = compose.services.porthole!;
 
+  it('has an ha profile: PostgreSQL and two daemons on it with their own ids and ports', () => {
+    const ha = Object.entries(compose.services).filter(([, s]) => s.profiles?.includes('ha'));
+    expect(ha.map(([name]) => name)).toEqual(['postgres', 'porthole-a', 'porthole-b']);
+    const daemons = ha.slice(1).map(([, s]) => s);
+    for (const d of daemons) {
+      expect(d.environment!.PORTHOLE_STORE_URL).toMatch(/^postgres:\/\/porthole:.*@postgres:5432\/porthole$/);
+      expect(d.environment!.PORTHOLE_TOKEN).toMatch(/^\$\{PORTHOLE_TOKEN:\?/);
+    }
+    expect(daemons.map((d) => d.environment!.PORTHOLE_DAEMON_ID)).toEqual(['porthole-a', 'porthole-b']);
+    expect(daemons.map((d) => d.ports)).toEqual([['127.0.0.1:7071:7070'], ['127.0.0.1:7072:7070']]);
+  });
+
   it('defines the porthole service with a data volume, a read-only AWS profile and the token', () => {
-    expect(Object.keys(compose.services)).toEqual(['porthole']);
+    // `docker compose up` (no profile) starts one daemon on SQLite; the HA services need --profile ha.
+    const byDefault = Object.entries(compose.services).filter(([, s]) => !s.profiles?.length);
+    expect(byDefault.map(([name]) => name)).toEqual(['porthole']);
     expect(porthole.build).toBe('.');
     expect(porthole.ports).toEqual(['127.0.0.1:7070:7070']);
-    expect(Object.keys(compose.volumes)).toEqual(['porthole-data']);
+    expect(Object.keys(compose.volumes)).toEqual(['porthole-data', 'porthole-pg']);
     expect(porthole.volumes).toContain('porthole-data:/data');
     expect(porthole.volumes).toContain('${HOME}/.aws:/home/node/.aws:ro');
     expect(porthole.environment!.PORTHOLE_TOKEN).toMatch(/^\$\{PORTHOLE_TOKEN:\?/);

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const WORKSPACES = ['shared', 'core', 'agent', 'web'];
+const WORKSPACES = ['shared', 'core', 'estate', 'agent', 'web'];
 /** Tests and test kits: development only, never in a package or the image. */
 const DEV_ONLY =
   /\.test\.ts$|(^|\/)test[A-Z][^/]*\.ts$|TestKit\.ts$|Arbitrary\.ts$|(^|\/)testing\.ts$|(^|\/)test-kit\//;
@@ -58,7 +58,7 @@ describe('workspace manifests', () => {
       const own = manifest(ws);
       const runtime = new Set(Object.keys({ ...own.dependencies, ...own.peerDependencies }));
       const dev = new Set([...runtime, ...Object.keys({ ...own.devDependencies, ...root.devDependencies })]);
-      const dirs = ['src', 'bin']
+      const dirs = ['src', 'bin', 'test-kit']
         .map((d) => path.join(ROOT, ws, d))
         .filter((d) => statSync(d, { throwIfNoEntry: false }));
       const undeclared: string[] = [];

@@ -58,6 +58,22 @@ const CROSSINGS: Array<[file: string, code: string, why: RegExp]> = [
     /core/,
   ],
   ['shared/src/probe.ts', 'export const w = window.innerWidth;\n', /Browser globals/],
+  [
+    'estate/src/demo/probe.ts',
+    "import { x } from '../../../agent/src/daemon/types.ts';\nexport { x };\n",
+    /shell/,
+  ],
+  [
+    'estate/src/demo/probe.ts',
+    "import { RULES } from '@porthole/core/rules/registry.js';\nexport { RULES };\n",
+    /core/,
+  ],
+  [
+    'estate/src/probe.ts',
+    "import { EC2Client } from '@aws-sdk/client-ec2';\nexport { EC2Client };\n",
+    /AWS SDK/,
+  ],
+  ['estate/src/probe.ts', "import { writeFile } from 'node:fs/promises';\nexport { writeFile };\n", /Node/],
 ];
 
 const ALLOWED: Array<[file: string, code: string]> = [
@@ -72,6 +88,11 @@ const ALLOWED: Array<[file: string, code: string]> = [
   ],
   ['core/src/net/probe.ts', "import { cidrContains } from './cidr.ts';\nexport { cidrContains };\n"],
   ['shared/src/probe.ts', "import { parse } from '@aws-sdk/util-arn-parser';\nexport { parse };\n"],
+  ['estate/src/demo/probe.ts', "import { pushAll } from '@porthole/shared';\nexport { pushAll };\n"],
+  [
+    'agent/src/daemon/probe.ts',
+    "import { buildDemoEstate } from '@porthole/estate/demo/estate.js';\nexport { buildDemoEstate };\n",
+  ],
 ];
 
 describe('lint enforces the edges', () => {

@@ -1,4 +1,4 @@
-// What `npm pack` ships for @porthole/shared and @porthole/agent: the compiled JavaScript (built by their
+// What `npm pack` ships for @porthole/shared, core, estate and agent: the compiled JavaScript (built by their
 // prepack scripts), never the TypeScript sources, the tests or the test kits; and the packed bin runs that
 // JavaScript on plain Node, with no TypeScript loader and no "@porthole/source" condition.
 import { execFile } from 'node:child_process';
@@ -43,6 +43,8 @@ beforeAll(async () => {
       '-w',
       '@porthole/core',
       '-w',
+      '@porthole/estate',
+      '-w',
       '@porthole/agent',
     ],
     { cwd: ROOT, env: plainEnv(), maxBuffer: 16 * 1024 * 1024 },
@@ -81,16 +83,23 @@ describe('npm pack', () => {
     expect(exports.types).toBe('./dist/*.d.ts');
   });
 
+  it('@porthole/estate ships the compiled demo estate only: no test kit (fake AWS, moto, fixture writing)', () => {
+    const files = packed.get('@porthole/estate')!;
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', 'dist/demo/index.js', 'dist/demo/index.d.ts']),
+    );
+    expect(files.filter((f) => DEV_ONLY.test(f))).toEqual([]);
+    expect(files.every((f) => f === 'package.json' || /^dist\//.test(f))).toBe(true);
+    const exports = manifest('estate').exports as Record<string, Record<string, string>>;
+    expect(exports['./*.js']!.default).toBe('./dist/*.js');
+    // The test kits resolve in development only (the "@porthole/source" condition), never from a package.
+    expect(Object.keys(exports['./test-kit/*.js']!)).toEqual(['@porthole/source']);
+  });
+
   it('@porthole/agent ships the bin and the compiled CLI and daemon, no sources, tests or test kits', () => {
     const files = packed.get('@porthole/agent')!;
     expect(files).toEqual(
-      expect.arrayContaining([
-        'package.json',
-        'bin/porthole.js',
-        'dist/cli/main.js',
-        'dist/daemon/main.js',
-        'dist/demo/index.js',
-      ]),
+      expect.arrayContaining(['package.json', 'bin/porthole.js', 'dist/cli/main.js', 'dist/daemon/main.js']),
     );
     expect(files.filter((f) => DEV_ONLY.test(f))).toEqual([]);
     expect(files.every((f) => f === 'package.json' || /^(bin|dist)\//.test(f))).toBe(true);
@@ -101,6 +110,7 @@ describe('npm pack', () => {
       ['agent', '@porthole/agent'],
       ['shared', '@porthole/shared'],
       ['core', '@porthole/core'],
+      ['estate', '@porthole/estate'],
     ] as const) {
       for (const file of packed.get(name)!.filter((f) => f.endsWith('.js'))) {
         const text = readFileSync(path.join(ROOT, ws, file), 'utf8');

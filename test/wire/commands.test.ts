@@ -11,8 +11,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanResult, ServiceVerdict } from '@porthole/shared';
 import { spawnServe } from '../integration/helpers/child.ts';
-import { CREDENTIALS, HOST_PORT, REGION } from './estate.ts';
-import { motoMissing } from './moto.ts';
+import { CREDENTIALS, HOST_PORT, REGION } from '@porthole/estate/test-kit/motoEstate.js';
+import { motoMissing } from '@porthole/estate/test-kit/moto.js';
 import { runCli, startWire, type Wire } from './setup.ts';
 
 const missing = motoMissing();

@@ -3,7 +3,7 @@
 // stale with the action named, verdicts unknown or stale, never a fresh healthy.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceVerdict } from '@porthole/shared';
-import { motoMissing } from './moto.ts';
+import { motoMissing } from '@porthole/estate/test-kit/moto.js';
 import type { Fault } from './proxy.ts';
 import { pollWeb, startWire, wireSource, type Wire } from './setup.ts';
 

@@ -14,8 +14,8 @@ import {
   HOST_PORT,
   REGION,
   type WireEstate,
-} from './estate.ts';
-import { startMoto, type Moto } from './moto.ts';
+} from '@porthole/estate/test-kit/motoEstate.js';
+import { startMoto, type Moto } from '@porthole/estate/test-kit/moto.js';
 import { WireProxy } from './proxy.ts';
 
 export const ACCOUNT = '123456789012'; // moto's default account

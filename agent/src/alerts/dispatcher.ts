@@ -20,6 +20,16 @@ export interface AlertDeps {
   onDelivery?: (delivery: AlertDelivery) => void;
   /** Where links point when alerts.externalUrl is not set: the daemon's own address, if reachable. */
   defaultUrl?: () => string | null;
+  /** HA mode: the shared record of notifications (the delivery record is the lock). */
+  ledger?: AlertLedger;
+}
+
+/** Several daemons, one notification: only the daemon whose claim commits first sends it. */
+export interface AlertLedger {
+  /** True when this daemon may send the notification (it claimed it, or already holds the claim). */
+  claim(job: Job): Promise<boolean>;
+  /** Every attempt, with the alert state it leaves when it worked. */
+  recorded(delivery: AlertDelivery, state: AlertState | null, job: Job): Promise<void>;
 }
 
 export interface Job {
@@ -138,6 +148,7 @@ export class AlertDispatcher {
     const { store } = this.deps;
     const sleep = this.deps.sleep ?? defaultSleep;
     const { attempts } = this.config.retry;
+    if (this.deps.ledger && !(await this.deps.ledger.claim(job))) return;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const at = this.deps.now().toISOString();
       const body = payloadFor(job.sink, job.group, {
@@ -168,6 +179,7 @@ export class AlertDispatcher {
         if (result.ok) store.deliveries.saveState(nextState(job, at));
         return recorded;
       });
+      await this.deps.ledger?.recorded(delivery, result.ok ? nextState(job, at) : null, job);
       this.deps.onDelivery?.(delivery);
       if (result.ok || !result.retryable || attempt === attempts || this.abort.signal.aborted) return;
       await sleep(this.backoff(attempt, result), this.abort.signal);

@@ -2,8 +2,8 @@
 // code is 3, never "0 services, exit 0". Fake AWS (aws-sdk-client-mock) with the test estate.
 import { ListClustersCommand } from '@aws-sdk/client-ecs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACCOUNT, buildEstate, REGION } from '../sources/aws/testEstate.ts';
-import { awsError, installFakeAws } from '../sources/aws/testFakeAws.ts';
+import { ACCOUNT, buildEstate, REGION } from '@porthole/estate/test-kit/awsEstate.js';
+import { awsError, installFakeAws } from '@porthole/estate/test-kit/fakeAws.js';
 import { EXIT } from './exitCodes.ts';
 import { runScan } from './scan.ts';
 

@@ -67,6 +67,8 @@ const RESTART_FIELDS = [
   'aws',
   'token',
   'server',
+  'store',
+  'ha',
 ] as const;
 
 export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}): Promise<Daemon> {

@@ -3,7 +3,8 @@
 // The timeline can be held on its current step (config `demo.hold`, or POST /api/demo/hold) so a
 // breakage stays on screen while someone clicks through it.
 import type { DemoState } from '@porthole/shared';
-import { estateAtCycle } from '../demo/index.ts';
+import { estateAtCycle } from '@porthole/estate/demo/index.js';
+import type { DemoScopeOptions } from '@porthole/estate/demo/ids.js';
 import { snapshotFromDocuments } from '../sources/snapshot/index.ts';
 import type { DemoControl, PollSource } from './types.ts';
 
@@ -12,7 +13,13 @@ interface DemoCheckpoint {
   cycle: number;
 }
 
-export function demoSource(seed: number, startCycle = 0, hold = false): PollSource & { demo: DemoControl } {
+export function demoSource(
+  seed: number,
+  startCycle = 0,
+  hold = false,
+  /** Another account/region (the HA mode's demo shards): the same story with that scope's ids. */
+  scope: DemoScopeOptions = {},
+): PollSource & { demo: DemoControl } {
   /** The next step to show. */
   let cycle = startCycle;
   /** The step the last poll showed, or null before the first poll. */
@@ -27,7 +34,7 @@ export function demoSource(seed: number, startCycle = 0, hold = false): PollSour
       const step = held && shown !== null ? shown : cycle;
       if (step === cycle) cycle++;
       shown = step;
-      return { snapshot: snapshotFromDocuments(estateAtCycle(seed, step)), calls: null };
+      return { snapshot: snapshotFromDocuments(estateAtCycle(seed, step, scope)), calls: null };
     },
     checkpoint: (): DemoCheckpoint => ({ seed, cycle }),
     restore(saved) {

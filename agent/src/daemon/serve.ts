@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type ServeOptions } from './config/load.ts';
 import { StoreError } from '../store/errors.ts';
 import { startDaemon, type Daemon } from './daemon.ts';
+import type { HaDaemon } from './shards/haDaemon.ts';
 
 export type { ServeOptions } from './config/load.ts';
 
@@ -19,13 +20,16 @@ function describeStartError(err: unknown, port: number): string | null {
 
 /** Runs until SIGTERM/SIGINT. Bad config or an unusable port: a message naming the field, exit code 2. */
 export async function runServe(opts: ServeOptions = {}): Promise<void> {
-  let daemon: Daemon;
+  let daemon: Pick<Daemon | HaDaemon, 'config' | 'url' | 'close' | 'reload'> & { source: { label: string } };
   let port = opts.port ?? 7070;
   let fatal: ((message: string) => void) | null = null;
   try {
     const config = loadConfig(opts);
     port = config.port;
-    daemon = await startDaemon(config, { log, onFatal: (message) => fatal?.(message) });
+    // store: postgres://… — the HA mode: shards shared with other daemons through PostgreSQL.
+    daemon = config.store
+      ? await (await import('./shards/haDaemon.ts')).startHaDaemon(config, { log })
+      : await startDaemon(config, { log, onFatal: (message) => fatal?.(message) });
   } catch (err) {
     const message = describeStartError(err, port);
     if (message === null) throw err;
@@ -74,7 +78,7 @@ export async function runServe(opts: ServeOptions = {}): Promise<void> {
   // Only now that SIGTERM is handled: a supervisor that signals as soon as it sees this line must not
   // meet the default action (an abrupt kill).
   log(
-    `serving ${daemon.source.label} at ${daemon.url} (poll every ${c.pollIntervalSeconds}s, data in ${c.dataDir})`,
+    `serving ${daemon.source.label} at ${daemon.url} (poll every ${c.pollIntervalSeconds}s, ${c.store ? 'store PostgreSQL' : `data in ${c.dataDir}`})`,
   );
   if (c.token) log('PORTHOLE_TOKEN is set: REST, /metrics and socket.io require it');
   await stopped;

@@ -41,13 +41,17 @@ export function createApp(opts: AppOptions): Express {
   // Probes stay open (they reveal nothing) so orchestrators can use them without the token.
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   // Freshness names snapshot paths, accounts and parse errors: only for a request that carries the token.
-  app.get('/readyz', (req, res) => {
+  app.get('/readyz', async (req, res) => {
     const ready = opts.backend.ready();
     const authorized =
       opts.token !== null && tokenMatches(opts.token, bearerToken(req.headers.authorization));
+    // HA mode: which shards this daemon holds and every lease (shard names only, no freshness detail).
+    const shards = opts.backend.shards ? { shards: await opts.backend.shards() } : {};
     res
       .status(ready ? 200 : 503)
-      .json(authorized ? { ready, freshness: opts.backend.freshness() } : { ready });
+      .json(
+        authorized ? { ready, ...shards, freshness: await opts.backend.freshness() } : { ready, ...shards },
+      );
   });
 
   const auth = requireToken(opts.token);

@@ -30,27 +30,32 @@ export interface EventFilter {
   limit?: number;
 }
 
+/** The SQLite daemon answers at once; the HA daemon reads PostgreSQL. */
+export type MaybePromise<T> = T | Promise<T>;
+
 export interface ApiBackend {
   /** True once the first poll cycle of this process has completed. */
   ready(): boolean;
-  overview(): Overview;
-  services(): ServiceVerdict[];
-  /** "cluster/service"; `scope` picks one when the same name exists in several accounts/regions. */
-  /** Async: the service's paths come from the model, which the daemon keeps in its analysis worker. */
+  overview(): MaybePromise<Overview>;
+  services(): MaybePromise<ServiceVerdict[]>;
+  /** "cluster/service"; `scope` picks one when the same name exists in several accounts/regions.
+   * Async in the daemon: the service's paths come from the model, which the analysis worker keeps. */
   serviceDetail(
     name: string,
     scope?: { account?: string; region?: string },
-  ): ServiceDetail | null | Promise<ServiceDetail | null>;
-  findings(filter: FindingFilter): FindingRecord[];
-  finding(id: string): FindingRecord | null;
+  ): MaybePromise<ServiceDetail | null>;
+  findings(filter: FindingFilter): MaybePromise<FindingRecord[]>;
+  finding(id: string): MaybePromise<FindingRecord | null>;
   /** One finding, open or resolved, with its history, the timeline around it and its alert deliveries. */
-  findingDetail(id: string): FindingDetail | null;
-  events(filter: EventFilter): TimelineEvent[];
-  deliveries(filter: { findingId?: string; limit?: number }): AlertDelivery[];
+  findingDetail(id: string): MaybePromise<FindingDetail | null>;
+  events(filter: EventFilter): MaybePromise<TimelineEvent[]>;
+  deliveries(filter: { findingId?: string; limit?: number }): MaybePromise<AlertDelivery[]>;
   /** Throws NotReadyError before the first successful cycle, PathInputError on bad input. */
-  explain(req: ExplainRequest): PathResult | Promise<PathResult>;
-  reach(req: ReachRequest): PathResult | Promise<PathResult>;
-  freshness(): DataFreshness;
+  explain(req: ExplainRequest): MaybePromise<PathResult>;
+  reach(req: ReachRequest): MaybePromise<PathResult>;
+  freshness(): MaybePromise<DataFreshness>;
+  /** HA mode only: the shards this daemon holds and the lease of every shard (for /readyz). */
+  shards?(): MaybePromise<unknown>;
 }
 
 /** No model yet (the first cycle has not succeeded): the API answers 503. */

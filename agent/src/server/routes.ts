@@ -83,8 +83,8 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
     Promise.resolve(postLimiter(req, res, (err?: unknown) => (err ? next(err) : run()))).catch(next);
   };
 
-  r.get('/overview', (_req, res) => void res.json(backend.overview()));
-  r.get('/services', (_req, res) => void res.json(backend.services()));
+  r.get('/overview', async (_req, res) => void res.json(await backend.overview()));
+  r.get('/services', async (_req, res) => void res.json(await backend.services()));
   r.get('/services/:cluster/:service', async (req: Request<{ cluster: string; service: string }>, res) => {
     const name = `${req.params.cluster}/${req.params.service}`;
     const scope = parse(ServiceQuery, req.query, res, 'query');
@@ -94,11 +94,11 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
     res.json(detail);
   });
 
-  r.get('/findings', (req, res) => {
+  r.get('/findings', async (req, res) => {
     const q = parse(FindingsQuery, req.query, res, 'query');
     if (!q) return;
     res.json(
-      backend.findings({
+      await backend.findings({
         ...(q.status !== 'all' ? { status: q.status } : {}),
         ...(q.service ? { service: q.service } : {}),
         ...(q.severity ? { severity: q.severity } : {}),
@@ -106,23 +106,23 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
       }),
     );
   });
-  r.get('/findings/:id/detail', (req: Request<{ id: string }>, res) => {
-    const detail = backend.findingDetail(req.params.id);
+  r.get('/findings/:id/detail', async (req: Request<{ id: string }>, res) => {
+    const detail = await backend.findingDetail(req.params.id);
     if (!detail) return void res.status(404).json({ error: `no finding with id ${req.params.id}` });
     res.json(detail);
   });
-  r.get('/findings/:id', (req: Request<{ id: string }>, res) => {
-    const finding = backend.finding(req.params.id);
+  r.get('/findings/:id', async (req: Request<{ id: string }>, res) => {
+    const finding = await backend.finding(req.params.id);
     if (!finding) return void res.status(404).json({ error: `no finding with id ${req.params.id}` });
     res.json(finding);
   });
 
-  r.get('/events', (req, res) => {
+  r.get('/events', async (req, res) => {
     const q = parse(EventsQuery, req.query, res, 'query');
     if (!q) return;
     const since = q.since;
     res.json(
-      backend.events({
+      await backend.events({
         ...(since && /^\d+$/.test(since) ? { afterId: Number(since) } : {}),
         ...(since && !/^\d+$/.test(since) ? { sinceTime: new Date(since).toISOString() } : {}),
         ...(q.service ? { service: q.service } : {}),
@@ -132,11 +132,11 @@ export function apiRouter(backend: ApiBackend, postLimiter: RequestHandler): Rou
     );
   });
 
-  r.get('/alerts/deliveries', (req, res) => {
+  r.get('/alerts/deliveries', async (req, res) => {
     const q = parse(DeliveriesQuery, req.query, res, 'query');
     if (!q) return;
     res.json(
-      backend.deliveries({
+      await backend.deliveries({
         ...(q.finding ? { findingId: q.finding } : {}),
         ...(q.limit ? { limit: q.limit } : {}),
       }),

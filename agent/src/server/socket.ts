@@ -2,7 +2,7 @@
 // state recovery replays what a briefly disconnected client missed instead of a full overview.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@porthole/shared';
+import type { ClientToServerEvents, Overview, ServerToClientEvents } from '@porthole/shared';
 import type { ApiBackend } from './backend.ts';
 import { bearerToken, hostAllowed, sameOrigin, tokenMatches } from './security.ts';
 
@@ -41,9 +41,11 @@ export function createSocketServer(
 
   io.on('connection', (socket) => {
     // A recovered session already has everything up to its disconnect plus the replayed deltas.
-    if (!socket.recovered) socket.emit('overview', backend.overview());
+    const overview = (): Promise<Overview> => Promise.resolve(backend.overview());
+    const failed = (err: unknown): void => console.error('porthole: overview failed:', err);
+    if (!socket.recovered) overview().then((o) => socket.emit('overview', o), failed);
     socket.on('overview:get', (ack) => {
-      if (typeof ack === 'function') ack(backend.overview());
+      if (typeof ack === 'function') overview().then(ack, failed);
     });
   });
   return io;

@@ -7,7 +7,7 @@ import {
   buildDemoEstate,
   demoIds,
   type EstateDocuments,
-} from '../../../agent/src/demo/index.ts';
+} from '@porthole/estate/demo/index.js';
 import { buildModel } from '../model/build.ts';
 import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
 import { analyzeModel } from './analyze.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanResult } from '@porthole/shared';
-import { buildDemoEstate, demoIds, type EstateDocuments } from '../../../agent/src/demo/index.ts';
+import { buildDemoEstate, demoIds, type EstateDocuments } from '@porthole/estate/demo/index.js';
 import { buildModel } from '../model/build.ts';
 import type { EstateModel } from '../model/types.ts';
 import { readSnapshotFolder, snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';

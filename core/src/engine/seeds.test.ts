@@ -2,8 +2,8 @@
 // the right evidence and a fix; targets get the rule as root cause; the healthy estate stays clean.
 import { describe, expect, it } from 'vitest';
 import type { ScanResult } from '@porthole/shared';
-import { buildDemoEstate } from '../../../agent/src/demo/estate.ts';
-import { applyScenario, removeKind, type ScenarioName } from '../../../agent/src/demo/scenarios.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
+import { applyScenario, removeKind, type ScenarioName } from '@porthole/estate/demo/scenarios.js';
 import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
 import { analyzeSnapshot } from './analyze.ts';
 import { explainUrl } from './explain.ts';

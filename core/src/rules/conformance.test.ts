@@ -1,7 +1,7 @@
 // Conformance: every registered rule runs on an empty and on a healthy model, and honours the finding contract.
 import { describe, expect, it } from 'vitest';
 import { FindingSchema, RULE_IDS } from '@porthole/shared';
-import { buildDemoEstate } from '../../../agent/src/demo/estate.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
 import { buildModel } from '../model/build.ts';
 import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
 import { createRuleContext } from './support/context.ts';

@@ -13,8 +13,8 @@ import {
 } from '../../../agent/src/daemon/config/schema.ts';
 import { startDaemon, type Daemon, type DaemonDeps } from '../../../agent/src/daemon/daemon.ts';
 import type { CycleOutcome, PollSource } from '../../../agent/src/daemon/types.ts';
-import { buildDemoEstate } from '../../../agent/src/demo/estate.ts';
-import { applyScenarios, type ScenarioName } from '../../../agent/src/demo/scenarios.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
+import { applyScenarios, type ScenarioName } from '@porthole/estate/demo/scenarios.js';
 import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index.ts';
 
 export const START = Date.parse('2026-03-02T10:40:00.000Z');

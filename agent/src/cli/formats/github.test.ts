@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { annotation, toGithubAnnotations } from './github.ts';
-import { findingArb, scanResultArb } from './findingArbitrary.ts';
+import { findingArb, scanResultArb } from '../../../test-kit/findingArbitrary.ts';
 
 /**
  * Reference parser, after the Actions runner's ActionCommand (`::name k=v,k=v::data`): properties

@@ -7,7 +7,7 @@ import { RULE_IDS, type Finding } from '@porthole/shared';
 import { sarifValidator } from '../../../../test/schemas/sarifSchema.ts';
 import { analyzeSnapshot } from '@porthole/core/engine/analyze.js';
 import { readSnapshotFolder } from '../../sources/snapshot/index.ts';
-import { scanResultArb } from './findingArbitrary.ts';
+import { scanResultArb } from '../../../test-kit/findingArbitrary.ts';
 import { describeResource } from './resourceKind.ts';
 import { SARIF_LEVEL, toSarif } from './sarif.ts';
 

@@ -36,6 +36,8 @@ const ENV_FIELDS: Array<[env: string, path: string[], kind: 'string' | 'number']
   ['PORTHOLE_SNAPSHOT_DIR', ['snapshotDir'], 'string'],
   ['PORTHOLE_POLL_INTERVAL_SECONDS', ['pollIntervalSeconds'], 'number'],
   ['PORTHOLE_DEMO_SEED', ['demo', 'seed'], 'number'],
+  ['PORTHOLE_STORE_URL', ['store'], 'string'],
+  ['PORTHOLE_DAEMON_ID', ['ha', 'daemonId'], 'string'],
 ];
 
 function readFile(file: string, explicit: boolean): Record<string, unknown> {

@@ -23,6 +23,19 @@ export const DaemonConfigSchema = z
         seed: z.number().int().min(0).default(1),
         /** Start with the timeline held on its first step (release with POST /api/demo/hold). */
         hold: z.boolean().default(false),
+        /**
+         * HA mode: the demo estate once per account/region (each a shard). One scope (the default account in
+         * eu-west-1) when unset.
+         */
+        scopes: z
+          .array(
+            z.strictObject({
+              account: z.string().regex(/^\d{12}$/, 'must be a 12-digit account id'),
+              region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1'),
+            }),
+          )
+          .min(1)
+          .optional(),
       })
       .prefault({}),
     findings: z
@@ -50,6 +63,22 @@ export const DaemonConfigSchema = z
       })
       .prefault({}),
     alerts: AlertsConfigSchema.prefault({}),
+    /**
+     * A PostgreSQL URL (postgres://user:pass@host/db): the HA mode, where several daemons share the estate's
+     * account/region shards through leases in this database. SQLite in dataDir when unset.
+     */
+    store: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    ha: z
+      .strictObject({
+        /** This daemon's name in leases and metrics; host name and pid by default. */
+        daemonId: z.string().min(1).max(200).optional(),
+        /** A lease not renewed for this long is free to take; 1.5 poll intervals by default. */
+        leaseSeconds: z.number().min(0.5).max(3600).optional(),
+      })
+      .prefault({}),
     /** The live AWS source's own section; validated by that source. */
     aws: z.record(z.string(), z.unknown()).optional(),
   })

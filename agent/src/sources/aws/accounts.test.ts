@@ -2,8 +2,8 @@ import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountOfRoleArn, resolveTargets } from './clients.ts';
 import { parseLiveAwsConfig } from './config.ts';
-import { ACCOUNT, buildEstate } from './testEstate.ts';
-import { installFakeAws } from './testFakeAws.ts';
+import { ACCOUNT, buildEstate } from '@porthole/estate/test-kit/awsEstate.js';
+import { installFakeAws } from '@porthole/estate/test-kit/fakeAws.js';
 import { LiveSource } from './tiers.ts';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');

@@ -7,8 +7,8 @@ import { analyzeSnapshot } from '@porthole/core/engine/analyze.js';
 import { listJsonFiles, readSnapshotFolder } from '../snapshot/index.ts';
 import { captureToFolder, formatStats } from './capture.ts';
 import { parseLiveAwsConfig } from './config.ts';
-import { ACCOUNT, buildEstate, REGION, SECRET } from './testEstate.ts';
-import { awsError, installFakeAws, testTargets } from './testFakeAws.ts';
+import { ACCOUNT, buildEstate, REGION, SECRET } from '@porthole/estate/test-kit/awsEstate.js';
+import { awsError, installFakeAws, testTargets } from '@porthole/estate/test-kit/fakeAws.js';
 import { LiveSource } from './tiers.ts';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');

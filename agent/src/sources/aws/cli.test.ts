@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSnapshotFolder } from '../snapshot/index.ts';
 import { loadLiveSnapshot, runCapture } from './cli.ts';
-import { ACCOUNT, buildEstate, REGION } from './testEstate.ts';
-import { installFakeAws } from './testFakeAws.ts';
+import { ACCOUNT, buildEstate, REGION } from '@porthole/estate/test-kit/awsEstate.js';
+import { installFakeAws } from '@porthole/estate/test-kit/fakeAws.js';
 
 let aws: ReturnType<typeof installFakeAws>;
 let tmp: string;

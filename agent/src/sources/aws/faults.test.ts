@@ -12,8 +12,8 @@ import { CallCounter } from './callCounter.ts';
 import { clientConfig } from './clients.ts';
 import { parseLiveAwsConfig, DEFAULT_CONCURRENCY } from './config.ts';
 import { BucketLimiter } from './limiter.ts';
-import { ACCOUNT, buildEstate, REGION } from './testEstate.ts';
-import { awsError, installFakeAws, testTargets } from './testFakeAws.ts';
+import { ACCOUNT, buildEstate, REGION } from '@porthole/estate/test-kit/awsEstate.js';
+import { awsError, installFakeAws, testTargets } from '@porthole/estate/test-kit/fakeAws.js';
 import { LiveSource } from './tiers.ts';
 
 const T0 = new Date('2026-11-24T10:00:00.000Z');

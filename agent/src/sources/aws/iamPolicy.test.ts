@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLiveAwsConfig } from './config.ts';
-import { ACCOUNT, buildEstate, REGION } from './testEstate.ts';
-import { installFakeAws, testTargets } from './testFakeAws.ts';
+import { ACCOUNT, buildEstate, REGION } from '@porthole/estate/test-kit/awsEstate.js';
+import { installFakeAws, testTargets } from '@porthole/estate/test-kit/fakeAws.js';
 import { LiveSource } from './tiers.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

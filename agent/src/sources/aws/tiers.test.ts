@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SnapshotData } from '@porthole/shared';
 import { redactSnapshotData } from '../redact.ts';
 import { parseLiveAwsConfig, type LiveAwsConfigInput } from './config.ts';
-import { ACCOUNT, buildEstate, REGION, SECRET } from './testEstate.ts';
-import { installFakeAws, testTargets } from './testFakeAws.ts';
+import { ACCOUNT, buildEstate, REGION, SECRET } from '@porthole/estate/test-kit/awsEstate.js';
+import { installFakeAws, testTargets } from '@porthole/estate/test-kit/fakeAws.js';
 import { LiveSource } from './tiers.ts';
 
 const T0 = new Date('2026-11-24T10:00:00.000Z');

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotFromDocuments } from './documents.ts';
 import { SnapshotInputError } from './errors.ts';
-import { ACCOUNT, describeTaskDefinition, lbArn, securityGroups } from './testFixtures.ts';
+import {
+  ACCOUNT,
+  describeTaskDefinition,
+  lbArn,
+  securityGroups,
+} from '../../../test-kit/snapshotFixtures.ts';
 
 const dir = `aws_configs/accounts/${ACCOUNT}/us-east-1`;
 const only = (docs: Parameters<typeof snapshotFromDocuments>[0]) => {

@@ -10,7 +10,7 @@ import {
   subnets,
   targetHealth,
   tgArn,
-} from './testFixtures.ts';
+} from '../../../test-kit/snapshotFixtures.ts';
 
 const dir = `aws_configs/accounts/${ACCOUNT}/us-east-1`;
 const only = (docs: Parameters<typeof snapshotFromDocuments>[0]) => {

@@ -13,7 +13,7 @@ import {
   securityGroups,
   subnets,
   writeTree,
-} from './testFixtures.ts';
+} from '../../../test-kit/snapshotFixtures.ts';
 
 let root: string;
 beforeEach(async () => {

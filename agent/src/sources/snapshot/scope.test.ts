@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectScope, resolveScopes, scopeFromContent, scopeFromPath } from './scope.ts';
-import { ACCOUNT, OTHER_ACCOUNT, lbArn } from './testFixtures.ts';
+import { ACCOUNT, OTHER_ACCOUNT, lbArn } from '../../../test-kit/snapshotFixtures.ts';
 
 describe('scopeFromPath', () => {
   it('reads account and region from the Batfish layout with accounts/', () => {

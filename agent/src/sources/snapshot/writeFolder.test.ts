@@ -15,7 +15,7 @@ import {
   subnets,
   targetHealth,
   writeTree,
-} from './testFixtures.ts';
+} from '../../../test-kit/snapshotFixtures.ts';
 import { snapshotFiles, writeSnapshotFolder } from './writeFolder.ts';
 
 let root: string;

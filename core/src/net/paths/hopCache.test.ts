@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoEstate } from '../../../../agent/src/demo/estate.ts';
-import { applyScenario, SCENARIO_NAMES } from '../../../../agent/src/demo/scenarios.ts';
+import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
+import { applyScenario, SCENARIO_NAMES } from '@porthole/estate/demo/scenarios.js';
 import { buildModel } from '../../model/build.ts';
 import { snapshotFromDocuments } from '../../../../agent/src/sources/snapshot/index.ts';
 import { evaluateAlbToTarget } from './albToTarget.ts';
