@@ -22,7 +22,7 @@ COPY . .
 RUN npm run build
 # The image runs the compiled JavaScript: no TypeScript loader, no dev tools, no sources or tests.
 RUN npm prune --omit=dev --no-audit --no-fund \
- && rm -rf test bench agent/src core/src core/test-kit estate/src estate/test-kit agent/test-kit shared/src web/src
+ && rm -rf test bench agent/src agent/test-kit core/src core/test-kit estate/src estate/test-kit shared/src web/src web/test-kit
 
 # ---- runtime: non-root, tini as PID 1 so signals reach node and zombies are reaped ----
 FROM node:22-bookworm-slim

@@ -83,6 +83,34 @@ const CLOCK_AND_TIMERS = ['setTimeout', 'setInterval', 'setImmediate', 'console'
   message: 'The core is pure: no timers, no console, no network (take `now`; the shell does I/O).',
 }));
 
+// Inside the core the flow is one way too: model → net → analysis → rules → engine; the timeline reads
+// findings and the model, nothing that computes them. Each layer may import only the layers before it.
+const CORE_LAYERS = ['model', 'net', 'analysis', 'rules', 'engine'];
+const LATER_LAYERS = {
+  ...Object.fromEntries(CORE_LAYERS.map((layer, i) => [layer, [...CORE_LAYERS.slice(i + 1), 'timeline']])),
+  timeline: ['net', 'analysis', 'rules', 'engine'],
+};
+const CORE_BASE_IMPORTS = [...SHELL_IMPORTS, ...CORE_SELF_IMPORT, ...NODE_IMPORTS, ...AWS_SDK_IMPORTS];
+const coreLayerBlock = ([layer, later]) => ({
+  files: [`core/src/${layer}/**/*.ts`],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: NODE_BUILTIN_PATHS,
+        patterns: [
+          ...CORE_BASE_IMPORTS,
+          {
+            group: later.flatMap((l) => [`../${l}/**`, `**/../${l}/**`]),
+            message: `core/src/${layer} may not import ${later.join(', ')}: inside the core the flow is model → net → analysis → rules → engine (docs/ARCHITECTURE.md).`,
+          },
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-artifacts/**'] },
   js.configs.recommended,
@@ -138,12 +166,13 @@ export default tseslint.config(
         'error',
         {
           paths: NODE_BUILTIN_PATHS,
-          patterns: [...SHELL_IMPORTS, ...CORE_SELF_IMPORT, ...NODE_IMPORTS, ...AWS_SDK_IMPORTS],
+          patterns: CORE_BASE_IMPORTS,
         },
       ],
       'no-restricted-globals': ['error', ...NODE_GLOBALS, ...BROWSER_GLOBALS, ...CLOCK_AND_TIMERS],
     },
   },
+  ...Object.entries(LATER_LAYERS).map(coreLayerBlock),
   {
     files: ['estate/src/**/*.ts'],
     ignores: ['**/*.test.ts'],

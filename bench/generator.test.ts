@@ -20,7 +20,6 @@ import { floorOf } from './measure/floor.ts';
 import { changeOneService } from './measure/oneServiceChange.ts';
 import { analyzeOneService, sameFindings } from './measure/scopedAnalysis.ts';
 
-const NOW = new Date('2025-03-14T10:00:00Z');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 /** The counts a size promises (targets depend on how tasks are spread, so they are not promised). */
@@ -76,7 +75,7 @@ describe('estate generator', () => {
 
   it('plants failures the engine diagnoses with the expected rules', () => {
     const plans = planEstate('M', 1);
-    const { result } = analyzeSnapshot(snapshotFromDocuments(estateDocuments(plans)), { now: NOW });
+    const { result } = analyzeSnapshot(snapshotFromDocuments(estateDocuments(plans)));
     const found = new Set(result.findings.map((f) => f.rule));
     for (const [mode, f] of Object.entries(failureSummary(plans)))
       expect(found, mode).toContain(f.expectedRule);
@@ -91,8 +90,8 @@ describe('benchmark harness', () => {
     const base = snapshotFromDocuments(estateDocuments(planEstate('S', 1)));
     const change = changeOneService(base, 'S', 1);
     expect(countSnapshot(change.snapshot).tasks).toBe(countSnapshot(base).tasks);
-    const { model, result } = analyzeSnapshot(change.snapshot, { now: NOW });
-    const check = sameFindings(result, analyzeOneService(model, change.serviceId, NOW), change.serviceKey);
+    const { model, result } = analyzeSnapshot(change.snapshot);
+    const check = sameFindings(result, analyzeOneService(model, change.serviceId), change.serviceKey);
     expect(check.full).toEqual([expect.stringMatching(/^sg-blocks-target-port:/)]);
     expect(check.equal).toBe(true);
   });

@@ -18,7 +18,6 @@ const size = parseSize(sizeArg!);
 const seed = Number(seedArg);
 const warmRuns = Number(runsArg ?? 3);
 // The estate's story happens around 2025-03-14 (estate/src/demo/time.ts); analyse shortly after.
-const now = new Date('2025-03-14T10:00:00Z');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const tally = <T>(items: T[], key: (t: T) => string) =>
   Object.fromEntries(
@@ -42,7 +41,7 @@ const model = buildModel(snapshot);
 const buildMs = ms(t);
 mark('afterModel');
 t = performance.now();
-const result: ScanResult = analyzeModel(model, { now });
+const result: ScanResult = analyzeModel(model);
 const rulesMs = ms(t);
 mark('afterAnalysis');
 const peakFirstCycleMb = peakRssMb();
@@ -51,7 +50,7 @@ progress(`cold: model ${buildMs} ms, rules ${rulesMs} ms`);
 const warm: number[] = [];
 for (let i = 0; i < warmRuns; i++) {
   t = performance.now();
-  analyzeSnapshot(snapshot, { now });
+  analyzeSnapshot(snapshot);
   warm.push(ms(t));
   progress(`warm analysis ${i + 1}/${warmRuns}: ${warm.at(-1)} ms`);
 }
@@ -61,13 +60,13 @@ t = performance.now();
 const changedModel = buildModel(change.snapshot);
 const rebuildMs = ms(t);
 t = performance.now();
-const changedResult = analyzeModel(changedModel, { now });
+const changedResult = analyzeModel(changedModel);
 const reanalysisMs = ms(t);
 const scopedRuns: number[] = [];
 let scoped: ScanResult | null = null;
 for (let i = 0; i < 5; i++) {
   t = performance.now();
-  scoped = analyzeOneService(changedModel, change.serviceId, now);
+  scoped = analyzeOneService(changedModel, change.serviceId);
   scopedRuns.push(ms(t));
 }
 const check = sameFindings(changedResult, scoped!, change.serviceKey);
@@ -115,7 +114,7 @@ emit({
 function breakdown(): Record<string, number> {
   const fresh = buildModel(snapshot);
   let start = performance.now();
-  const ctx = createRuleContext(fresh, now);
+  const ctx = createRuleContext(fresh);
   ctx.targets();
   const out: Record<string, number> = { 'ctx.targets (path evaluation)': ms(start) };
   for (const rule of RULES) {

@@ -80,7 +80,7 @@ export function summarise(
       total.set(k, (total.get(k) ?? 0) + us);
     }
   }
-  const ours = (k: string) => /\s(agent|shared|bench)\//.test(k);
+  const ours = (k: string) => /\s(core|agent|shared|bench|estate)\//.test(k);
   const list = (m: Map<string, number>, keep: (k: string) => boolean) =>
     [...m]
       .filter(([k]) => keep(k))

@@ -34,8 +34,8 @@ export function serviceSlice(model: EstateModel, serviceId: string): EstateModel
   };
 }
 
-export function analyzeOneService(model: EstateModel, serviceId: string, now: Date): ScanResult {
-  return analyzeModel(serviceSlice(model, serviceId), { now });
+export function analyzeOneService(model: EstateModel, serviceId: string): ScanResult {
+  return analyzeModel(serviceSlice(model, serviceId));
 }
 
 /** Findings of `service` ("cluster/service") in both results, as sorted ids; equal when the slice is faithful. */

@@ -1,11 +1,11 @@
 // Test helpers for the ALB front door: the demo estate edited with describe-listeners / describe-rules /
 // describe-target-groups JSON as the AWS CLI prints it, explained through the public entry points.
 import { PathResultSchema, type PathResult } from '@porthole/shared';
-import { arrayOf, find, healthy, ids, modelOf, NOW, type EstateDocuments, type Json } from './ruleTestKit.ts';
+import { arrayOf, find, healthy, ids, modelOf, type EstateDocuments, type Json } from './ruleTestKit.ts';
 import { explainUrl } from '../src/engine/explain.ts';
 import { reachPath } from '../src/engine/reach.ts';
 
-export { arrayOf, find, healthy, ids, NOW, type EstateDocuments, type Json };
+export { arrayOf, find, healthy, ids, type EstateDocuments, type Json };
 
 export const web = ids.loadBalancers.web;
 export const orders = ids.loadBalancers.orders;
@@ -139,11 +139,11 @@ export function explain(docs: EstateDocuments, url: string, opts: ExplainOpts = 
     ...(opts.method ? { method: opts.method } : {}),
     ...(opts.headers ? { headers: opts.headers } : {}),
   };
-  return PathResultSchema.parse(explainUrl(modelOf(docs), url, opts.from, NOW, request));
+  return PathResultSchema.parse(explainUrl(modelOf(docs), url, opts.from, request));
 }
 
 export function reach(docs: EstateDocuments, from: string, to: string, port: number): PathResult {
-  return PathResultSchema.parse(reachPath(modelOf(docs), { from, to, port, protocol: 'tcp' }, NOW));
+  return PathResultSchema.parse(reachPath(modelOf(docs), { from, to, port, protocol: 'tcp' }));
 }
 
 export const denied = (r: PathResult) => r.hops.filter((h) => h.verdict === 'deny').map((h) => h.component);

@@ -7,7 +7,6 @@ import { explainUrl } from '../src/engine/explain.ts';
 import { reachPath } from '../src/engine/reach.ts';
 import { createRuleContext } from '../src/rules/support/context.ts';
 import {
-  NOW,
   find,
   healthy,
   ids,
@@ -87,7 +86,7 @@ export interface CorpusCase {
 
 function scanOf(name: string, docs: EstateDocuments): CorpusCase {
   const model = modelOf(docs);
-  return { name, findings: runRules(model, createRuleContext(model, NOW)) };
+  return { name, findings: runRules(model, createRuleContext(model)) };
 }
 
 export function fixCorpus(): CorpusCase[] {
@@ -100,13 +99,13 @@ export function fixCorpus(): CorpusCase[] {
   const model = modelOf(healthy());
   cases.push({
     name: 'explain wrong port',
-    findings: explainUrl(model, `http://${web.dnsName}:8081/`, undefined, NOW).findings,
+    findings: explainUrl(model, `http://${web.dnsName}:8081/`, undefined).findings,
   });
   const exposed = [...model.instances.values()].find((i) => i.PublicIpAddress)!.InstanceId;
   for (const from of ['203.0.113.7', 'internet'])
     cases.push({
       name: `reach ${from} → ${exposed}:5432`,
-      findings: reachPath(model, { from, to: exposed, port: 5432, protocol: 'tcp' }, NOW).findings,
+      findings: reachPath(model, { from, to: exposed, port: 5432, protocol: 'tcp' }).findings,
     });
   return [...cases, ...gaps];
 }

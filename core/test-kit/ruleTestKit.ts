@@ -5,6 +5,7 @@ import {
   buildDemoEstate,
   demoIds,
   removeKind,
+  SCENARIO_NAMES,
   type EstateDocuments,
   type ScenarioName,
 } from '@porthole/estate/demo/index.js';
@@ -15,9 +16,9 @@ import { createRuleContext } from '../src/rules/support/context.ts';
 import type { Rule } from '../src/rules/types.ts';
 
 export type Json = Record<string, unknown>;
-export type { EstateDocuments };
+export type { EstateDocuments, ScenarioName };
+export { SCENARIO_NAMES };
 
-export const NOW = new Date('2025-03-14T10:00:00Z');
 export const ids = demoIds();
 
 export function healthy(): EstateDocuments {
@@ -39,7 +40,7 @@ export function modelOf(docs: EstateDocuments): EstateModel {
 /** Runs one rule on the documents; every finding must satisfy the public Finding contract. */
 export function run(rule: Rule, docs: EstateDocuments): Finding[] {
   const model = modelOf(docs);
-  const findings = rule.evaluate(model, createRuleContext(model, NOW));
+  const findings = rule.evaluate(model, createRuleContext(model));
   for (const f of findings) FindingSchema.parse(f);
   return findings;
 }

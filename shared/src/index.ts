@@ -7,3 +7,4 @@ export * from './arrays.ts';
 export * from './words.ts';
 export * from './demo.ts';
 export * from './albAnswer.ts';
+export * from './routes.ts';

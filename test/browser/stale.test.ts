@@ -82,6 +82,9 @@ describe.skipIf(reason)('the wall with stale data (real daemon, Chromium)', () =
       .evaluate((el) => getComputedStyle(el).filter);
     expect(filter).toContain('grayscale(1)');
     expect(await staleTiles().first().getAttribute('aria-label')).toMatch(/stale data, last known/);
+    // The header counts what it cannot vouch for as unknown: no stale tile counts as healthy (or down).
+    const counts = await wall.getByTestId('wall-count').allTextContents();
+    expect(counts.map(Number)).toEqual([0, 0, total, 0]);
     await screenshot(wall, 'wall-stale-failed-poll');
   });
 

@@ -86,16 +86,21 @@ describe('a failed poll', () => {
     );
   });
 
-  it('pushes an overview with stale verdicts to the wall at the first failed poll', async () => {
+  it('pushes every verdict that turned stale to the wall at the first failed poll, as deltas', async () => {
     t = await startTestDaemon({ source: source([works, corrupt]) });
     await t.step();
     const socket = t.socket();
-    await nextEvent<Overview>(socket, 'overview');
-    const pushed = nextEvent<Overview>(socket, 'overview');
+    const first = await nextEvent<Overview>(socket, 'overview');
+    const overviews: Overview[] = [];
+    const updated: ServiceVerdict[] = [];
+    socket.on('overview', (o) => overviews.push(o));
+    socket.on('service:updated', (s) => updated.push(s));
     const freshness = nextEvent<DataFreshness>(socket, 'data:freshness');
     await t.step();
-    expect((await pushed).services.every((s) => s.stale)).toBe(true);
     expect((await freshness).pollError).toContain('SecurityGroups.json');
+    expect(updated.map((s) => s.name).toSorted()).toEqual(first.services.map((s) => s.name).toSorted());
+    expect(updated.every((s) => s.stale)).toBe(true);
+    expect(overviews).toEqual([]);
   });
 
   it('a poll in which every AWS call failed is an error, not an empty estate', async () => {

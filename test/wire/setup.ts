@@ -75,7 +75,7 @@ export function wireSource(wire: Wire, overrides: Partial<LiveAwsConfigInput> = 
 /** Polls and returns the served verdict of prod/web (with stale and age) and the poll's stale marks. */
 export async function pollWeb(source: LiveSource, now: Date) {
   const polled = await source.poll(now);
-  const { result } = analyzeSnapshot(polled.snapshot, { now });
+  const { result } = analyzeSnapshot(polled.snapshot);
   const services = withFreshness(result.services, {
     kinds: kindFreshness(polled.snapshot, now.toISOString()),
     pollError: null,

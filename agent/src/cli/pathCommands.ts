@@ -76,9 +76,7 @@ export async function runExplain(
     requestFromUrl(parseUrl(url), request);
     const model = await loadModel(opts.snapshot);
     checkExplainUrl(model, url, opts.from);
-    const result = await step('explaining the URL', () =>
-      explainUrl(model, url, opts.from, new Date(), request),
-    );
+    const result = await step('explaining the URL', () => explainUrl(model, url, opts.from, request));
     return await print(result, opts.json);
   } catch (error) {
     return reportFatal(asUsage(error));
@@ -102,7 +100,7 @@ export async function runReach(opts: {
     const protocol = opts.protocol === 'udp' ? 'udp' : 'tcp';
     const clientPorts = parseClientPorts(opts.clientPorts);
     const result = await step('evaluating the path', () =>
-      reachPath(model, { from: opts.from, to: opts.to, port, protocol, clientPorts }, new Date()),
+      reachPath(model, { from: opts.from, to: opts.to, port, protocol, clientPorts }),
     );
     return await print(result, opts.json);
   } catch (error) {

@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '@porthole/core/engine/analyze.js';
 import { albSgAdmitsNobody } from '../../../core/test-kit/fixCorpus.ts';
-import { NOW, healthy, modelOf, without } from '../../../core/test-kit/ruleTestKit.ts';
+import { healthy, modelOf, without } from '../../../core/test-kit/ruleTestKit.ts';
 import { renderScan } from './report.ts';
 
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
 
 describe('renderScan', () => {
   it('lists what could not be read before any service', () => {
-    const out = plain(renderScan(analyzeModel(modelOf(without(healthy(), 'NetworkAcls')), { now: NOW })));
+    const out = plain(renderScan(analyzeModel(modelOf(without(healthy(), 'NetworkAcls')))));
     const gaps = out.indexOf('Could not read or decide');
     expect(gaps).toBe(0);
     expect(out).toMatch(/\? NetworkAcls missing \(aws ec2 describe-network-acls\)/);
@@ -17,7 +17,7 @@ describe('renderScan', () => {
   });
 
   it('shows an ALB-level finding under each service behind the ALB, and its confidence', () => {
-    const out = plain(renderScan(analyzeModel(modelOf(albSgAdmitsNobody()), { now: NOW })));
+    const out = plain(renderScan(analyzeModel(modelOf(albSgAdmitsNobody()))));
     expect(out.startsWith('Could not read')).toBe(false);
     for (const name of ['prod/admin', 'prod/api', 'prod/web']) {
       const block = out.slice(out.indexOf(`DOWN ${name}`));

@@ -46,9 +46,7 @@ export async function runScan(opts: ScanOptions): Promise<number> {
     const format = chooseScanFormat(opts);
     const snapshot = await loadSnapshot(opts);
     const now = new Date();
-    const { result: analyzed } = await step('analysing the snapshot', () =>
-      analyzeSnapshot(snapshot, { now }),
-    );
+    const { result: analyzed } = await step('analysing the snapshot', () => analyzeSnapshot(snapshot));
     // Verdicts say whether their data is stale and how old it is, as the daemon's do.
     const kinds = kindFreshness(snapshot, now.toISOString());
     const services = withFreshness(analyzed.services, {

@@ -28,27 +28,24 @@ export interface AfterCycleDeps {
 
 export function afterCycle(d: AfterCycleDeps) {
   let lastFreshness = '';
-  let lastStaleServices = '[]';
+  /** Stale verdicts ("account|region|name") as last pushed. */
+  let lastStale = new Set<string>();
   let lastPrune = 0;
 
   /**
-   * Pushes data:freshness when forced (every cycle) or when the stale kinds changed, and the overview
-   * again when the set of stale verdicts changed (a failed poll, or no poll for two intervals), so the
-   * wall marks those tiles at once.
+   * Pushes data:freshness when forced (every cycle) or when the stale kinds changed, and the verdicts
+   * whose stale flag changed (a failed poll, or no poll for two intervals), so the wall marks those tiles
+   * at once. Deltas, not a new overview: a client has had its overview since it connected.
    */
   const pushFreshness = (force: boolean): void => {
     const freshness = d.latest.freshness(d.now());
     const key = JSON.stringify(freshness.staleKinds);
-    const staleServices = JSON.stringify(
-      d.view
-        .services()
-        .filter((s) => s.stale)
-        .map((s) => `${s.account}|${s.region}|${s.name}`),
-    );
-    if (staleServices !== lastStaleServices) {
-      lastStaleServices = staleServices;
-      d.io()?.emit('overview', d.view.overview());
-    }
+    const services = d.view.services();
+    const keyOf = (s: (typeof services)[number]) => `${s.account}|${s.region}|${s.name}`;
+    const stale = new Set(services.filter((s) => s.stale).map(keyOf));
+    const flipped = services.filter((s) => stale.has(keyOf(s)) !== lastStale.has(keyOf(s)));
+    lastStale = stale;
+    for (const s of flipped) d.io()?.emit('service:updated', s);
     if (!force && key === lastFreshness) return;
     lastFreshness = key;
     d.io()?.emit('data:freshness', freshness);

@@ -78,12 +78,14 @@ export function commitCycle(o: CommitOptions): Committed {
     ).toISOString();
     const candidates = store.events.changesSince(windowStart, CONFIG_CHANGE_TYPES);
     const life = advanceFindings(
-      result.findings,
-      store.findings.open(),
-      (id) => store.findings.get(id),
-      at,
+      {
+        current: result.findings,
+        stillOpen: store.findings.open(),
+        previous: (id) => store.findings.get(id),
+        nowIso: at,
+        cause: (f) => likelyCause(f, candidates, store.findings.get(f.id)?.resolvedAt ?? null),
+      },
       { resolveAfterCycles: settings.resolveAfterCycles, holdResolution: holdWhereStale(o.snapshot) },
-      (f) => likelyCause(f, candidates, store.findings.get(f.id)?.resolvedAt ?? null),
     );
     life.changed.forEach((f) => store.findings.save(f));
     life.opened.forEach((f) => add(findingOpenedEvent(toRecord(f), at, life.reopened.has(f.id))));

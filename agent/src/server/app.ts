@@ -16,6 +16,7 @@ import {
 } from './security.ts';
 import { createHash } from 'node:crypto';
 import { staticSite } from './staticSite.ts';
+import { Reply, serveRoute } from './serveRoute.ts';
 
 export interface AppOptions {
   backend: ApiBackend;
@@ -39,25 +40,30 @@ export function createApp(opts: AppOptions): Express {
   app.use(requireAllowedHost(opts.host, opts.token));
 
   // Probes stay open (they reveal nothing) so orchestrators can use them without the token.
-  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  serveRoute(app, 'healthz', () => ({ ok: true }));
   // Freshness names snapshot paths, accounts and parse errors: only for a request that carries the token.
-  app.get('/readyz', async (req, res) => {
+  serveRoute(app, 'readyz', async ({ req }) => {
     const ready = opts.backend.ready();
     const authorized =
       opts.token !== null && tokenMatches(opts.token, bearerToken(req.headers.authorization));
     // HA mode: which shards this daemon holds and every lease (shard names only, no freshness detail).
     const shards = opts.backend.shards ? { shards: await opts.backend.shards() } : {};
-    res
-      .status(ready ? 200 : 503)
-      .json(
-        authorized ? { ready, ...shards, freshness: await opts.backend.freshness() } : { ready, ...shards },
-      );
+    return new Reply(
+      ready ? 200 : 503,
+      authorized ? { ready, ...shards, freshness: await opts.backend.freshness() } : { ready, ...shards },
+    );
   });
 
   const auth = requireToken(opts.token);
-  app.get('/metrics', auth, async (_req, res) => {
-    res.type(opts.metrics.registry.contentType).send(await opts.metrics.registry.metrics());
-  });
+  serveRoute(
+    app,
+    'metrics',
+    async ({ res }) => {
+      res.type(opts.metrics.registry.contentType);
+      return opts.metrics.registry.metrics();
+    },
+    { before: auth },
+  );
 
   const postLimiter = rateLimit({
     windowMs: 60_000,

@@ -13,17 +13,18 @@ export interface Analysis {
   result: ScanResult;
 }
 
-export function analyzeModel(model: EstateModel, opts: { now: Date }): ScanResult {
-  const ctx = createRuleContext(model, opts.now);
+/** The analysis is a pure function of the model: no clock (freshness is judged where verdicts are served). */
+export function analyzeModel(model: EstateModel): ScanResult {
+  const ctx = createRuleContext(model);
   const findings = runRules(model, ctx, [...RULES, SERVICE_INPUTS_RULE]);
   const targets = targetVerdicts(model, findings);
   const services = serviceVerdicts(model, findings, targets);
   return { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] };
 }
 
-export function analyzeSnapshot(snapshot: Snapshot, opts: { now: Date }): Analysis {
+export function analyzeSnapshot(snapshot: Snapshot): Analysis {
   const model = buildModel(snapshot);
-  return { model, result: analyzeModel(model, opts) };
+  return { model, result: analyzeModel(model) };
 }
 
 /** Narrow a scan to one "cluster/service": its findings, targets and verdict. */

@@ -30,7 +30,6 @@ export function explainUrl(
   model: EstateModel,
   rawUrl: string,
   from?: string,
-  now = new Date(0),
   opts: RequestOptions = {},
 ): PathResult {
   const url = parseUrl(rawUrl);
@@ -47,19 +46,15 @@ export function explainUrl(
       findings: [],
     };
   }
-  return explainRequest(model, lb, request, from, now, new Set());
+  return explainRequest(model, lb, request, { from, visited: new Set() });
 }
 
 /** `reach --to <ALB> --port N`: a request on that port in the listener's own protocol, path "/". */
 export function explainLoadBalancer(
   model: EstateModel,
-  lbArn: string,
-  port: number,
-  host: string,
-  path: string,
-  from: string | undefined,
-  now: Date,
+  target: { lbArn: string; port: number; host: string; path: string; from: string | undefined },
 ): PathResult {
+  const { lbArn, port, host, path, from } = target;
   const lb = model.loadBalancers.get(lbArn)!;
   const listener = lb.listeners.find((l) => l.port === port);
   const protocol = listener?.protocol?.toUpperCase() === 'HTTPS' ? 'HTTPS' : 'HTTP';
@@ -74,17 +69,17 @@ export function explainLoadBalancer(
     headers: null,
     sourceIp: null,
   };
-  return explainRequest(model, lb, request, from, now, new Set());
+  return explainRequest(model, lb, request, { from, visited: new Set() });
 }
 
 function explainRequest(
   model: EstateModel,
   lb: LoadBalancerModel,
   request: AlbRequest,
-  from: string | undefined,
-  now: Date,
-  visited: Set<string>,
+  /** `visited`: the URLs of this redirect chain so far (a loop stops the chain). */
+  chain: { from: string | undefined; visited: Set<string> },
 ): PathResult {
+  const { from, visited } = chain;
   const caller = resolveCaller(model, from);
   const port = request.port;
   const what = `${callerText(caller)} → ${requestUrl(request)}`;
@@ -112,7 +107,7 @@ function explainRequest(
     sourceIp:
       caller.kind === 'address' ? caller.address : caller.kind === 'endpoint' ? front.arrivesFrom : null,
   };
-  const ctx = createRuleContext(model, now, { loadBalancerArn: lb.arn, port, protocol: 'tcp' });
+  const ctx = createRuleContext(model, { loadBalancerArn: lb.arn, port, protocol: 'tcp' });
   const listener = lb.listeners.find((l) => l.port === port);
   let evaluation: ListenerEvaluation | null = null;
   if (!listener) {
@@ -142,7 +137,7 @@ function explainRequest(
   const legs: ExplainLeg[] = [];
   const redirect = evaluation?.redirect;
   if (redirect && verdict !== 'blocked') {
-    const next = followRedirect(model, redirect.next, from, now, visited);
+    const next = followRedirect(model, redirect.next, from, visited);
     pushAll(legs, next.legs);
     for (const f of next.findings) if (!findings.some((x) => x.id === f.id)) findings.push(f);
     verdict = worseOf(verdict, next.legs[0]!.verdict);
@@ -168,7 +163,6 @@ function followRedirect(
   model: EstateModel,
   next: AlbRequest,
   from: string | undefined,
-  now: Date,
   visited: Set<string>,
 ): { legs: ExplainLeg[]; findings: Finding[] } {
   const url = requestUrl(next);
@@ -182,7 +176,7 @@ function followRedirect(
     return stop(`${url}: not followed (more than ${MAX_REDIRECTS} redirects)`);
   const lb = findLoadBalancer(model, next.urlHost);
   if (!lb) return stop(`${url}: ${next.urlHost} is not a load balancer in the snapshot; not followed`);
-  const result = explainRequest(model, lb, next, from, now, visited);
+  const result = explainRequest(model, lb, next, { from, visited });
   const leg: ExplainLeg = {
     url,
     verdict: result.verdict,

@@ -3,21 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { ScanResultSchema, type ScanResult } from '@porthole/shared';
 import { albNaclDropsClients, albSgAdmitsNobody } from '../../test-kit/fixCorpus.ts';
-import {
-  NOW,
-  find,
-  healthy,
-  ids,
-  modelOf,
-  type EstateDocuments,
-  type Json,
-} from '../../test-kit/ruleTestKit.ts';
+import { find, healthy, ids, modelOf, type EstateDocuments, type Json } from '../../test-kit/ruleTestKit.ts';
 import { analyzeModel, filterByService } from './analyze.ts';
 
 const BEHIND_WEB_ALB = ['prod/admin', 'prod/api', 'prod/web'];
 
 function scan(docs: EstateDocuments): ScanResult {
-  return ScanResultSchema.parse(analyzeModel(modelOf(docs), { now: NOW }));
+  return ScanResultSchema.parse(analyzeModel(modelOf(docs)));
 }
 
 const statuses = (r: ScanResult) => Object.fromEntries(r.services.map((s) => [s.name, s.status]));

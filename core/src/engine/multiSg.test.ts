@@ -14,7 +14,6 @@ import { analyzeModel } from './analyze.ts';
 import { reachPath } from './reach.ts';
 
 const ids = demoIds();
-const NOW = { now: new Date('2025-03-14T10:00:00Z') };
 type Json = Record<string, unknown>;
 
 function withSecondGroup(docs: EstateDocuments): EstateDocuments {
@@ -30,7 +29,7 @@ function withSecondGroup(docs: EstateDocuments): EstateDocuments {
 
 const analyse = (docs: EstateDocuments) => {
   const model = buildModel(snapshotFromDocuments(docs));
-  return { model, result: analyzeModel(model, NOW) };
+  return { model, result: analyzeModel(model) };
 };
 
 describe('multi-SG components', () => {

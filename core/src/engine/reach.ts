@@ -81,11 +81,18 @@ function notes(target: ReachTarget): string[] {
   return [];
 }
 
-export function reachPath(model: EstateModel, req: ReachRequest, now = new Date(0)): PathResult {
+export function reachPath(model: EstateModel, req: ReachRequest): PathResult {
   if (!Number.isInteger(req.port) || req.port < 0 || req.port > 65535)
     throw new PathInputError(`--port ${req.port}: expected 0-65535`);
   const lb = findLoadBalancer(model, req.to);
-  if (lb) return explainLoadBalancer(model, lb.arn, req.port, lb.dnsName ?? lb.name, '/', req.from, now);
+  if (lb)
+    return explainLoadBalancer(model, {
+      lbArn: lb.arn,
+      port: req.port,
+      host: lb.dnsName ?? lb.name,
+      path: '/',
+      from: req.from,
+    });
   const caller = resolveCaller(model, req.from);
   const target = resolveTarget(model, req.to);
   const client = clientPorts(req.clientPorts);

@@ -8,11 +8,9 @@ import { snapshotFromDocuments } from '../../../agent/src/sources/snapshot/index
 import { analyzeSnapshot } from './analyze.ts';
 import { explainUrl } from './explain.ts';
 
-const NOW = new Date('2026-11-24T10:00:00Z');
-
 function scan(scenario?: ScenarioName) {
   const docs = scenario ? applyScenario(buildDemoEstate(), scenario) : buildDemoEstate();
-  return analyzeSnapshot(snapshotFromDocuments(docs), { now: NOW });
+  return analyzeSnapshot(snapshotFromDocuments(docs));
 }
 
 function rulesOf(result: ScanResult) {
@@ -64,7 +62,7 @@ describe('seed stories', () => {
   it('browsing to the container port: explain answers "no listener" with the real chain', () => {
     const { model } = scan();
     const lb = [...model.loadBalancers.values()].find((l) => l.name === 'web-alb')!;
-    const path = explainUrl(model, `http://${lb.dnsName}:8081/`, undefined, NOW);
+    const path = explainUrl(model, `http://${lb.dnsName}:8081/`, undefined);
     expect(path.reachable).toBe(false);
     const f = path.findings.find((x) => x.rule === 'no-listener-on-port')!;
     expect(f.explanation).toMatch(/listens on 80/);
@@ -75,7 +73,7 @@ describe('seed stories', () => {
   it('explain on the real port of a healthy estate is reachable, hop by hop', () => {
     const { model } = scan();
     const lb = [...model.loadBalancers.values()].find((l) => l.name === 'web-alb')!;
-    const path = explainUrl(model, `http://${lb.dnsName}/`, undefined, NOW);
+    const path = explainUrl(model, `http://${lb.dnsName}/`, undefined);
     expect(path.hops.filter((h) => h.verdict !== 'allow')).toEqual([]);
     expect(path.reachable).toBe(true);
     expect(path.hops.map((h) => h.kind)).toContain('security-group');
@@ -91,7 +89,7 @@ describe('seed stories', () => {
       (i) => i.PublicIpAddress && (i.Tags ?? []).some((t) => /bastion/i.test(t.Value ?? '')),
     )!;
     const lb = [...model.loadBalancers.values()].find((l) => l.name === 'web-alb')!;
-    const path = explainUrl(model, `http://${lb.dnsName}/`, bastion.InstanceId, NOW);
+    const path = explainUrl(model, `http://${lb.dnsName}/`, bastion.InstanceId);
     expect(path.reachable).toBe(false);
     expect(path.findings.map((x) => x.rule)).toContain('sg-reference-public-ip');
   });
@@ -159,7 +157,6 @@ describe('missing data is unknown, never healthy', () => {
   it('without NACLs, path rules answer unknown and name the missing key', () => {
     const { result } = analyzeSnapshot(
       snapshotFromDocuments(removeKind(applyScenario(buildDemoEstate(), 'app-not-listening'), 'NetworkAcls')),
-      { now: NOW },
     );
     const unknown = result.findings.filter((f) => f.rule === 'data-missing');
     expect(unknown.length).toBeGreaterThan(0);
@@ -170,7 +167,6 @@ describe('missing data is unknown, never healthy', () => {
   it('without target health, services are unknown', () => {
     const { result } = analyzeSnapshot(
       snapshotFromDocuments(removeKind(buildDemoEstate(), 'LoadBalancerTargetHealth')),
-      { now: NOW },
     );
     const web = result.services.find((s) => s.name === 'prod/web')!;
     expect(web.status).toBe('unknown');

@@ -17,7 +17,7 @@ export function servicePaths(
 ): ServiceDetail['paths'] {
   const svc = findService(model, serviceName, scope);
   if (!svc) return [];
-  const context = ctx ?? createRuleContext(model, new Date(0));
+  const context = ctx ?? createRuleContext(model);
   const paths: ServiceDetail['paths'] = [];
   for (const ref of svc.loadBalancers) {
     const tg = model.targetGroups.get(ref.targetGroupArn);

@@ -3,7 +3,7 @@ import { pushAll } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { mergeNodeHops } from '../net/paths/merge.ts';
-import { loadBalancedMapping } from '../rules/support/ecsPorts.ts';
+import { loadBalancedMapping } from '../model/ecsPorts.ts';
 import type { RuleContext } from '../rules/types.ts';
 import { albHop as hop } from './albHops.ts';
 

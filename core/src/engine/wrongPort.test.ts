@@ -2,14 +2,14 @@
 // answer changes the caller: "call :80", the chain to the container, no AWS command, and no second SG finding.
 import { describe, expect, it } from 'vitest';
 import { PathResultSchema } from '@porthole/shared';
-import { NOW, healthy, ids, modelOf } from '../../test-kit/ruleTestKit.ts';
+import { healthy, ids, modelOf } from '../../test-kit/ruleTestKit.ts';
 import { explainUrl } from './explain.ts';
 
 const web = ids.loadBalancers.web;
 
 describe('explain of the container port', () => {
   const result = PathResultSchema.parse(
-    explainUrl(modelOf(healthy()), `http://${web.dnsName}:8081/`, undefined, NOW),
+    explainUrl(modelOf(healthy()), `http://${web.dnsName}:8081/`, undefined),
   );
   const finding = result.findings[0]!;
 
@@ -49,7 +49,7 @@ describe('explain of the container port', () => {
   });
 
   it('on the listener port the same URL is reachable and has no finding', () => {
-    const ok = explainUrl(modelOf(healthy()), `http://${web.dnsName}:80/`, undefined, NOW);
+    const ok = explainUrl(modelOf(healthy()), `http://${web.dnsName}:80/`, undefined);
     expect(ok.verdict).toBe('reachable');
     expect(ok.findings).toEqual([]);
   });

@@ -1,5 +1,6 @@
 // Which kinds of data each account/region holds, and which are stale: the basis of every "unknown" verdict.
 import { scopeKey, type SnapshotKind, type SnapshotScope } from '@porthole/shared';
+import { memo } from './memo.ts';
 import type { EstateModel } from './types.ts';
 
 /** The AWS CLI command that produces each kind, so a gap names what to run or grant. */
@@ -33,21 +34,11 @@ export const KIND_COMMAND: Record<SnapshotKind, string> = {
  * Why the given kinds cannot be trusted in this scope: one line per missing or stale kind.
  * Empty when all are present and fresh.
  */
-const gapCache = new WeakMap<EstateModel, Map<string, string[]>>();
-
 export function dataGaps(model: EstateModel, scope: SnapshotScope, kinds: readonly SnapshotKind[]): string[] {
   // The model is read-only once built, so answers are memoised per model (this runs for every hop).
-  let cache = gapCache.get(model);
-  if (!cache) {
-    cache = new Map();
-    gapCache.set(model, cache);
-  }
-  const key = `${scopeKey(scope)}|${kinds.join(',')}`;
-  let gaps = cache.get(key);
-  if (!gaps) {
-    gaps = computeGaps(model, scope, kinds);
-    cache.set(key, gaps);
-  }
+  const gaps = memo(model, 'dataGaps', `${scopeKey(scope)}|${kinds.join(',')}`, () =>
+    computeGaps(model, scope, kinds),
+  );
   return [...gaps];
 }
 

@@ -92,6 +92,20 @@ export function evaluateNetworkAcl(
   protocol: Protocol,
   ports: PortRange,
 ): NaclDecision {
+  const outcome = decideNetworkAcl(acl, direction, remote, protocol, ports);
+  return { ...outcome, reason: naclReason(outcome, acl, direction, remote, protocol, ports) };
+}
+
+/** A decision without its sentence: the same for every address of one address class (see hopCache.ts). */
+export type NaclOutcome = Omit<NaclDecision, 'reason'>;
+
+export function decideNetworkAcl(
+  acl: NetworkAcl,
+  direction: NaclDirection,
+  remote: string,
+  protocol: Protocol,
+  ports: PortRange,
+): NaclOutcome {
   const remoteRange = parseAddressRange(remote);
   const entries = entriesFor(acl, direction, remoteRange.family);
   // "All traffic" is allowed only if every protocol is: tcp, udp and icmp over their ranges, and any other
@@ -112,25 +126,35 @@ export function evaluateNetworkAcl(
   const verdicts = results.map((r) => verdictOf(r.outcomes));
   const verdict = verdicts.includes('deny') ? 'deny' : verdicts.includes('unknown') ? 'unknown' : 'allow';
   const decidingEntries = uniqueEntries(portDecisions.flatMap((d) => d.entries));
+  return { verdict, decidingEntries, deniedPorts, unknownPorts, portDecisions };
+}
+
+/** The sentence for a decision, rendered for the remote address it is about. */
+export function naclReason(
+  o: NaclOutcome,
+  acl: NetworkAcl,
+  direction: NaclDirection,
+  remote: string,
+  protocol: Protocol,
+  ports: PortRange,
+): string {
+  const { verdict, portDecisions, deniedPorts, unknownPorts } = o;
   const pick = (v: NaclPortDecision['verdict']) =>
     uniqueEntries(portDecisions.filter((d) => d.verdict === v).flatMap((d) => d.entries));
   const toFrom = direction === 'inbound' ? 'from' : 'to';
   const what = (rs: PortRange[]) =>
     protocol === 'all' ? 'all traffic' : `${queryLabel(protocol)} ${formatPortRanges(rs)}`;
-  let reason: string;
   if (verdict === 'allow')
-    reason = `${what([ports])} ${toFrom} ${remote} allowed by ${describeAll(pick('allow'), acl)}`;
-  else if (verdict === 'deny') {
+    return `${what([ports])} ${toFrom} ${remote} allowed by ${describeAll(pick('allow'), acl)}`;
+  if (verdict === 'deny') {
     const by = pick('deny');
     const defaulted = portDecisions.some((d) => d.verdict === 'deny' && d.defaultDeny);
     const head = `${what(deniedPorts)} ${toFrom} ${remote} denied`;
     const byText = by.length > 0 ? ` by ${describeAll(by, acl)}` : '';
-    reason = `${head}${byText}${defaulted ? `${byText ? ';' : ':'} no entry matches, so the default * rule denies` : ''}`;
-  } else {
-    const involved = describeAll(pick('unknown'), acl);
-    reason = `${what(unknownPorts)} ${toFrom} ${remote} depends on which address in ${remote} (${involved})`;
+    return `${head}${byText}${defaulted ? `${byText ? ';' : ':'} no entry matches, so the default * rule denies` : ''}`;
   }
-  return { verdict, decidingEntries, deniedPorts, unknownPorts, portDecisions, reason };
+  const involved = describeAll(pick('unknown'), acl);
+  return `${what(unknownPorts)} ${toFrom} ${remote} depends on which address in ${remote} (${involved})`;
 }
 
 function uniqueEntries(entries: NetworkAclEntry[]): NetworkAclEntry[] {

@@ -13,7 +13,7 @@ import {
   type PrefixListResolver,
 } from './cidr.ts';
 import { protocolApplies, queryLabel, type Protocol } from './protocol.ts';
-import { allowReason, denyReason, unknownReason } from './sgExplain.ts';
+import { sgReason } from './sgExplain.ts';
 import { grantsOf, isMissing, type SgDirection, type SgGrant, type SgInput } from './sgRules.ts';
 
 export type { Protocol } from './protocol.ts';
@@ -122,6 +122,25 @@ export function evaluateSecurityGroups(
   ports: PortRange,
   prefixLists: PrefixListResolver,
 ): SgDecision {
+  const outcome = decideSecurityGroups(groups, direction, peer, protocol, ports, prefixLists);
+  return { ...outcome, reason: sgReason(outcome, { groups, direction, peer, protocol }, ports) };
+}
+
+/** A decision without its sentence: the same for every address of one address class (see hopCache.ts). */
+export interface SgOutcome extends Omit<SgDecision, 'reason'> {
+  deniedPorts: PortRange[];
+  /** The rules that apply to the peer whatever their ports (only for a deny: "opens … only"). */
+  open: SgMatch[];
+}
+
+export function decideSecurityGroups(
+  groups: Array<SgInput>,
+  direction: SgDirection,
+  peer: Peer,
+  protocol: Protocol,
+  ports: PortRange,
+  prefixLists: PrefixListResolver,
+): SgOutcome {
   const peerRange = parseAddressRange(peer.address);
   const { applicable, unknowns } = scan(groups, direction, peer, protocol, prefixLists);
   const spans = splitAddresses(
@@ -156,15 +175,16 @@ export function evaluateSecurityGroups(
     );
   }
   const uncoveredPorts = subtractRanges([ports], outcomes.allowed);
-  const words = { groups, direction, peer, protocol };
   const open = verdict === 'deny' ? openPortsFor(groups, direction, peer, protocol, prefixLists) : [];
-  const reason =
-    verdict === 'allow'
-      ? allowReason(words, ports, allowedBy)
-      : verdict === 'deny'
-        ? denyReason(words, outcomes.denied, open)
-        : unknownReason(words, outcomes.unknown, unknownReasons);
-  return { verdict, allowedBy, uncoveredPorts, unknownPorts: outcomes.unknown, unknownReasons, reason };
+  return {
+    verdict,
+    allowedBy,
+    uncoveredPorts,
+    unknownPorts: outcomes.unknown,
+    unknownReasons,
+    deniedPorts: outcomes.denied,
+    open,
+  };
 }
 
 /** Every rule of the direction that applies to this peer and protocol, whatever its ports. */

@@ -1,7 +1,7 @@
 // Human explanations of a security-group decision, one line each.
 import { formatPortRanges, mergeRanges, type PortRange } from './cidr.ts';
 import { queryLabel, type Protocol } from './protocol.ts';
-import type { Peer, SgMatch } from './securityGroups.ts';
+import type { Peer, SgMatch, SgOutcome } from './securityGroups.ts';
 import { isMissing, type SgDirection, type SgInput } from './sgRules.ts';
 
 function groupLabel(g: SgInput): string {
@@ -46,4 +46,13 @@ export function denyReason(w: Words, denied: PortRange[], open: SgMatch[]): stri
   const tail =
     opens.length > 0 ? opens.join('; ') : `no ${w.direction} rule applies to ${w.peer.address} at all`;
   return `no ${w.direction} rule of ${names} allows ${traffic}; ${tail}`;
+}
+
+/** The sentence for a decision, rendered for the peer it is about. */
+export function sgReason(o: SgOutcome, words: Words, ports: PortRange): string {
+  return o.verdict === 'allow'
+    ? allowReason(words, ports, o.allowedBy)
+    : o.verdict === 'deny'
+      ? denyReason(words, o.deniedPorts, o.open)
+      : unknownReason(words, o.unknownPorts, o.unknownReasons);
 }

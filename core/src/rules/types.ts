@@ -11,7 +11,6 @@ export interface Probe {
 }
 
 export interface RuleContext {
-  now: Date;
   /** Every registered target with its ALB, service and evaluated paths (memoised, shared by all rules). */
   targets(): TargetContext[];
   probe: Probe | null;

@@ -25,12 +25,8 @@ const finding = (id: string, resources = ['sg-ecs', 'arn:tg']): Finding => ({
 function run(current: Finding[], open: FindingState[], now: string, resolveAfterCycles = 1, hold = false) {
   const stored = new Map(open.map((f) => [f.id, f]));
   return advanceFindings(
-    current,
-    open,
-    (id) => stored.get(id) ?? null,
-    now,
+    { current, stillOpen: open, previous: (id) => stored.get(id) ?? null, nowIso: now, cause: () => 'cause' },
     { resolveAfterCycles, holdResolution: () => hold },
-    () => 'cause',
   );
 }
 
@@ -96,12 +92,8 @@ describe('advanceFindings', () => {
       resolvedAt: 't2',
     };
     const again = advanceFindings(
-      [finding('a')],
-      [],
-      () => resolved,
-      't3',
+      { current: [finding('a')], stillOpen: [], previous: () => resolved, nowIso: 't3', cause: () => null },
       { resolveAfterCycles: 1, holdResolution: () => false },
-      () => null,
     );
     expect(again.reopened.has('a')).toBe(true);
     expect(again.opened[0]).toMatchObject({ firstSeen: 't3', resolvedAt: null, streak: 1 });

@@ -23,18 +23,22 @@ export interface LifecycleResult {
   reopened: Set<string>;
 }
 
-/**
- * Advances the lifecycle by one successful cycle. `previous(id)` returns the stored row (open or
- * resolved); `cause(f)` names the likely cause for findings that open now.
- */
-export function advanceFindings(
-  current: readonly Finding[],
-  stillOpen: readonly FindingState[],
-  previous: (id: string) => FindingState | null,
-  nowIso: string,
-  opts: LifecycleOptions,
-  cause: (f: Finding) => string | null,
-): LifecycleResult {
+/** One successful cycle as the lifecycle sees it. */
+export interface FindingsCycle {
+  /** The findings the analysis emitted this cycle. */
+  current: readonly Finding[];
+  /** The stored findings that were open before it. */
+  stillOpen: readonly FindingState[];
+  /** The stored row of a finding id, open or resolved. */
+  previous: (id: string) => FindingState | null;
+  nowIso: string;
+  /** Names the likely cause for findings that open now. */
+  cause: (f: Finding) => string | null;
+}
+
+/** Advances the lifecycle by one successful cycle. */
+export function advanceFindings(cycle: FindingsCycle, opts: LifecycleOptions): LifecycleResult {
+  const { current, stillOpen, previous, nowIso, cause } = cycle;
   const openById = new Map(stillOpen.map((f) => [f.id, f]));
   const seen = new Set<string>();
   const result: LifecycleResult = { opened: [], resolved: [], open: [], changed: [], reopened: new Set() };

@@ -3,14 +3,33 @@
 // path), so no verdict is ever built on it. Pure TS: shared is loaded by the dashboard too.
 import { z } from 'zod';
 
-const OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEXTET = /^[0-9a-fA-F]{1,4}$/;
 
 /** Dotted-quad IPv4 as AWS prints it ("10.0.1.5"): four decimal octets 0–255, no leading zeros. */
 export function isIpv4(text: string): boolean {
-  const parts = text.split('.');
-  return parts.length === 4 && parts.every((p) => OCTET.test(p));
+  // A scan, not split + four regexes: this runs for every address in a snapshot as it loads.
+  let octets = 0;
+  let digits = 0;
+  let value = 0;
+  let lead = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : DOT; // the end closes the last octet
+    if (c === DOT) {
+      if (digits === 0 || value > 255 || (digits > 1 && lead === ZERO)) return false;
+      octets++;
+      digits = 0;
+      value = 0;
+    } else if (c >= ZERO && c <= ZERO + 9) {
+      if (digits === 0) lead = c;
+      if (++digits > 3) return false;
+      value = value * 10 + (c - ZERO);
+    } else return false;
+  }
+  return octets === 4;
 }
+
+const DOT = 46;
+const ZERO = 48;
 
 /** RFC 4291 text form: eight hextets, one "::" at most, optionally an embedded IPv4 tail. No zone. */
 export function isIpv6(text: string): boolean {

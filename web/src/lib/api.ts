@@ -1,15 +1,16 @@
-// REST client for the daemon: same origin, optional bearer token, plain-word errors.
-import type {
-  DemoState,
-  ExplainRequest,
-  FindingDetail,
-  FindingRecord,
-  Overview,
-  PathResult,
-  ReachRequest,
-  ServiceDetail,
-  ServiceVerdict,
-  TimelineEvent,
+// REST client for the daemon: same origin, optional bearer token, plain-word errors. Paths come from the
+// shared route table and every answer is parsed with the table's response schema: a daemon that answers
+// something else fails loudly here instead of drawing wrong tiles.
+import {
+  queryString,
+  routePath,
+  routes,
+  type ExplainRequest,
+  type ReachRequest,
+  type RouteBody,
+  type RouteName,
+  type RouteParams,
+  type RouteResponse,
 } from '@porthole/shared';
 
 export class ApiError extends Error {
@@ -47,16 +48,19 @@ export function errorFrom(status: number, body: unknown): ApiError {
   return new ApiError(`The daemon answered HTTP ${status}.`, status);
 }
 
-/** Lists come as a bare array or wrapped as `{<key>: [...]}`; accept both. */
-export function listOf<T>(body: unknown, key: string): T[] {
-  if (Array.isArray(body)) return body as T[];
-  if (isRecord(body) && Array.isArray(body[key])) return body[key] as T[];
-  throw new ApiError(`The daemon's answer has no ${key} list.`, 200);
-}
+type Query = Record<string, string | number | readonly string[] | undefined>;
 
 export function createApi(opts: ApiOptions) {
   const doFetch = opts.fetchImpl ?? fetch.bind(globalThis);
-  async function request<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+
+  async function call<N extends RouteName>(
+    name: N,
+    params: RouteParams<N>,
+    init: { query?: Query; body?: RouteBody<N> } = {},
+  ): Promise<RouteResponse<N>> {
+    const route = routes[name];
+    // Relative to the page base (no leading "/"), so a dashboard behind a path prefix still finds its daemon.
+    const path = `${routePath(name, params).slice(1)}${queryString(init.query ?? {})}`;
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = opts.token();
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -64,7 +68,7 @@ export function createApi(opts: ApiOptions) {
     let res: Response;
     try {
       res = await doFetch(new URL(path, opts.baseUrl).toString(), {
-        method: init.method ?? 'GET',
+        method: route.method,
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000),
@@ -79,35 +83,34 @@ export function createApi(opts: ApiOptions) {
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok) throw errorFrom(res.status, body);
     if (body === null) throw new ApiError('The daemon sent an empty or unreadable answer.', res.status);
-    return body as T;
+    const parsed = route.response.safeParse(body);
+    if (parsed.success) return parsed.data as RouteResponse<N>;
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.join('.') || '(root)',
+      message: i.message,
+    }));
+    const first = issues[0];
+    throw new ApiError(
+      `The daemon's answer to ${route.method} ${route.path} is not what this dashboard expects` +
+        (first ? ` (${first.path}: ${first.message})` : '') +
+        ': daemon and dashboard versions may differ.',
+      res.status,
+      issues,
+    );
   }
-  const enc = encodeURIComponent;
+
   return {
-    overview: () => request<Overview>('api/overview'),
-    services: async () => listOf<ServiceVerdict>(await request<unknown>('api/services'), 'services'),
-    service: (cluster: string, service: string) =>
-      request<ServiceDetail>(`api/services/${enc(cluster)}/${enc(service)}`),
-    findings: async () => listOf<FindingRecord>(await request<unknown>('api/findings'), 'findings'),
+    call,
+    service: (cluster: string, service: string) => call('service', { cluster, service }),
     /** One finding, open or resolved, with its history and the timeline around it. */
-    finding: (id: string) => request<FindingDetail>(`api/findings/${enc(id)}/detail`),
+    finding: (id: string) => call('findingDetail', { id }),
     /** `since`: an event id (newer ones) or an ISO time; the daemon answers oldest first. */
-    events: async (q: { since?: string; limit?: number; service?: string } = {}) => {
-      const params = new URLSearchParams();
-      if (q.since) params.set('since', q.since);
-      if (q.limit) params.set('limit', String(q.limit));
-      if (q.service) params.set('service', q.service);
-      const text = params.toString();
-      return listOf<TimelineEvent>(
-        await request<unknown>(text ? `api/events?${text}` : 'api/events'),
-        'events',
-      );
-    },
-    explain: (req: ExplainRequest) => request<PathResult>('api/explain', { method: 'POST', body: req }),
-    reach: (req: ReachRequest) => request<PathResult>('api/reach', { method: 'POST', body: req }),
+    events: (query: { since?: string; limit?: number; service?: string } = {}) =>
+      call('events', {}, { query }),
+    explain: (req: ExplainRequest) => call('explain', {}, { body: req }),
+    reach: (req: ReachRequest) => call('reach', {}, { body: req }),
     /** The demo timeline's hold state; an ApiError with status 404 when the daemon is not on the demo. */
-    demo: () => request<DemoState>('api/demo'),
-    holdDemo: (held: boolean) => request<DemoState>('api/demo/hold', { method: 'POST', body: { held } }),
+    demo: () => call('demo', {}),
+    holdDemo: (held: boolean) => call('demoHold', {}, { body: { held } }),
   };
 }
-
-export type Api = ReturnType<typeof createApi>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '@porthole/shared';
 import { applyDeltas, emptyLive, mergeEvents } from './liveState.ts';
-import { ev, finding, sv } from './testing.ts';
+import { ev, finding, sv } from '../../test-kit/builders.ts';
 
 const T0 = '2025-01-01T10:00:00.000Z';
 const T1 = '2025-01-01T10:00:10.000Z';

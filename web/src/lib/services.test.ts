@@ -8,10 +8,11 @@ import {
   sortBySeverity,
   targetsText,
   countsText,
+  reasonForms,
   whyText,
   EMPTY_FILTER,
 } from './services.ts';
-import { sv } from './testing.ts';
+import { sv } from '../../test-kit/builders.ts';
 
 const list = [
   sv('prod/web', 'healthy', 2, 2, 'All targets pass'),
@@ -95,5 +96,19 @@ describe('helpers', () => {
     });
     expect(filterFromQuery({ status: 'down,bogus' }).statuses).toEqual(['down']);
     expect(filterToQuery(EMPTY_FILTER)).toEqual({});
+  });
+});
+
+describe('reasonForms', () => {
+  it('offers the cause alone after the whole sentence', () => {
+    expect(reasonForms('ALB cannot reach the tasks: sg-0abc blocks the dynamic host ports')).toEqual([
+      'ALB cannot reach the tasks: sg-0abc blocks the dynamic host ports',
+      'sg-0abc blocks the dynamic host ports',
+    ]);
+  });
+
+  it('keeps a sentence without a cause whole', () => {
+    expect(reasonForms('All 2 targets healthy.')).toEqual(['All 2 targets healthy.']);
+    expect(reasonForms('odd: ')).toEqual(['odd: ']);
   });
 });

@@ -77,6 +77,17 @@ export function whyText(s: Pick<ServiceVerdict, 'name' | 'why'>): string {
   return s.why.startsWith(prefix) ? s.why.slice(prefix.length) : s.why;
 }
 
+/**
+ * The why as it may be shown where room is short: the whole sentence, then its cause alone — the part after
+ * the effect's ": " ("ALB cannot reach the tasks: sg-… blocks the dynamic host ports" → "sg-… blocks the
+ * dynamic host ports"), which names what to fix; the tile's state row already shows the effect.
+ */
+export function reasonForms(why: string): string[] {
+  const cut = why.indexOf(': ');
+  const cause = cut === -1 ? '' : why.slice(cut + 2).trim();
+  return cause ? [why, cause] : [why];
+}
+
 /** "1/2 targets healthy", "no load balancer · 1/1 tasks": for labels and headings with room for words. */
 export function healthWords(
   s: Pick<ServiceVerdict, 'targetsHealthy' | 'targetsTotal' | 'runningCount' | 'desiredCount'>,

@@ -35,6 +35,11 @@ export function connectLive(opts: LiveOptions): LiveConnection {
   const socket: LiveSocket = io(base.origin, {
     path: new URL('socket.io/', base).pathname,
     auth: opts.token ? { token: opts.token } : {},
+    // WebSocket first: the first overview (megabytes for thousands of services) arrives in one frame
+    // instead of after the long-polling handshake round trips; polling stays the fallback where a proxy
+    // blocks WebSockets.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: 1000,

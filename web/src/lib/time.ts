@@ -29,23 +29,30 @@ export function clockText(now: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+/** Building a DateTimeFormat costs ~1 ms; the header and the timeline ask every second. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = zoneFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short', timeZone });
+    zoneFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * The viewer's time zone as people write it next to a clock: "UTC", "CET", "GMT+1"; "local" when the
  * browser cannot name it. A wall clock without a zone is ambiguous in a team spread over zones.
  */
 export function zoneText(now: number, timeZone?: string): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short', timeZone }).formatToParts(now);
+    const parts = zoneFormat(timeZone).formatToParts(now);
     const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
     return name === 'GMT' && new Date(now).getTimezoneOffset() === 0 && !timeZone ? 'UTC' : name || 'local';
   } catch {
     return 'local';
   }
-}
-
-/** "14:05:09 UTC": clock text with its zone. */
-export function clockWithZone(now: number): string {
-  return `${clockText(now)} ${zoneText(now)}`;
 }
 
 export interface Staleness {

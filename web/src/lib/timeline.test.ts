@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventGroup, eventsFor, relatedEvents, eventTime, eventTypeLabel, filterEvents } from './timeline.ts';
-import { ev } from './testing.ts';
+import { ev } from '../../test-kit/builders.ts';
 
 const events = [
   { ...ev(3, '2025-01-01T10:02:00Z', 'p/a', 'finding-opened'), message: 'Security group blocks' },

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   fitGrid,
   newlyDown,
   nextPage,
   pageItems,
   tileFontPx,
+  wallCounts,
   wallOrder,
   wallTileMinimum,
 } from './wallLayout.ts';
-import { sv } from './testing.ts';
+import { sv } from '../../test-kit/builders.ts';
 
 function grid(width: number, height: number, count: number) {
   return fitGrid({ width, height, count, gap: 12, ...wallTileMinimum(width, height) });
@@ -79,5 +81,30 @@ describe('paging', () => {
     expect(nextPage(2, 3)).toBe(0);
     expect(nextPage(5, 3)).toBe(0);
     expect(nextPage(0, 1)).toBe(0);
+  });
+});
+
+describe('wallCounts', () => {
+  const status = fc.constantFrom('healthy', 'degraded', 'down', 'unknown' as const);
+  const verdicts = fc.array(fc.record({ status, stale: fc.boolean() }), { maxLength: 40 });
+  const build = (list: { status: 'healthy' | 'degraded' | 'down' | 'unknown'; stale: boolean }[]) =>
+    list.map((v, i) => ({ ...sv(`c/s${i}`, v.status), stale: v.stale }));
+
+  it('never counts a stale verdict by its last status: only fresh ones are healthy, degraded or down', () => {
+    fc.assert(
+      fc.property(verdicts, fc.boolean(), (list, allStale) => {
+        const counts = wallCounts(build(list), allStale);
+        const fresh = allStale ? [] : list.filter((v) => !v.stale);
+        for (const st of ['healthy', 'degraded', 'down'] as const) {
+          expect(counts[st]).toBe(fresh.filter((v) => v.status === st).length);
+        }
+        expect(counts.unknown).toBe(list.length - fresh.filter((v) => v.status !== 'unknown').length);
+      }),
+    );
+  });
+
+  it('a stale healthy service is not green', () => {
+    const counts = wallCounts([{ ...sv('prod/web', 'healthy'), stale: true }], false);
+    expect(counts).toMatchObject({ healthy: 0, unknown: 1 });
   });
 });

@@ -1,6 +1,6 @@
 // Wall screen maths: how many tiles fit a TV (1080p or 4K), how to page them, and which go first.
-import type { ServiceVerdict } from '@porthole/shared';
-import { compareBySeverity } from './services.ts';
+import type { ServiceStatus, ServiceVerdict } from '@porthole/shared';
+import { compareBySeverity, countByStatus } from './services.ts';
 
 export interface GridInput {
   width: number;
@@ -118,4 +118,17 @@ export function pageItems<T>(items: readonly T[], page: number, perPage: number)
 export function nextPage(page: number, pages: number): number {
   if (pages <= 1) return 0;
   return (Math.max(0, page) + 1) % pages;
+}
+
+/**
+ * The wall header's counts: a stale verdict (its own data is old, or the whole view is stale) counts as
+ * unknown, whatever its last status was — a wall never shows green it cannot vouch for.
+ */
+export function wallCounts(
+  services: readonly ServiceVerdict[],
+  allStale: boolean,
+): Record<ServiceStatus, number> {
+  return countByStatus(
+    services.map((s) => (allStale || s.stale === true ? { ...s, status: 'unknown' as const } : s)),
+  );
 }

@@ -37,8 +37,8 @@ describe('capture → folder → scan', () => {
     expect(Object.values(fetchedAt ?? {}).every((t) => t === NOW.toISOString())).toBe(true);
     expect(read.partitions).toEqual([withoutTimes]);
     expect(captured.partitions).toEqual(live.partitions);
-    const liveResult = analyzeSnapshot(live, { now: NOW }).result;
-    const folderResult = analyzeSnapshot(read, { now: NOW }).result;
+    const liveResult = analyzeSnapshot(live).result;
+    const folderResult = analyzeSnapshot(read).result;
     expect(liveResult.findings.length).toBeGreaterThan(0);
     expect(liveResult.findings.map((f) => f.rule)).toContain('sg-blocks-dynamic-ports');
     expect(folderResult.findings).toEqual(liveResult.findings);

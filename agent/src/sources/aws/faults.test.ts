@@ -102,10 +102,10 @@ describe('faults keep the last data, marked stale with the error', () => {
     // Open the dynamic host ports to the ALB, so nothing is wrong with the estate.
     estate.SecurityGroups![1]!.IpPermissions![0]!.ToPort = 65535;
     const source = liveSource(estate);
-    const fresh = analyzeSnapshot((await source.poll(T0)).snapshot, { now: T0 }).result;
+    const fresh = analyzeSnapshot((await source.poll(T0)).snapshot).result;
     expect(fresh.services.map((s) => [s.status, s.why])).toEqual([['healthy', expect.any(String)]]);
     aws!.elb.on(DescribeTargetHealthCommand).rejects(awsError('AccessDenied', 'denied'));
-    const stale = analyzeSnapshot((await source.poll(at(60))).snapshot, { now: at(60) }).result;
+    const stale = analyzeSnapshot((await source.poll(at(60))).snapshot).result;
     expect(stale.services.map((s) => s.status)).toEqual(['unknown']);
     expect(stale.services[0]!.why).toContain('AccessDenied: elasticloadbalancing:DescribeTargetHealth');
   });

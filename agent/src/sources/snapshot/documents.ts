@@ -52,47 +52,65 @@ interface PartitionBuilder {
  * Throws SnapshotInputError on a wrong shape; unknown keys and skipped files become warnings.
  */
 export function snapshotFromDocuments(docs: ReadonlyArray<SnapshotDocument>): Snapshot {
-  const warnings: string[] = [];
-  const withData: Array<{ file: string; scope: SnapshotScope; kinds: Map<SnapshotKind, unknown[]> }> = [];
-  let metadata: SnapshotMetadata | null = null;
-  for (const doc of docs) {
-    const extracted = extractDocument(doc.file, doc.json, warnings);
+  const assembler = new SnapshotAssembler();
+  for (const doc of docs) assembler.add(doc);
+  return assembler.finish();
+}
+
+/**
+ * The same, one document at a time: each is validated and reduced to its items as it arrives, so the caller
+ * can drop the parsed JSON at once (a folder never has to sit in memory twice, raw and validated).
+ */
+export class SnapshotAssembler {
+  private readonly warnings: string[] = [];
+  private readonly withData: Array<{
+    file: string;
+    scope: SnapshotScope;
+    kinds: Map<SnapshotKind, unknown[]>;
+  }> = [];
+  private metadata: SnapshotMetadata | null = null;
+
+  add(doc: SnapshotDocument): void {
+    const extracted = extractDocument(doc.file, doc.json, this.warnings);
     if (!extracted.recognised) {
-      warnings.push(`${doc.file}: no recognised AWS CLI output; file skipped`);
-      continue;
+      this.warnings.push(`${doc.file}: no recognised AWS CLI output; file skipped`);
+      return;
     }
-    if (extracted.metadata) metadata = extracted.metadata;
-    if (extracted.kinds.size === 0) continue;
+    if (extracted.metadata) this.metadata = extracted.metadata;
+    if (extracted.kinds.size === 0) return;
     const scope = detectScope(doc.scopePath ?? doc.file, doc.json);
-    withData.push({ file: doc.file, scope, kinds: extracted.kinds });
+    this.withData.push({ file: doc.file, scope, kinds: extracted.kinds });
   }
 
-  const scopes = resolveScopes(withData, warnings);
-  const partitions = new Map<string, PartitionBuilder>();
-  const partitionFor = (scope: SnapshotScope): PartitionBuilder => {
-    const key = scopeKey(scope);
-    let builder = partitions.get(key);
-    if (!builder) partitions.set(key, (builder = { scope, buckets: new Map() }));
-    return builder;
-  };
-  withData.forEach(({ kinds }, i) => {
-    const { buckets } = partitionFor(scopes[i] ?? { account: null, region: null });
-    for (const [kind, items] of kinds) {
-      let bucket = buckets.get(kind);
-      if (!bucket) buckets.set(kind, (bucket = new KindBucket(kind)));
-      for (const item of items) bucket.add(item);
+  finish(): Snapshot {
+    const { warnings, withData, metadata } = this;
+    const scopes = resolveScopes(withData, warnings);
+    const partitions = new Map<string, PartitionBuilder>();
+    const partitionFor = (scope: SnapshotScope): PartitionBuilder => {
+      const key = scopeKey(scope);
+      let builder = partitions.get(key);
+      if (!builder) partitions.set(key, (builder = { scope, buckets: new Map() }));
+      return builder;
+    };
+    withData.forEach(({ kinds }, i) => {
+      const { buckets } = partitionFor(scopes[i] ?? { account: null, region: null });
+      for (const [kind, items] of kinds) {
+        let bucket = buckets.get(kind);
+        if (!bucket) buckets.set(kind, (bucket = new KindBucket(kind)));
+        for (const item of items) bucket.add(item);
+      }
+    });
+    withData.length = 0; // the buckets hold the items now
+    for (const mark of metadata?.stale ?? []) {
+      const builder = partitionFor({ account: mark.account, region: mark.region });
+      builder.stale = { ...builder.stale, [mark.kind]: { error: mark.error, fetchedAt: mark.fetchedAt } };
     }
-  });
-  for (const mark of metadata?.stale ?? []) {
-    const builder = partitionFor({ account: mark.account, region: mark.region });
-    builder.stale = { ...builder.stale, [mark.kind]: { error: mark.error, fetchedAt: mark.fetchedAt } };
+    return {
+      partitions: [...partitions.values()].sort(compareScopes).map(buildPartition),
+      warnings,
+      capturedAt: metadata?.capturedAt ?? null,
+    };
   }
-
-  return {
-    partitions: [...partitions.values()].sort(compareScopes).map(buildPartition),
-    warnings,
-    capturedAt: metadata?.capturedAt ?? null,
-  };
 }
 
 function buildPartition({ scope, buckets, stale }: PartitionBuilder): SnapshotPartition {

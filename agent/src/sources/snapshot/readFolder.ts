@@ -2,7 +2,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { plural, type Snapshot } from '@porthole/shared';
-import { snapshotFromDocuments, type SnapshotDocument } from './documents.ts';
+import { SnapshotAssembler } from './documents.ts';
 import { SnapshotInputError } from './errors.ts';
 import { findJsonSyntaxError } from './jsonSyntax.ts';
 
@@ -16,16 +16,27 @@ export async function readSnapshotFolder(dir: string): Promise<Snapshot> {
       detail: `the snapshot folder holds no .json file (${LAYOUT_HINT})`,
     });
   }
-  const docs: SnapshotDocument[] = [];
-  for (const file of files) {
-    const bytes = await readFile(file).catch((error: unknown) => {
-      const code = (error as { code?: unknown }).code;
-      throw new SnapshotInputError({ file, detail: `cannot read the file (${String(code ?? error)})` });
-    });
-    const text = decode(bytes);
-    docs.push({ file, json: parseJson(file, text), scopePath: path.resolve(file) });
+  // One pass, file by file in sorted order: bytes → JSON → validated, redacted items; each file's text and
+  // parsed JSON are dropped as soon as its items are taken. Reads run ahead of the parsing, a few at a time,
+  // so the disk is busy while the CPU parses, without holding the whole folder in memory.
+  const assembler = new SnapshotAssembler();
+  const reads: Array<Promise<Buffer>> = [];
+  const readAt = (i: number) => {
+    const file = files[i];
+    if (file === undefined) return;
+    reads[i] = readBytes(file);
+    // A failed read ahead of a file that throws first must not surface as an unhandled rejection.
+    reads[i].catch(() => undefined);
+  };
+  for (let i = 0; i < READ_AHEAD; i++) readAt(i);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const bytes = await reads[i]!;
+    delete reads[i];
+    readAt(i + READ_AHEAD);
+    assembler.add({ file, json: parseJson(file, decode(bytes)), scopePath: path.resolve(file) });
   }
-  const snapshot = snapshotFromDocuments(docs);
+  const snapshot = assembler.finish();
   if (snapshot.partitions.length === 0) {
     const first = snapshot.warnings.slice(0, 3).join('; ');
     throw new SnapshotInputError({
@@ -34,6 +45,16 @@ export async function readSnapshotFolder(dir: string): Promise<Snapshot> {
     });
   }
   return snapshot;
+}
+
+/** Files read ahead of the one being parsed: enough to keep the disk busy, few enough to bound memory. */
+const READ_AHEAD = 8;
+
+function readBytes(file: string): Promise<Buffer> {
+  return readFile(file).catch((error: unknown) => {
+    const code = (error as { code?: unknown }).code;
+    throw new SnapshotInputError({ file, detail: `cannot read the file (${String(code ?? error)})` });
+  });
 }
 
 /**

@@ -1,11 +1,14 @@
 // ALB nodes → one target and back, hop by hop (ALB guide, "Target security groups" and "Network ACLs").
-import type { SnapshotScope } from '@porthole/shared';
 import { dataGaps } from '../../model/scopes.ts';
 import { endpointForTarget } from '../../model/endpoints.ts';
-import type { EndpointModel, EstateModel, LoadBalancerModel, LoadBalancerNode } from '../../model/types.ts';
+import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
+import { memo } from '../../model/memo.ts';
 import type { PortRange } from '../cidr.ts';
-import { mergeNodeHops } from './merge.ts';
-import { networkAclHop, securityGroupHop, unknownHop, type EvaluatedHop } from './hops.ts';
+import { lazyHop, type DecidedHop, type HopFacts, type HopTexts, type TextSource } from './decided.ts';
+import { nodeHops } from './albNodeHops.ts';
+import { forPort, pathClass } from './pathClass.ts';
+import { mergeDecidedHops } from './merge.ts';
+import { unknownHop, type EvaluatedHop } from './hops.ts';
 
 /** ELB (and NAT gateway) replies go to the client's ephemeral port: 1024–65535 (VPC guide, "Ephemeral ports"). */
 export const ELB_EPHEMERAL: PortRange = { from: 1024, to: 65535 };
@@ -34,7 +37,7 @@ export function evaluateAlbToTarget(
       targetId,
       port,
       endpoint: null,
-      hops: [unknownHop(targetId, 'target', 'other', 'request', 'forward', why)],
+      hops: [unknownHop({ component: targetId, kind: 'target', gaps: why })],
     };
   }
   const targetIp = targetId.startsWith('i-') ? endpoint.privateIps[0] : targetId;
@@ -44,69 +47,74 @@ export function evaluateAlbToTarget(
       port,
       endpoint,
       hops: [
-        unknownHop(targetId, 'target', 'other', 'request', 'forward', [
-          `no private IP known for ${targetId}`,
-        ]),
+        unknownHop({ component: targetId, kind: 'target', gaps: [`no private IP known for ${targetId}`] }),
       ],
     };
   }
-  const perNode = lb.nodes.map((node) => nodeHops(model, scope, lb, node, endpoint, targetIp, port));
-  if (perNode.length === 0) {
+  if (lb.nodes.length === 0) {
     const gaps = dataGaps(model, scope, ['LoadBalancers']);
     const why = gaps.length > 0 ? gaps : [`${lb.name} has no enabled subnets`];
     return {
       targetId,
       port,
       endpoint,
-      hops: [unknownHop(lb.arn, 'load-balancer', 'other', 'request', 'forward', why)],
+      hops: [unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why })],
     };
   }
-  return { targetId, port, endpoint, hops: mergeNodeHops(perNode) };
+  return { targetId, port, endpoint, hops: pathHops(model, lb, endpoint, targetIp, port) };
 }
 
-function nodeHops(
+/**
+ * Every target of one class shares the decisions: same ALB, subnet and security groups, and the same port and
+ * address class over every rule the path applies (pathClass.ts). A target's own texts (its address, its port)
+ * are rendered from an exact evaluation when something reads them: a finding, the drill-down.
+ */
+function pathHops(
   model: EstateModel,
-  scope: SnapshotScope,
   lb: LoadBalancerModel,
-  node: LoadBalancerNode,
   endpoint: EndpointModel,
   targetIp: string,
   port: number,
 ): EvaluatedHop[] {
-  if (!node.address) {
-    const gaps = dataGaps(model, scope, ['Subnets', 'NetworkInterfaces']);
-    return [
-      unknownHop(node.subnetId, 'load-balancer-node', 'other', 'request', 'forward', [
-        `address of ${lb.name}'s node in ${node.subnetId} unknown`,
-        ...gaps,
-      ]),
-    ];
+  const cls = pathClass(model, lb, endpoint, targetIp, port);
+  const exact = new ExactPath(model, lb, endpoint, targetIp, port);
+  if (cls === null) return exact.hops().map((h, i) => lazyHop(h.facts, exact, i));
+  const shared = memo(model, 'albTargetPath', cls, () => exact.hops().map((h) => h.facts));
+  exact.expect(shared, cls);
+  return shared.map((facts, i) => lazyHop(forPort(facts, port), exact, i));
+}
+
+/** One target's own evaluation, made only when one of its texts is read. */
+class ExactPath implements TextSource {
+  #hops: DecidedHop[] | null = null;
+  #shared: HopFacts[] | null = null;
+  #cls = '';
+  constructor(
+    private readonly model: EstateModel,
+    private readonly lb: LoadBalancerModel,
+    private readonly endpoint: EndpointModel,
+    private readonly targetIp: string,
+    private readonly port: number,
+  ) {}
+  hops(): DecidedHop[] {
+    const { model, lb, endpoint, targetIp, port } = this;
+    return (this.#hops ??= mergeDecidedHops(
+      lb.nodes.map((node) => nodeHops(model, lb, node, endpoint, targetIp, port)),
+    ));
   }
-  const ports: PortRange = { from: port, to: port };
-  const fromAlb = { address: node.address, securityGroupIds: lb.securityGroupIds };
-  const toTarget = { address: targetIp, securityGroupIds: endpoint.securityGroupIds };
-  // NACLs filter traffic crossing a subnet boundary only.
-  const crossesSubnet = node.subnetId !== endpoint.subnetId;
-  const hops: EvaluatedHop[] = [
-    securityGroupHop(model, scope, lb.securityGroupIds, 'egress', toTarget, 'tcp', ports, 'request'),
-  ];
-  if (crossesSubnet) {
-    hops.push(networkAclHop(model, scope, node.subnetId, 'outbound', targetIp, 'tcp', ports, 'request'));
-    hops.push(
-      networkAclHop(model, scope, endpoint.subnetId, 'inbound', node.address, 'tcp', ports, 'request'),
-    );
+  expect(shared: HopFacts[], cls: string) {
+    this.#shared = shared;
+    this.#cls = cls;
   }
-  hops.push(
-    securityGroupHop(model, scope, endpoint.securityGroupIds, 'ingress', fromAlb, 'tcp', ports, 'request'),
-  );
-  if (crossesSubnet) {
-    hops.push(
-      networkAclHop(model, scope, endpoint.subnetId, 'outbound', node.address, 'tcp', ELB_EPHEMERAL, 'reply'),
-    );
-    hops.push(networkAclHop(model, scope, node.subnetId, 'inbound', targetIp, 'tcp', ELB_EPHEMERAL, 'reply'));
+  textsOf(i: number): HopTexts {
+    const hop = this.hops()[i];
+    const shared = this.#shared?.[i];
+    // The class guarantees the same verdicts, hence the same merged hops; anything else is a bug, said loudly.
+    if (
+      !hop ||
+      (shared && (hop.facts.component !== shared.component || hop.facts.verdict !== shared.verdict))
+    )
+      throw new Error(`path class ${this.#cls} does not hold for ${this.targetIp}:${this.port}`);
+    return hop.texts(this.targetIp);
   }
-  return hops.map((h) => ({
-    ...h,
-    detail: `${h.detail} [ALB node ${node.address}, ${node.availabilityZone ?? node.subnetId}]`,
-  }));
 }

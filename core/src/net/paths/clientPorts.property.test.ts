@@ -55,7 +55,15 @@ function replyHop(entries: NetworkAclEntry[], range: { from: number; to: number 
       },
     ],
   });
-  return networkAclHop(model, SCOPE, 'subnet-0a1b2c3d4e5f60001', 'inbound', CLIENT, 'tcp', range, 'reply');
+  return networkAclHop(model, {
+    scope: SCOPE,
+    subnetId: 'subnet-0a1b2c3d4e5f60001',
+    direction: 'inbound',
+    remote: CLIENT,
+    protocol: 'tcp',
+    ports: range,
+    leg: 'reply',
+  });
 }
 
 function droppedIn(entries: NetworkAclEntry[], from: number, to: number): number {

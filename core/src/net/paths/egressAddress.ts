@@ -16,14 +16,13 @@ export interface EgressAddress {
 }
 
 export function internetSourceAddress(model: EstateModel, endpoint: EndpointModel): EgressAddress {
-  const route = routeHop(
-    model,
-    endpoint.scope,
-    endpoint.subnetId,
-    endpoint.vpcId,
-    INTERNET_PROBE_ADDRESS,
-    'request',
-  );
+  const route = routeHop(model, {
+    scope: endpoint.scope,
+    subnetId: endpoint.subnetId,
+    vpcId: endpoint.vpcId,
+    destination: INTERNET_PROBE_ADDRESS,
+    leg: 'request',
+  });
   const target = route.route?.target;
   if (route.verdict !== 'allow' || !target) {
     return {

@@ -39,22 +39,31 @@ export function evaluateFrontDoor(
       ? INTERNET_PROBE_ADDRESS
       : (lb.nodes.find((n) => n.address)?.address ?? INTERNET_PROBE_ADDRESS);
     const destPeer = { address: destAddress, securityGroupIds: publicPath ? [] : lb.securityGroupIds };
+    const request = { scope: src.scope, protocol: 'tcp' as const, ports, leg: 'request' as const };
+    const callerNacl = { ...request, subnetId: src.subnetId, remote: destAddress };
     hops.push(
-      securityGroupHop(model, src.scope, src.securityGroupIds, 'egress', destPeer, 'tcp', ports, 'request'),
+      securityGroupHop(model, {
+        ...request,
+        groupIds: src.securityGroupIds,
+        direction: 'egress',
+        peer: destPeer,
+      }),
     );
-    hops.push(
-      networkAclHop(model, src.scope, src.subnetId, 'outbound', destAddress, 'tcp', ports, 'request'),
-    );
+    hops.push(networkAclHop(model, { ...callerNacl, direction: 'outbound' }));
     if (publicPath) {
       const egress = internetSourceAddress(model, src);
       hops.push({ ...egress.route, detail: `${egress.route.detail} — leaves via ${egress.via}` });
       if (egress.address === null && egress.route.verdict === 'allow') {
-        hops.push(unknownHop(src.id, 'public-address', 'route', 'request', 'forward', [egress.via]));
+        hops.push(
+          unknownHop({ component: src.id, kind: 'public-address', gaps: [egress.via], check: 'route' }),
+        );
         hops[hops.length - 1]!.verdict = 'deny';
       }
       arrivesFrom = egress.address;
     } else {
-      hops.push(routeHop(model, src.scope, src.subnetId, src.vpcId, destAddress, 'request'));
+      hops.push(
+        routeHop(model, { ...request, subnetId: src.subnetId, vpcId: src.vpcId, destination: destAddress }),
+      );
       arrivesFrom = srcIp;
       arrivesWithGroups = src.securityGroupIds;
     }
@@ -62,7 +71,7 @@ export function evaluateFrontDoor(
     // 1024–65535 is unknown, not blocked (see clientPorts.ts).
     hops.push(
       clientReplyHop(
-        networkAclHop(model, src.scope, src.subnetId, 'inbound', destAddress, 'tcp', ELB_EPHEMERAL, 'reply'),
+        networkAclHop(model, { ...callerNacl, direction: 'inbound', ports: ELB_EPHEMERAL, leg: 'reply' }),
         clientPorts(null),
       ),
     );
@@ -71,14 +80,22 @@ export function evaluateFrontDoor(
   const source = arrivesFrom;
   const peer = { address: source, securityGroupIds: arrivesWithGroups };
   const perNode = lb.nodes.map((node) => {
+    const request = { scope: lb.scope, protocol: 'tcp' as const, ports, leg: 'request' as const };
+    const nodeNacl = { ...request, subnetId: node.subnetId, remote: source };
     const nodeHops: EvaluatedHop[] = [
-      networkAclHop(model, lb.scope, node.subnetId, 'inbound', source, 'tcp', ports, 'request'),
-      securityGroupHop(model, lb.scope, lb.securityGroupIds, 'ingress', peer, 'tcp', ports, 'request'),
-      networkAclHop(model, lb.scope, node.subnetId, 'outbound', source, 'tcp', ELB_EPHEMERAL, 'reply'),
+      networkAclHop(model, { ...nodeNacl, direction: 'inbound' }),
+      securityGroupHop(model, { ...request, groupIds: lb.securityGroupIds, direction: 'ingress', peer }),
+      networkAclHop(model, { ...nodeNacl, direction: 'outbound', ports: ELB_EPHEMERAL, leg: 'reply' }),
     ];
     if (publicPath) {
       // The reply to an internet client leaves the ALB subnet through its route table: it needs an IGW.
-      const route = routeHop(model, lb.scope, node.subnetId, lb.vpcId, INTERNET_PROBE_ADDRESS, 'reply');
+      const route = routeHop(model, {
+        scope: lb.scope,
+        subnetId: node.subnetId,
+        vpcId: lb.vpcId,
+        destination: INTERNET_PROBE_ADDRESS,
+        leg: 'reply',
+      });
       const viaIgw = route.route?.target?.kind === 'internet-gateway';
       nodeHops.push(
         route.verdict === 'allow' && !viaIgw

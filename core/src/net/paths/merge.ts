@@ -1,36 +1,72 @@
 // Merge per-node hop lists (an ALB has one node per subnet) into one list: the worst verdict wins.
+import type { Evidence } from '@porthole/shared';
+import { plainHop, type DecidedHop, type HopTexts } from './decided.ts';
 import type { EvaluatedHop } from './hops.ts';
 
 const RANK = { deny: 2, unknown: 1, allow: 0 } as const;
 
-export function mergeNodeHops(perNode: EvaluatedHop[][]): EvaluatedHop[] {
-  const merged = new Map<string, EvaluatedHop>();
-  const order: string[] = [];
+const keyOf = (h: Pick<EvaluatedHop, 'leg' | 'check' | 'kind' | 'component' | 'direction'>) =>
+  `${h.leg}|${h.check}|${h.kind}|${h.component}|${h.direction}`;
+
+/** Which node hop speaks for the merged one, and whose evidence and gaps it carries (in order). */
+interface Plan<H> {
+  winner: H;
+  evidenceFrom: H[];
+  gapsFrom: H[];
+}
+
+function plan<H>(perNode: H[][], facts: (h: H) => EvaluatedHop | DecidedHop['facts']): Plan<H>[] {
+  const merged = new Map<string, Plan<H>>();
   for (const hops of perNode) {
     for (const hop of hops) {
-      const key = `${hop.leg}|${hop.check}|${hop.kind}|${hop.component}|${hop.direction}`;
+      const key = keyOf(facts(hop));
       const seen = merged.get(key);
-      if (!seen) {
-        merged.set(key, { ...hop, evidence: [...hop.evidence], gaps: [...hop.gaps] });
-        order.push(key);
-        continue;
-      }
-      if (RANK[hop.verdict] > RANK[seen.verdict]) {
-        merged.set(key, {
-          ...hop,
-          evidence: dedupe([...hop.evidence, ...seen.evidence]),
-          gaps: [...hop.gaps],
-        });
-      } else if (hop.verdict === seen.verdict) {
-        seen.evidence = dedupe([...seen.evidence, ...hop.evidence]);
-        seen.gaps = [...new Set([...seen.gaps, ...hop.gaps])];
+      if (!seen) merged.set(key, { winner: hop, evidenceFrom: [hop], gapsFrom: [hop] });
+      else if (RANK[facts(hop).verdict] > RANK[facts(seen.winner).verdict])
+        merged.set(key, { winner: hop, evidenceFrom: [hop, ...seen.evidenceFrom], gapsFrom: [hop] });
+      else if (facts(hop).verdict === facts(seen.winner).verdict) {
+        seen.evidenceFrom.push(hop);
+        seen.gapsFrom.push(hop);
       }
     }
   }
-  return order.map((k) => merged.get(k)!);
+  return [...merged.values()];
 }
 
-function dedupe<T extends { detail: string; component: string }>(items: T[]): T[] {
+function mergedTexts(p: Plan<HopTexts>): HopTexts {
+  const { detail, query } = p.winner;
+  return {
+    detail,
+    ...(query ? { query } : {}),
+    // One contributor: copied as it is; several: evidence deduplicated by text, gaps as a set.
+    evidence:
+      p.evidenceFrom.length === 1
+        ? [...p.winner.evidence]
+        : dedupe(p.evidenceFrom.flatMap((h) => h.evidence)),
+    gaps: p.gapsFrom.length === 1 ? [...p.winner.gaps] : [...new Set(p.gapsFrom.flatMap((h) => h.gaps))],
+  };
+}
+
+export function mergeNodeHops(perNode: EvaluatedHop[][]): EvaluatedHop[] {
+  return plan(perNode, (h) => h).map((p) => ({ ...plainHop(p.winner), ...mergedTexts(p) }));
+}
+
+/** The same merge on decisions: the merged texts are rendered per address from the node hops' texts. */
+export function mergeDecidedHops(perNode: DecidedHop[][]): DecidedHop[] {
+  return plan(perNode, (h) => h.facts).map((p) => ({
+    facts: p.winner.facts,
+    texts(address: string) {
+      const texts = (h: DecidedHop) => h.texts(address);
+      return mergedTexts({
+        winner: texts(p.winner),
+        evidenceFrom: p.evidenceFrom.map(texts),
+        gapsFrom: p.gapsFrom.map(texts),
+      });
+    },
+  }));
+}
+
+function dedupe(items: Evidence[]): Evidence[] {
   const seen = new Set<string>();
   return items.filter((i) => {
     const key = `${i.component}|${i.detail}`;

@@ -24,32 +24,33 @@ const NAT_GATEWAY_PORTS = ANY_CLIENT_PORTS;
 /** The NAT subnet's NACL, both ways, when the NAT sits in another subnet than the source. */
 function natSubnetNacls(
   model: EstateModel,
-  src: EndpointModel,
-  nat: { subnetId: string | null },
   q: OutsideQuery,
-  natReplyPorts: { range: typeof ANY_CLIENT_PORTS; known: boolean },
+  via: {
+    src: EndpointModel;
+    nat: { subnetId: string | null };
+    /** The ports the destination answers the NAT on (its translated source ports). */
+    natReplyPorts: { range: typeof ANY_CLIENT_PORTS; known: boolean };
+  },
 ): EvaluatedHop[] {
+  const { src, nat, natReplyPorts } = via;
   if (!nat.subnetId || nat.subnetId === src.subnetId) return [];
   const srcIp = src.privateIps[0] ?? src.subnetId ?? '0.0.0.0/0';
   const { protocol, ports, destination, client } = q;
+  const at = { scope: src.scope, subnetId: nat.subnetId, protocol, ports, leg: 'request' as const };
+  const replyTo = (peer: { range: typeof ANY_CLIENT_PORTS }) => ({
+    ...at,
+    ports: peer.range,
+    leg: 'reply' as const,
+  });
   return [
-    networkAclHop(model, src.scope, nat.subnetId, 'inbound', srcIp, protocol, ports, 'request'),
-    networkAclHop(model, src.scope, nat.subnetId, 'outbound', destination, protocol, ports, 'request'),
+    networkAclHop(model, { ...at, direction: 'inbound', remote: srcIp }),
+    networkAclHop(model, { ...at, direction: 'outbound', remote: destination }),
     clientReplyHop(
-      networkAclHop(
-        model,
-        src.scope,
-        nat.subnetId,
-        'inbound',
-        destination,
-        protocol,
-        natReplyPorts.range,
-        'reply',
-      ),
+      networkAclHop(model, { ...replyTo(natReplyPorts), direction: 'inbound', remote: destination }),
       natReplyPorts,
     ),
     clientReplyHop(
-      networkAclHop(model, src.scope, nat.subnetId, 'outbound', srcIp, protocol, client.range, 'reply'),
+      networkAclHop(model, { ...replyTo(client), direction: 'outbound', remote: srcIp }),
       client,
     ),
   ];
@@ -62,7 +63,8 @@ function onwardFrom(
   q: OutsideQuery,
   privateNat: boolean,
 ): OutsideEvaluation {
-  const route = routeHop(model, nat.scope, nat.subnetId, nat.vpcId, q.destination, 'request');
+  const { scope, subnetId, vpcId } = nat;
+  const route = routeHop(model, { scope, subnetId, vpcId, destination: q.destination, leg: 'request' });
   const target = route.route?.target;
   const hops = [{ ...route, detail: `${route.detail} (the NAT's subnet)` }];
   if (route.verdict !== 'allow' || !target) return { hops, arrivesFrom: null };
@@ -97,7 +99,7 @@ export function viaNatGateway(
     const gaps = dataGaps(model, src.scope, ['NatGateways']);
     const why = gaps.length > 0 ? gaps : [`NAT gateway ${natId} is not in the snapshot`];
     return {
-      hops: [unknownHop(natId, 'nat-gateway', 'other', 'request', 'forward', why)],
+      hops: [unknownHop({ component: natId, kind: 'nat-gateway', gaps: why })],
       arrivesFrom: null,
     };
   }
@@ -123,7 +125,11 @@ export function viaNatGateway(
     sourceDestCheck: false,
     description: null,
   };
-  const nacls = natSubnetNacls(model, src, endpoint, q, { range: NAT_GATEWAY_PORTS, known: true });
+  const nacls = natSubnetNacls(model, q, {
+    src,
+    nat: endpoint,
+    natReplyPorts: { range: NAT_GATEWAY_PORTS, known: true },
+  });
   const translated = allowHop(
     natId,
     'nat-gateway',
@@ -149,7 +155,7 @@ export function viaNatInstance(
     const gaps = dataGaps(model, src.scope, ['Reservations', 'NetworkInterfaces']);
     const why = gaps.length > 0 ? gaps : [`${target.id}: no such instance in the snapshot`];
     return {
-      hops: [unknownHop(target.id, 'nat-instance', 'other', 'request', 'forward', why)],
+      hops: [unknownHop({ component: target.id, kind: 'nat-instance', gaps: why })],
       arrivesFrom: null,
     };
   }
@@ -165,7 +171,7 @@ export function viaNatInstance(
   if (check !== false) {
     const hop =
       check === null
-        ? unknownHop(id, 'nat-instance', 'other', 'request', 'forward', [`SourceDestCheck of ${id} unknown`])
+        ? unknownHop({ component: id, kind: 'nat-instance', gaps: [`SourceDestCheck of ${id} unknown`] })
         : denyHop(
             id,
             'nat-instance',
@@ -178,20 +184,18 @@ export function viaNatInstance(
   const fromSrc = { address: srcIp, securityGroupIds: src.securityGroupIds };
   const toDest = { address: q.destination, securityGroupIds: [] };
   const { protocol, ports } = q;
+  const natSgs = {
+    scope: src.scope,
+    groupIds: routed.securityGroupIds,
+    protocol,
+    ports,
+    leg: 'request' as const,
+  };
   const hops: EvaluatedHop[] = [
-    securityGroupHop(
-      model,
-      src.scope,
-      routed.securityGroupIds,
-      'ingress',
-      fromSrc,
-      protocol,
-      ports,
-      'request',
-    ),
-    securityGroupHop(model, src.scope, routed.securityGroupIds, 'egress', toDest, protocol, ports, 'request'),
+    securityGroupHop(model, { ...natSgs, direction: 'ingress', peer: fromSrc }),
+    securityGroupHop(model, { ...natSgs, direction: 'egress', peer: toDest }),
     // A Linux NAT instance keeps the client's source port where it can: replies reach it on the client's ports.
-    ...natSubnetNacls(model, src, routed, q, q.client),
+    ...natSubnetNacls(model, q, { src, nat: routed, natReplyPorts: q.client }),
   ];
   const forwards = allowHop(id, 'nat-instance', `NAT instance ${id} forwards (source/destination check off)`);
   const onward = onwardFrom(model, { ...routed, id }, q, false);

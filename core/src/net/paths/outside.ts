@@ -57,7 +57,7 @@ export function allowHop(component: string, kind: string, detail: string): Evalu
 
 export function leavesEstate(target: RouteTarget, leg: Hop['leg'] = 'request'): EvaluatedHop {
   const why = `leaves the modelled estate through ${target.kind} ${target.id}: unknown beyond this hop`;
-  return unknownHop(target.id, target.kind, 'route', leg, 'forward', [why]);
+  return unknownHop({ component: target.id, kind: target.kind, gaps: [why], check: 'route', leg });
 }
 
 /**
@@ -104,16 +104,18 @@ export function viaInternetGateway(igwId: string, sender: EndpointModel, q: Outs
 export function egressToOutside(model: EstateModel, src: EndpointModel, q: OutsideQuery): OutsideEvaluation {
   const { destination, protocol, ports, client } = q;
   const peer = { address: destination, securityGroupIds: [] };
+  const request = { scope: src.scope, protocol, ports, leg: 'request' as const };
+  const nacl = { ...request, subnetId: src.subnetId, remote: destination };
   const hops: EvaluatedHop[] = [
-    securityGroupHop(model, src.scope, src.securityGroupIds, 'egress', peer, protocol, ports, 'request'),
+    securityGroupHop(model, { ...request, groupIds: src.securityGroupIds, direction: 'egress', peer }),
     // The destination is outside the source subnet, so its NACL filters both directions.
-    networkAclHop(model, src.scope, src.subnetId, 'outbound', destination, protocol, ports, 'request'),
+    networkAclHop(model, { ...nacl, direction: 'outbound' }),
     clientReplyHop(
-      networkAclHop(model, src.scope, src.subnetId, 'inbound', destination, protocol, client.range, 'reply'),
+      networkAclHop(model, { ...nacl, direction: 'inbound', ports: client.range, leg: 'reply' }),
       client,
     ),
   ];
-  const route = routeHop(model, src.scope, src.subnetId, src.vpcId, destination, 'request');
+  const route = routeHop(model, { ...request, subnetId: src.subnetId, vpcId: src.vpcId, destination });
   hops.push(route);
   const target = route.route?.target;
   if (route.verdict !== 'allow' || !target) return { hops, arrivesFrom: null };
@@ -138,9 +140,13 @@ function nextHop(
     case 'local':
       return {
         hops: [
-          unknownHop(q.destination, 'address', 'other', 'request', 'forward', [
-            `${q.label} is inside ${src.vpcId}'s local range, but no network interface in the snapshot holds it`,
-          ]),
+          unknownHop({
+            component: q.destination,
+            kind: 'address',
+            gaps: [
+              `${q.label} is inside ${src.vpcId}'s local range, but no network interface in the snapshot holds it`,
+            ],
+          }),
         ],
         arrivesFrom: null,
       };

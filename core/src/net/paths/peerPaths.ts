@@ -23,37 +23,44 @@ export function inVpcHops(
   const srcIp = src.privateIps[0] ?? '0.0.0.0';
   const destIp = dest.privateIps[0]!;
   const peer = { address: destIp, securityGroupIds: dest.securityGroupIds };
+  const request = { protocol, ports, leg: 'request' as const };
+  const reply = { ports: client.range, leg: 'reply' as const };
+  const srcNacl = { ...request, scope: src.scope, subnetId: src.subnetId, remote: destIp };
+  const destNacl = { ...request, scope: dest.scope, subnetId: dest.subnetId, remote: srcIp };
   const hops: EvaluatedHop[] = [
-    securityGroupHop(model, src.scope, src.securityGroupIds, 'egress', peer, protocol, ports, 'request'),
+    securityGroupHop(model, {
+      ...request,
+      scope: src.scope,
+      groupIds: src.securityGroupIds,
+      direction: 'egress',
+      peer,
+    }),
   ];
   // NACLs filter traffic crossing a subnet boundary only.
   if (src.subnetId !== dest.subnetId) {
     hops.push(
-      networkAclHop(model, src.scope, src.subnetId, 'outbound', destIp, protocol, ports, 'request'),
-      routeHop(model, src.scope, src.subnetId, src.vpcId, destIp, 'request'),
-      clientReplyHop(
-        networkAclHop(model, src.scope, src.subnetId, 'inbound', destIp, protocol, client.range, 'reply'),
-        client,
-      ),
-      networkAclHop(model, dest.scope, dest.subnetId, 'inbound', srcIp, protocol, ports, 'request'),
-      clientReplyHop(
-        networkAclHop(model, dest.scope, dest.subnetId, 'outbound', srcIp, protocol, client.range, 'reply'),
-        client,
-      ),
+      networkAclHop(model, { ...srcNacl, direction: 'outbound' }),
+      routeHop(model, {
+        ...request,
+        scope: src.scope,
+        subnetId: src.subnetId,
+        vpcId: src.vpcId,
+        destination: destIp,
+      }),
+      clientReplyHop(networkAclHop(model, { ...srcNacl, ...reply, direction: 'inbound' }), client),
+      networkAclHop(model, { ...destNacl, direction: 'inbound' }),
+      clientReplyHop(networkAclHop(model, { ...destNacl, ...reply, direction: 'outbound' }), client),
     );
   }
   const fromSrc = { address: srcIp, securityGroupIds: src.securityGroupIds };
   hops.push(
-    securityGroupHop(
-      model,
-      dest.scope,
-      dest.securityGroupIds,
-      'ingress',
-      fromSrc,
-      protocol,
-      ports,
-      'request',
-    ),
+    securityGroupHop(model, {
+      ...request,
+      scope: dest.scope,
+      groupIds: dest.securityGroupIds,
+      direction: 'ingress',
+      peer: fromSrc,
+    }),
   );
   return hops;
 }
@@ -79,7 +86,13 @@ export function intoPublicAddress(
       ),
     ];
   const { protocol, ports, client } = q;
-  const back = routeHop(model, dest.scope, dest.subnetId, dest.vpcId, source.split('/')[0]!, 'reply');
+  const at = { scope: dest.scope, subnetId: dest.subnetId, protocol, ports, leg: 'request' as const };
+  const back = routeHop(model, {
+    ...at,
+    vpcId: dest.vpcId,
+    destination: source.split('/')[0]!,
+    leg: 'reply',
+  });
   const viaIgw = back.route?.target?.kind === 'internet-gateway';
   return [
     back.verdict === 'allow' && !viaIgw
@@ -89,20 +102,22 @@ export function intoPublicAddress(
           detail: `${back.detail} — replies do not go back through an internet gateway, so they never reach ${source}`,
         }
       : back,
-    networkAclHop(model, dest.scope, dest.subnetId, 'inbound', source, protocol, ports, 'request'),
+    networkAclHop(model, { ...at, direction: 'inbound', remote: source }),
     clientReplyHop(
-      networkAclHop(model, dest.scope, dest.subnetId, 'outbound', source, protocol, client.range, 'reply'),
+      networkAclHop(model, {
+        ...at,
+        direction: 'outbound',
+        remote: source,
+        ports: client.range,
+        leg: 'reply',
+      }),
       client,
     ),
-    securityGroupHop(
-      model,
-      dest.scope,
-      dest.securityGroupIds,
-      'ingress',
-      { address: source, securityGroupIds: [] },
-      protocol,
-      ports,
-      'request',
-    ),
+    securityGroupHop(model, {
+      ...at,
+      groupIds: dest.securityGroupIds,
+      direction: 'ingress',
+      peer: { address: source, securityGroupIds: [] },
+    }),
   ];
 }

@@ -2,7 +2,7 @@
 // on its port (binds 127.0.0.1, listens on another port, starts slowly). Only by elimination: never when a hop
 // denies, never when a hop is unknown (then the verdict is unknown).
 import { plural, type Finding } from '@porthole/shared';
-import { loadBalancedMapping } from '../support/ecsPorts.ts';
+import { loadBalancedMapping } from '../../model/ecsPorts.ts';
 import { groupBy, makeFinding, regionFlag, targetRef, unknownFinding } from '../support/finding.ts';
 import type { TargetContext } from '../support/context.ts';
 import type { Rule } from '../types.ts';

@@ -3,7 +3,6 @@ import { healthCheckGraceTooShort, proposedGrace } from './healthCheckGraceTooSh
 import { analyzeSnapshot } from '../../engine/analyze.ts';
 import { snapshotFromDocuments } from '../../../../agent/src/sources/snapshot/index.ts';
 import {
-  NOW,
   healthy,
   ids,
   run,
@@ -54,7 +53,7 @@ describe('health-check-grace-too-short', () => {
 
   it('is the root cause of the failing targets in a full scan', () => {
     const docs = scenario('grace-too-short');
-    const { result } = analyzeSnapshot(snapshotFromDocuments(docs), { now: NOW });
+    const { result } = analyzeSnapshot(snapshotFromDocuments(docs));
     const failing = result.targets.filter((t) => t.state !== 'healthy');
     expect(failing.map((t) => t.rootCause)).toEqual([RULE, RULE]);
   });

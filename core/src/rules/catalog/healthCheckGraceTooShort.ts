@@ -107,7 +107,7 @@ export const healthCheckGraceTooShort: Rule = {
         )
         .map(targetRef);
       const timing = { grace, unhealthyWindow, healthyWindow, longest };
-      findings.push(finding(svc, tg, stops, events, timing, uniqueTargets(failing)));
+      findings.push(finding(svc, tg, { stops, events, timing, targets: uniqueTargets(failing) }));
     }
     return findings;
   },
@@ -120,14 +120,16 @@ interface Timing {
   longest: number | null;
 }
 
-function finding(
-  svc: ServiceModel,
-  tg: TargetGroupModel,
-  stops: TaskMessage[],
-  events: ReturnType<typeof serviceEvents>,
-  t: Timing,
-  targets: Finding['targets'],
-): Finding {
+/** What the ELB and ECS reported: health-check stops, service events, the timing and the failing targets. */
+interface Observed {
+  stops: TaskMessage[];
+  events: ReturnType<typeof serviceEvents>;
+  timing: Timing;
+  targets: Finding['targets'];
+}
+
+function finding(svc: ServiceModel, tg: TargetGroupModel, observed: Observed): Finding {
+  const { stops, events, timing: t, targets } = observed;
   const hc = tg.healthCheck;
   const n = proposedGrace(t.grace, t.unhealthyWindow, t.healthyWindow, t.longest);
   const basis =

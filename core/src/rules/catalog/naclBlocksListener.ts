@@ -34,9 +34,10 @@ export const naclBlocksListener: Rule = {
         if (listener.port === null) continue;
         const ports = { from: listener.port, to: listener.port };
         for (const node of lb.nodes) {
+          const at = { scope: lb.scope, subnetId: node.subnetId, remote: client, protocol: 'tcp' as const };
           const checks = [
-            networkAclHop(model, lb.scope, node.subnetId, 'inbound', client, 'tcp', ports, 'request'),
-            networkAclHop(model, lb.scope, node.subnetId, 'outbound', client, 'tcp', ELB_EPHEMERAL, 'reply'),
+            networkAclHop(model, { ...at, direction: 'inbound', ports, leg: 'request' }),
+            networkAclHop(model, { ...at, direction: 'outbound', ports: ELB_EPHEMERAL, leg: 'reply' }),
           ];
           for (const hop of checks.filter((h) => h.verdict === 'deny')) {
             const acl = model.networkAcls.get(lb.scope, hop.component);

@@ -14,7 +14,7 @@ import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../../model/types.ts';
 import { describeRoute } from '../../net/routes.ts';
 import { cachedRouteTable } from '../../net/paths/hops.ts';
-import { servicePlacements } from '../support/ecsPlacement.ts';
+import { servicePlacements } from '../../analysis/ecsPlacement.ts';
 import { makeFinding, unknownFinding } from '../support/finding.ts';
 import { sourceDestCheckFix } from '../fix/sourceDestCheckFix.ts';
 import { PULL_ERROR, taskEvidence, taskMessages } from '../support/taskSignals.ts';

@@ -132,7 +132,15 @@ function frontDoorRefusals(model: EstateModel, lb: LoadBalancerModel, probe: Pro
   const remote = lb.scheme === 'internet-facing' ? INTERNET_PROBE_ADDRESS : clients;
   if (remote) {
     for (const node of lb.nodes) {
-      const hop = networkAclHop(model, lb.scope, node.subnetId, 'inbound', remote, 'tcp', range, 'request');
+      const hop = networkAclHop(model, {
+        scope: lb.scope,
+        subnetId: node.subnetId,
+        direction: 'inbound',
+        remote,
+        protocol: 'tcp',
+        ports: range,
+        leg: 'request',
+      });
       if (hop.verdict === 'deny' && !out.some((e) => e.component === hop.component))
         out.push({ kind: 'network-acl-entry', component: hop.component, detail: hop.detail });
     }

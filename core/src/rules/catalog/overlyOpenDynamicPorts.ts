@@ -14,7 +14,7 @@ import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel, Scoped, ServiceModel } from '../../model/types.ts';
 import { normaliseProtocol } from '../../net/protocol.ts';
 import { grantsOf, permissionPorts } from '../../net/sgRules.ts';
-import { servicePlacements } from '../support/ecsPlacement.ts';
+import { servicePlacements } from '../../analysis/ecsPlacement.ts';
 import { makeFinding, unknownFinding } from '../support/finding.ts';
 import { openRuleFix, openRuleLabel, type OpenRule } from '../fix/openRuleFix.ts';
 import type { Rule } from '../types.ts';

@@ -5,11 +5,11 @@
 import { noun, pushAll, type Evidence, type Finding } from '@porthole/shared';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
 import { ecrEndpointCoverage, type EndpointCoverage, type EndpointProblem } from '../support/ecrEndpoints.ts';
-import { servicePlacements, type Placement } from '../support/ecsPlacement.ts';
+import { servicePlacements, type Placement } from '../../analysis/ecsPlacement.ts';
 import { ecrEndpointFix } from '../fix/ecrEndpointFix.ts';
 import { egressRouteFix } from '../fix/egressRouteFix.ts';
 import { groupBy, makeFinding, unknownFinding } from '../support/finding.ts';
-import { internetEgress, type EgressCause, type Egress } from '../support/internetEgress.ts';
+import { internetEgress, type EgressCause, type Egress } from '../../analysis/internetEgress.ts';
 import { PULL_ERROR, PULL_NETWORK_ERROR, taskEvidence, taskMessages } from '../support/taskSignals.ts';
 import type { Rule } from '../types.ts';
 

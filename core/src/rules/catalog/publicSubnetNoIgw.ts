@@ -9,7 +9,7 @@ import { cachedRouteTable } from '../../net/paths/hops.ts';
 import { attachedIgw } from '../fix/egressRouteFix.ts';
 import { igwFix } from '../fix/igwRouteFix.ts';
 import { groupBy, makeFinding, unknownFinding } from '../support/finding.ts';
-import { igwProblem } from '../support/internetEgress.ts';
+import { igwProblem } from '../../analysis/internetEgress.ts';
 import type { Rule } from '../types.ts';
 
 const RULE = 'public-subnet-no-igw';

@@ -9,7 +9,7 @@ import {
   loadBalancedMapping,
   observedHostPorts,
   usesDynamicHostPorts,
-} from '../support/ecsPorts.ts';
+} from '../../model/ecsPorts.ts';
 import {
   deniedHops,
   describeTargets,

@@ -4,7 +4,7 @@ import type { Finding } from '@porthole/shared';
 import { componentIdsOf } from '../../net/paths/hops.ts';
 import { peerText, securityGroupFix } from '../fix/securityGroupFix.ts';
 import { albPeer, groupBy, makeFinding } from '../support/finding.ts';
-import { usesDynamicHostPorts } from '../support/ecsPorts.ts';
+import { usesDynamicHostPorts } from '../../model/ecsPorts.ts';
 import {
   deniedHops,
   describeTargets,

@@ -5,7 +5,7 @@
 import { plural, type Evidence, type Finding } from '@porthole/shared';
 import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
-import { clusterContainerInstances, isAwsvpc } from '../support/ecsPlacement.ts';
+import { clusterContainerInstances, isAwsvpc } from '../../analysis/ecsPlacement.ts';
 import { makeFinding, unknownFinding } from '../support/finding.ts';
 import { dynamicPortFix } from '../fix/dynamicPortFix.ts';
 import { eventEvidence, PORT_IN_USE_EVENT, serviceEvents } from '../support/taskSignals.ts';
@@ -78,7 +78,7 @@ export const staticHostPortConflict: Rule = {
       const sharing = sharingServices(model, svc, ports);
       const demand = (svc.desiredCount ?? 0) + sharing.reduce((n, s) => n + (s.desiredCount ?? 0), 0);
       if (demand <= instances.length && events.length === 0) continue;
-      findings.push(finding(model, svc, ports, instances, sharing, demand, events));
+      findings.push(finding(model, svc, { ports, instances, sharing, demand, events }));
     }
     return findings;
   },
@@ -97,15 +97,18 @@ function sharingServices(model: EstateModel, svc: ServiceModel, ports: StaticPor
   );
 }
 
-function finding(
-  model: EstateModel,
-  svc: ServiceModel,
-  ports: StaticPort[],
-  instances: string[],
-  sharing: ServiceModel[],
-  demand: number,
-  events: ReturnType<typeof serviceEvents>,
-): Finding {
+/** What the conflict is made of: the static ports, the cluster's instances and who else wants the ports. */
+interface Conflict {
+  ports: StaticPort[];
+  instances: string[];
+  sharing: ServiceModel[];
+  /** Tasks wanting the port at once: this service's desired count plus the others'. */
+  demand: number;
+  events: ReturnType<typeof serviceEvents>;
+}
+
+function finding(model: EstateModel, svc: ServiceModel, conflict: Conflict): Finding {
+  const { ports, instances, sharing, demand, events } = conflict;
   const port = ports[0]!;
   const desired = svc.desiredCount ?? 0;
   const others = sharing.map((s) => `${s.key} (desired ${s.desiredCount ?? 0})`);

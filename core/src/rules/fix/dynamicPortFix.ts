@@ -6,7 +6,7 @@ import { endpointForInstance } from '../../model/endpoints.ts';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
 import { prefixListResolver } from '../../net/paths/hops.ts';
 import { evaluateSecurityGroups } from '../../net/securityGroups.ts';
-import { serviceInstanceIds } from '../support/ecsPlacement.ts';
+import { serviceInstanceIds } from '../../analysis/ecsPlacement.ts';
 import { regionFlag } from '../support/finding.ts';
 import type { StaticPort } from '../catalog/staticHostPortConflict.ts';
 import { albNeeds } from './openRuleFix.ts';

@@ -4,9 +4,9 @@ import type { SnapshotScope } from '@porthole/shared';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
 import { INTERNET_PROBE_ADDRESS } from '../../net/paths/egressAddress.ts';
 import { routeHop } from '../../net/paths/hops.ts';
-import type { Placement } from '../support/ecsPlacement.ts';
+import type { Placement } from '../../analysis/ecsPlacement.ts';
 import { regionFlag } from '../support/finding.ts';
-import type { Egress } from '../support/internetEgress.ts';
+import type { Egress } from '../../analysis/internetEgress.ts';
 
 export interface FixParts {
   summary: string;
@@ -32,7 +32,13 @@ export function attachedIgw(model: EstateModel, scope: SnapshotScope, vpcId: str
 }
 
 function routesToIgw(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string): boolean {
-  const hop = routeHop(model, scope, subnetId, vpcId, INTERNET_PROBE_ADDRESS, 'request');
+  const hop = routeHop(model, {
+    scope,
+    subnetId,
+    vpcId,
+    destination: INTERNET_PROBE_ADDRESS,
+    leg: 'request',
+  });
   return hop.verdict === 'allow' && hop.route?.target?.kind === 'internet-gateway';
 }
 

@@ -5,7 +5,7 @@ import type { Finding, RouteTable } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import { routeTarget } from '../../net/routes.ts';
 import { regionFlag } from '../support/finding.ts';
-import { igwProblem } from '../support/internetEgress.ts';
+import { igwProblem } from '../../analysis/internetEgress.ts';
 
 export function igwFix(
   model: EstateModel,
@@ -35,7 +35,7 @@ export function igwFix(
     (a) => a.Main === true || (a.SubnetId && !lbSubnets.has(a.SubnetId)),
   );
   if (defaultRoute && shared && routeTarget(defaultRoute).kind !== 'internet-gateway') {
-    return newPublicTable(lb, table, subnets, gateway, prelude, region);
+    return newPublicTable(lb, table, { subnets, gateway, prelude, region });
   }
   const verb = defaultRoute ? 'replace-route' : 'create-route';
   return {
@@ -85,11 +85,10 @@ function reassociate(
 function newPublicTable(
   lb: LoadBalancerModel,
   table: RouteTable,
-  subnets: string[],
-  gateway: string,
-  prelude: string[],
-  region: string,
+  /** The ALB subnets to move, the gateway to route to, commands to run first, the region flag. */
+  plan: { subnets: string[]; gateway: string; prelude: string[]; region: string },
 ): Finding['fix'] {
+  const { subnets, gateway, prelude, region } = plan;
   const vpc = lb.vpcId ?? 'VPC_ID';
   return {
     summary: `${table.RouteTableId} also serves private subnets: give ${subnets.join(', ')} a public route table with 0.0.0.0/0 → ${gateway}.`,

@@ -4,7 +4,7 @@
 import type { Fix, SnapshotScope } from '@porthole/shared';
 import type { EstateModel, ServiceModel } from '../../model/types.ts';
 import type { PortRange } from '../../net/cidr.ts';
-import { loadBalancedMapping, usesDynamicHostPorts } from '../support/ecsPorts.ts';
+import { loadBalancedMapping, usesDynamicHostPorts } from '../../model/ecsPorts.ts';
 import { regionFlag } from '../support/finding.ts';
 import { securityGroupFix } from './securityGroupFix.ts';
 

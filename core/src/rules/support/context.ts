@@ -26,7 +26,7 @@ export function healthCheckPortOf(tg: TargetGroupModel, target: TargetModel): nu
   return Number.isInteger(port) ? port : null;
 }
 
-export function createRuleContext(model: EstateModel, now: Date, probe: Probe | null = null): RuleContext {
+export function createRuleContext(model: EstateModel, probe: Probe | null = null): RuleContext {
   let cached: TargetContext[] | null = null;
   const paths = new Map<string, TargetPathEvaluation>();
   const pathFor = (lb: LoadBalancerModel, targetId: string, port: number) => {
@@ -39,7 +39,6 @@ export function createRuleContext(model: EstateModel, now: Date, probe: Probe | 
     return found;
   };
   return {
-    now,
     probe,
     targets() {
       if (cached) return cached;

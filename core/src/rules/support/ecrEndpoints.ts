@@ -8,7 +8,7 @@ import { dataGaps } from '../../model/scopes.ts';
 import type { EstateModel } from '../../model/types.ts';
 import { prefixListResolver } from '../../net/paths/hops.ts';
 import { evaluateSecurityGroups } from '../../net/securityGroups.ts';
-import type { Placement } from './ecsPlacement.ts';
+import type { Placement } from '../../analysis/ecsPlacement.ts';
 
 export type EcrService = 'ecr.api' | 'ecr.dkr' | 's3';
 export const ECR_SERVICES: readonly EcrService[] = ['ecr.api', 'ecr.dkr', 's3'];

@@ -2,11 +2,11 @@
 // "NAT gateways" (public NAT in a subnet routed to an IGW; a private NAT cannot reach the internet),
 // "NAT instances" (source/destination check off) and "Internet gateways" (needs a public or Elastic IP).
 import type { Evidence, RouteTable, SnapshotScope } from '@porthole/shared';
-import { dataGaps } from '../../model/scopes.ts';
-import type { EstateModel } from '../../model/types.ts';
-import { INTERNET_PROBE_ADDRESS } from '../../net/paths/egressAddress.ts';
-import { routeHop } from '../../net/paths/hops.ts';
-import { describeRoute, routeTarget } from '../../net/routes.ts';
+import { dataGaps } from '../model/scopes.ts';
+import type { EstateModel } from '../model/types.ts';
+import { INTERNET_PROBE_ADDRESS } from '../net/paths/egressAddress.ts';
+import { routeHop } from '../net/paths/hops.ts';
+import { describeRoute, routeTarget } from '../net/routes.ts';
 import type { Placement } from './ecsPlacement.ts';
 
 export type EgressCause =
@@ -39,7 +39,7 @@ export type Egress =
     };
 
 function routeOf(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string) {
-  return routeHop(model, scope, subnetId, vpcId, INTERNET_PROBE_ADDRESS, 'request');
+  return routeHop(model, { scope, subnetId, vpcId, destination: INTERNET_PROBE_ADDRESS, leg: 'request' });
 }
 
 export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Placement): Egress {

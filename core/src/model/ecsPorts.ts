@@ -1,6 +1,6 @@
 // ECS port facts: is a service's load-balanced container on a dynamic host port, and which range is in force.
 import { maxOf, minOf } from '@porthole/shared';
-import type { ServiceModel } from '../../model/types.ts';
+import type { ServiceModel } from './types.ts';
 
 /** The port mapping the service registers in this target group, or null when the task definition is unknown. */
 export function loadBalancedMapping(service: ServiceModel, targetGroupArn: string) {

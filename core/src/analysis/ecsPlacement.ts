@@ -1,10 +1,11 @@
 // Where a service's tasks run as the network sees them: task ENIs / configured subnets (awsvpc), or the
 // container instances of its cluster (bridge/host). ECS guide, "Task networking" (awsvpc, bridge, host).
 import { pushAll } from '@porthole/shared';
-import { endpointForEni, endpointForInstance } from '../../model/endpoints.ts';
-import { arnResource } from '../../model/arn.ts';
-import { dataGaps } from '../../model/scopes.ts';
-import type { EstateModel, ServiceModel } from '../../model/types.ts';
+import { endpointForEni, endpointForInstance } from '../model/endpoints.ts';
+import { arnResource } from '../model/arn.ts';
+import { memo } from '../model/memo.ts';
+import { dataGaps } from '../model/scopes.ts';
+import type { EstateModel, ServiceModel } from '../model/types.ts';
 
 export interface Placement {
   kind: 'task' | 'instance';
@@ -34,7 +35,12 @@ export function isAwsvpc(svc: ServiceModel): boolean | null {
   return null;
 }
 
+/** Where a service's tasks run (or would), once per model and service: three rules ask for every service. */
 export function servicePlacements(model: EstateModel, svc: ServiceModel): ServicePlacements {
+  return memo(model, 'servicePlacements', svc.id, () => placementsOf(model, svc));
+}
+
+function placementsOf(model: EstateModel, svc: ServiceModel): ServicePlacements {
   const awsvpc = isAwsvpc(svc);
   if (awsvpc === null)
     return { mode: null, placements: [], gaps: dataGapsOr(model, svc, ['taskDefinitions']) };
@@ -95,8 +101,6 @@ function awsvpcPlacements(model: EstateModel, svc: ServiceModel): ServicePlaceme
   return { mode: 'awsvpc', placements: [...bySubnet.values()].filter((p) => p.vpcId), gaps: unique(gaps) };
 }
 
-const instancesByCluster = new WeakMap<EstateModel, Map<string, string[]>>();
-
 /** "region|account|cluster" from any ECS ARN of that cluster: cluster names repeat across regions and accounts. */
 function clusterKey(arn: string, clusterName: string): string {
   const [, , , region, account] = arn.split(':');
@@ -109,8 +113,7 @@ function clusterKey(arn: string, clusterName: string): string {
  * model: every service asks, and scanning all tasks per service is quadratic.
  */
 export function clusterContainerInstances(model: EstateModel, anyArn: string, clusterName: string): string[] {
-  let index = instancesByCluster.get(model);
-  if (!index) {
+  const index = memo(model, 'containerInstancesByCluster', '', () => {
     const sets = new Map<string, Set<string>>();
     const add = (cluster: string, arn: string) => {
       const set = sets.get(cluster) ?? new Set<string>();
@@ -128,9 +131,8 @@ export function clusterContainerInstances(model: EstateModel, anyArn: string, cl
         task.raw.containerInstanceArn,
       );
     }
-    index = new Map([...sets].map(([cluster, set]) => [cluster, [...set].sort()]));
-    instancesByCluster.set(model, index);
-  }
+    return new Map([...sets].map(([cluster, set]) => [cluster, [...set].sort()]));
+  });
   return index.get(clusterKey(anyArn, clusterName)) ?? [];
 }
 

@@ -1,4 +1,4 @@
-// Small builders for the lib unit tests (not imported by the app).
+// Small builders for the web unit tests (a test kit: never imported by the app, never bundled).
 import type { FindingRecord, ServiceStatus, ServiceVerdict, TimelineEvent } from '@porthole/shared';
 
 export function sv(name: string, status: ServiceStatus, healthy = 1, total = 1, why = ''): ServiceVerdict {
