@@ -1,9 +1,10 @@
 // The shard store contract: what the poll loop wrote into a shard's SQLite working set is what the next
-// owner loads back from PostgreSQL (findings, kv, alert state and groups), numbering continues after the
+// owner loads back from PostgreSQL (findings, kv, facts and verdicts as deltas, alert state and groups), numbering continues after the
 // last committed cycle and event, the alert ledger lets one daemon send each notification, and retention
 // keeps each shard's newest rows.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceVerdict } from '@porthole/shared';
 import type { Job } from '../../agent/src/alerts/dispatcher.ts';
 import { findingArb } from '../../agent/test-kit/findingArbitrary.ts';
 import { pgAlertLedger } from '../../agent/src/store/postgres/alertLedger.ts';
@@ -30,6 +31,31 @@ const cycle = (startedAt: string) => ({
   openFindings: 0,
   events: 1,
 });
+const FACT = {
+  kind: 'route' as const,
+  owner: 'rtb-1',
+  text: 'route 0.0.0.0/0 via igw-1',
+  fields: { target: 'igw-1' },
+  service: null,
+  resources: ['rtb-1'],
+};
+const VERDICT: ServiceVerdict = {
+  name: 'prod/web',
+  cluster: 'prod',
+  service: 'web',
+  arn: 'arn:aws:ecs:eu-west-1:111111111111:service/prod/web',
+  account: '111111111111',
+  region: 'eu-west-1',
+  status: 'healthy',
+  desiredCount: 2,
+  runningCount: 2,
+  targetCounts: { healthy: 2 },
+  targetsTotal: 2,
+  targetsHealthy: 2,
+  topFinding: null,
+  why: 'all targets healthy',
+  findingIds: [],
+};
 const event = (at: string, message: string) => ({
   at,
   type: 'route-removed' as const,
@@ -74,7 +100,11 @@ describe('shard store (SQLite working set ⇄ PostgreSQL)', () => {
             const id = first.cycles.insert(cycle(AT));
             first.events.insert(event(AT, 'route 0.0.0.0/0 removed'), id);
             states.forEach((s) => first.findings.save(s));
-            first.kv.set('diff.baseline', { a: { kind: 'route' } });
+            first.state.applyFacts({ upsert: { 'route|rtb-1|0.0.0.0/0': FACT }, remove: [] });
+            first.state.applyVerdicts({
+              services: { upsert: [VERDICT], remove: [] },
+              targets: { upsert: [], remove: [] },
+            });
             first.alertGroups.join('f-1', 'group-1', AT);
           });
           await pgTx(pool, (c) => commitShard(c, shard, 'a', first, marks));
@@ -85,12 +115,28 @@ describe('shard store (SQLite working set ⇄ PostgreSQL)', () => {
           expect(next.findings.query({ limit: 100 }).sort((x, y) => x.id.localeCompare(y.id))).toEqual(
             states.sort((x, y) => x.id.localeCompare(y.id)),
           );
-          expect(next.kv.get('diff.baseline')).toEqual({ a: { kind: 'route' } });
+          expect(next.state.facts()).toEqual({ 'route|rtb-1|0.0.0.0/0': FACT });
+          expect(next.state.verdicts()).toEqual({ services: [VERDICT], targets: [] });
           expect(next.alertGroups.all()).toEqual([{ findingId: 'f-1', groupKey: 'group-1', joinedAt: AT }]);
           expect(next.cycles.insert(cycle(AT))).toBe(2);
           expect(next.events.insert(event(AT, 'again'), 2).id).toBe(2);
+          // The next commit writes the delta: the fact and the verdict that went away are gone.
+          first.tx(() => {
+            first.state.applyFacts({ upsert: {}, remove: ['route|rtb-1|0.0.0.0/0'] });
+            first.state.applyVerdicts({
+              services: { upsert: [], remove: ['111111111111|eu-west-1|prod/web'] },
+              targets: { upsert: [], remove: [] },
+            });
+          });
+          await pgTx(pool, (c) => commitShard(c, shard, 'a', first, marks));
+          advanceMarks(first, marks);
+          const after = memoryStore();
+          await hydrateShard(pool, shard, after, AT);
+          expect(after.state.facts()).toEqual({});
+          expect(after.state.verdicts()).toEqual({ services: [], targets: [] });
           first.close();
           next.close();
+          after.close();
         },
       ),
       { numRuns: 15 },

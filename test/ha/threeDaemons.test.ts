@@ -157,7 +157,11 @@ describe('three HA daemons, one killed', () => {
     const { rows: claims } = await client.query<{ delivered: number; pending: number }>(
       `SELECT count(delivered_at)::int AS delivered, (count(*) - count(delivered_at))::int AS pending FROM alert_claims`,
     );
-    expect(claims[0]!.delivered).toBe(receiver.received.length);
+    // Every recorded delivery arrived. A notification the killed daemon sent after claiming it but before
+    // recording the answer arrived too and its claim stays pending (the claim is the lock: nobody else sends
+    // it), so what arrived is between the recorded deliveries and those plus the pending claims.
+    expect(receiver.received.length).toBeGreaterThanOrEqual(claims[0]!.delivered);
+    expect(receiver.received.length).toBeLessThanOrEqual(claims[0]!.delivered + claims[0]!.pending);
     console.log(
       `alerts: ${keys.length} received, ${keys.length - new Set(keys).size} duplicated, ${claims[0]!.pending} claimed but unsent`,
     );

@@ -1,7 +1,7 @@
 // POST /api/explain takes the whole request: URL with query, method and headers (validated, 400 on bad).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PathResultSchema } from '@porthole/shared';
-import { scriptedSource, startTestDaemon, type TestDaemon } from './helpers/daemon.ts';
+import { scriptedSource, startTestDaemon, type TestDaemon, demoLoadBalancerDns } from './helpers/daemon.ts';
 
 let t: TestDaemon;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(() => t.stop());
 
 describe('POST /api/explain with method and headers', () => {
   it('answers for the whole URL and validates method and headers', async () => {
-    const lb = [...t.daemon.latest.model!.loadBalancers.values()].find((l) => l.name === 'web-alb')!;
+    const lb = { dnsName: demoLoadBalancerDns('web-alb') };
     const ok = await t.post('/api/explain', {
       url: `http://${lb.dnsName}/shop?q=1`,
       method: 'POST',

@@ -10,7 +10,7 @@ import {
   ServiceVerdictSchema,
   TimelineEventSchema,
 } from '@porthole/shared';
-import { scriptedSource, startTestDaemon, type TestDaemon } from './helpers/daemon.ts';
+import { scriptedSource, startTestDaemon, type TestDaemon, demoLoadBalancerDns } from './helpers/daemon.ts';
 
 let t: TestDaemon;
 beforeAll(async () => {
@@ -141,7 +141,7 @@ describe('REST API on the demo estate', () => {
     const explain = await t.post('/api/explain', { url: 'http://unknown.example.com/' });
     expect(explain.status).toBe(200);
     expect(PathResultSchema.parse(await explain.json()).verdict).toBe('unknown');
-    const lb = [...t.daemon.latest.model!.loadBalancers.values()].find((l) => l.name === 'web-alb')!;
+    const lb = { dnsName: demoLoadBalancerDns('web-alb') };
     const web = PathResultSchema.parse(
       await (await t.post('/api/explain', { url: `http://${lb.dnsName}/` })).json(),
     );

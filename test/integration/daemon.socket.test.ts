@@ -62,8 +62,11 @@ describe('socket.io', () => {
     const disconnected = nextEvent(socket, 'disconnect');
     socket.io.engine.close(); // the network drops
     await disconnected;
+    // The client may be back before the cycle ends (the analysis runs in a worker, so the event loop
+    // serves the reconnect meanwhile): listen for it first.
+    const reconnected = nextEvent(socket, 'connect', 60_000);
     await t.step(); // the AZ is disabled while the client is away
-    await nextEvent(socket, 'connect');
+    await reconnected;
     expect(socket.recovered).toBe(true);
     await until(() => events.some((e) => e.type === 'load-balancer-changed'));
     expect(events.find((e) => e.type === 'load-balancer-changed')!.message).toMatch(

@@ -88,6 +88,43 @@ describe('/metrics', () => {
   });
 });
 
+describe('/metrics for stale verdicts', () => {
+  it('counts a stale service as unknown, in the one-hot status and in the totals', async () => {
+    const scripted = scriptedSource([[], ['dynamic-ports-blocked']]);
+    let failing = false;
+    const source = {
+      ...scripted,
+      poll: (now: Date) => (failing ? Promise.reject(new Error('AccessDenied')) : scripted.poll(now)),
+    };
+    const d = await startTestDaemon({ source });
+    try {
+      await d.step();
+      await d.step();
+      const before = await (await d.get('/metrics')).text();
+      const total = (metrics: string, status: string): number =>
+        Number(new RegExp(`^porthole_services\\{status="${status}"\\} (\\d+)$`, 'm').exec(metrics)?.[1]);
+      const services = ['healthy', 'degraded', 'down', 'unknown'].reduce((n, s) => n + total(before, s), 0);
+      expect(total(before, 'healthy')).toBeGreaterThan(0);
+      expect(total(before, 'unknown')).toBe(0);
+
+      failing = true;
+      expect((await d.step()).ok).toBe(false); // every verdict is stale now, with its last known status
+      const after = await (await d.get('/metrics')).text();
+      expect(['healthy', 'degraded', 'down'].map((s) => total(after, s))).toEqual([0, 0, 0]);
+      expect(total(after, 'unknown')).toBe(services);
+      // `sum by (status) (porthole_service_status)`, the dashboard's panel, agrees.
+      const oneHot = [...after.matchAll(/^porthole_service_status\{.*,status="(\w+)"\} 1$/gm)].map(
+        (m) => m[1],
+      );
+      expect(oneHot).toHaveLength(services);
+      expect(new Set(oneHot)).toEqual(new Set(['unknown']));
+      expect(after).not.toMatch(/^porthole_service_stale\{.*\} 0$/m);
+    } finally {
+      await d.stop();
+    }
+  });
+});
+
 describe('docs/monitoring', () => {
   const rules = parseYaml(readFileSync(RULES, 'utf8')) as {
     groups: Array<{ rules: Array<{ alert: string; expr: string }> }>;

@@ -13,7 +13,8 @@ import { ChangeLog } from './changeLog.ts';
 import { cycleErrorHandler, openDataDir, recordHistoryGap } from './startup.ts';
 import { assertSafeBind } from './config/bind.ts';
 import type { DaemonConfig } from './config/schema.ts';
-import { realEngine } from './engine.ts';
+import { inlineAnalyzer, type Analyzer } from './analyzer.ts';
+import { workerAnalyzer } from './workerAnalyzer.ts';
 import { LatestState } from './latest.ts';
 import { PollLoop } from './pollLoop.ts';
 import { Scheduler } from './scheduler.ts';
@@ -24,6 +25,7 @@ import { DaemonView } from './view.ts';
 export interface DaemonDeps {
   now?: () => Date;
   source?: PollSource;
+  /** Analyse in this thread with this engine (tests); by default the real engine runs in a worker thread. */
   engine?: Engine;
   fetch?: typeof fetch;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -77,7 +79,11 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? createLogger({ level: initial.logLevel });
   const { lock, store, source } = await openDataDir(config, now(), deps.source);
-  const engine = deps.engine ?? realEngine;
+  // The committed baseline is read once here (and again only when a crashed worker restarts).
+  const loadBaseline = () => store.state.facts();
+  const analyzer: Analyzer = deps.engine
+    ? inlineAnalyzer(deps.engine, loadBaseline())
+    : workerAnalyzer({ loadBaseline, log: (line) => logger.warn(line) });
   const changeLog = new ChangeLog((line, level) => logger[level](line), now);
   recordHistoryGap(store, config.pollIntervalSeconds, now());
   logger.info(describeSinks(config.alerts));
@@ -107,7 +113,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
       else logger.warn(fields, `${what} failed (attempt ${d.attempt}): ${d.error}`);
     },
   });
-  const view = new DaemonView({ store, latest, engine, source, now });
+  const view = new DaemonView({ store, latest, analyzer, source, now });
   let io: PortholeIo | null = null;
   const { onCycle, pushFreshness } = afterCycle({
     store,
@@ -125,7 +131,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   const loop = new PollLoop({
     store,
     source,
-    engine,
+    analyzer,
     latest,
     now,
     onCycle,
@@ -148,6 +154,8 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     webDist: deps.webDist ?? DEFAULT_WEB_DIST,
     ...(source.demo ? { demo: source.demo } : {}),
   });
+  // The first cycle needs the analysis worker: "serving" is said (and the schedule starts) once it has loaded.
+  await analyzer.ready?.();
   const http: HttpServer = createServer(app);
   io = createSocketServer(http, view, config.token, config.host, logger);
   try {
@@ -156,6 +164,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
       http.listen(config.port, config.host, () => (http.off('error', reject), resolve()));
     });
   } catch (err) {
+    await analyzer.close();
     store.close();
     lock.release();
     throw err;
@@ -221,6 +230,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
         await closed;
         clearTimeout(force);
         source.close?.();
+        await analyzer.close();
         store.close();
         lock.release();
       })();

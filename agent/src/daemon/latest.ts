@@ -1,15 +1,15 @@
-// What the daemon knows right now: the last scan and model, and how fresh its data is.
+// What the daemon knows right now: the last verdicts, whether a model is held, and how fresh the data is.
 import type { DataFreshness, ScanResult, ServiceVerdict, Snapshot, SnapshotKind } from '@porthole/shared';
 import { SNAPSHOT_KINDS } from '@porthole/shared';
 import { kindFreshness, withFreshness, type KindFreshness } from '@porthole/core/engine/freshness.js';
-import type { EstateModel } from '@porthole/core/model/types.js';
 import type { StaleKind } from '@porthole/core/timeline/state.js';
 
 export type CycleOutcomeKind = 'ok' | 'partial' | 'error';
 
 export class LatestState {
   scan: ScanResult | null = null;
-  model: EstateModel | null = null;
+  /** True once a cycle of this process committed an analysis: its model (in the analyzer) answers paths. */
+  analysed = false;
   /** ISO time of the last cycle (ok or not) and of the last one that brought data (never a failed poll). */
   lastCycleAt: string | null = null;
   lastOkAt: string | null = null;

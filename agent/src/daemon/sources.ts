@@ -1,30 +1,13 @@
 // Where the daemon's snapshots come from: the demo estate, a snapshot folder, or live AWS.
 import { plural } from '@porthole/shared';
-import { SnapshotInputError, readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { LiveAwsConfigSchema, LiveSource } from '../sources/aws/index.ts';
 import { ConfigError } from './config/load.ts';
 import { formatPath } from './config/paths.ts';
 import type { DaemonConfig } from './config/schema.ts';
+import { snapshotSource } from './snapshotSource.ts';
 import type { PollSource } from './types.ts';
 
-/** Re-reads the folder every poll, so re-capturing into it updates the dashboard. */
-export function snapshotSource(dir: string): PollSource {
-  return {
-    kind: 'snapshot',
-    label: `snapshot ${dir}`,
-    poll: async () => {
-      try {
-        return { snapshot: await readSnapshotFolder(dir), calls: null };
-      } catch (error) {
-        // Input errors already start with the file and JSON path; anything else gets the folder.
-        if (error instanceof SnapshotInputError) throw error;
-        throw new Error(`snapshot ${dir}: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
-      }
-    },
-  };
-}
+export { snapshotSource } from './snapshotSource.ts';
 
 export function liveSource(config: DaemonConfig, env: NodeJS.ProcessEnv = process.env): PollSource {
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;

@@ -26,6 +26,8 @@ export interface PollSource {
   /** In words, for /api/overview and logs: "demo estate (seed 1)", "snapshot ./captures/x", "live AWS". */
   readonly label: string;
   poll(now: Date): Promise<PollResult>;
+  /** A snapshot folder the analyzer may read itself instead of calling poll (off the event loop). */
+  readonly folder?: string;
   /** The source's own per-poll deadline (ms); the loop gives up on a poll that overruns it by far. */
   readonly pollDeadlineMs?: number;
   /** State that a restart should resume from (the demo's cycle number), stored after each cycle. */

@@ -1,4 +1,5 @@
-// The daemon as the API sees it: the last scan and model in memory, findings and timeline from the store.
+// The daemon as the API sees it: the last verdicts in memory, paths from the analyzer (which holds the
+// model), findings and timeline from the store.
 import type {
   ExplainRequest,
   FindingRecord,
@@ -13,7 +14,8 @@ import { toRecord } from '@porthole/core/timeline/state.js';
 import type { Store } from '../store/store.ts';
 import { findingDetail } from './findingDetail.ts';
 import type { LatestState } from './latest.ts';
-import type { Engine, PollSource } from './types.ts';
+import type { Analyzer } from './analyzer.ts';
+import type { PollSource } from './types.ts';
 
 const DEFAULT_EVENTS = 200;
 
@@ -28,7 +30,7 @@ export class DaemonView implements ApiBackend {
     private readonly d: {
       store: Store;
       latest: LatestState;
-      engine: Engine;
+      analyzer: Analyzer;
       source: PollSource;
       now: () => Date;
     },
@@ -58,8 +60,11 @@ export class DaemonView implements ApiBackend {
     return this.d.latest.services(this.d.now());
   }
 
-  serviceDetail(name: string, scope: { account?: string; region?: string } = {}): ServiceDetail | null {
-    const { latest, store, engine } = this.d;
+  async serviceDetail(
+    name: string,
+    scope: { account?: string; region?: string } = {},
+  ): Promise<ServiceDetail | null> {
+    const { latest, store, analyzer } = this.d;
     const inScope = (account: string | null, region: string | null): boolean =>
       (!scope.account || account === scope.account) && (!scope.region || region === scope.region);
     const service = this.services().find((s) => s.name === name && inScope(s.account, s.region));
@@ -78,8 +83,8 @@ export class DaemonView implements ApiBackend {
       targets: (latest.scan?.targets ?? []).filter(
         (t) => t.service === name && sameScope(...scopeOf(t.targetGroupArn)),
       ),
-      paths: latest.model
-        ? engine.servicePaths(latest.model, name, at, { account: service.account, region: service.region })
+      paths: latest.analysed
+        ? await analyzer.servicePaths(name, at, { account: service.account, region: service.region })
         : [],
       findings: [
         ...store.findings.query({ service: name, limit: 100 }),
@@ -119,26 +124,26 @@ export class DaemonView implements ApiBackend {
     return this.d.store.deliveries.list(filter);
   }
 
-  private model() {
+  /** The time of the cycle whose model answers; NotReadyError before this process committed one. */
+  private modelTime(): Date {
     const { latest } = this.d;
-    if (!latest.model || !latest.lastOkAt) {
+    if (!latest.analysed || !latest.lastOkAt) {
       throw new NotReadyError('no estate data yet: the first poll cycle has not succeeded');
     }
-    return { model: latest.model, at: new Date(latest.lastOkAt) };
+    return new Date(latest.lastOkAt);
   }
 
   explain(req: ExplainRequest) {
-    const { model, at } = this.model();
+    const at = this.modelTime();
     const request = {
       ...(req.method !== undefined ? { method: req.method } : {}),
       ...(req.headers !== undefined ? { headers: req.headers } : {}),
     };
-    return this.d.engine.explainUrl(model, req.url, req.from, at, request);
+    return this.d.analyzer.explainUrl({ url: req.url, from: req.from, request }, at);
   }
 
   reach(req: ReachRequest) {
-    const { model, at } = this.model();
-    return this.d.engine.reachPath(model, req, at);
+    return this.d.analyzer.reachPath(req, this.modelTime());
   }
 
   freshness() {

@@ -38,7 +38,8 @@ export interface ApiBackend {
   ready(): boolean;
   overview(): MaybePromise<Overview>;
   services(): MaybePromise<ServiceVerdict[]>;
-  /** "cluster/service"; `scope` picks one when the same name exists in several accounts/regions. */
+  /** "cluster/service"; `scope` picks one when the same name exists in several accounts/regions.
+   * Async in the daemon: the service's paths come from the model, which the analysis worker keeps. */
   serviceDetail(
     name: string,
     scope?: { account?: string; region?: string },
@@ -50,8 +51,8 @@ export interface ApiBackend {
   events(filter: EventFilter): MaybePromise<TimelineEvent[]>;
   deliveries(filter: { findingId?: string; limit?: number }): MaybePromise<AlertDelivery[]>;
   /** Throws NotReadyError before the first successful cycle, PathInputError on bad input. */
-  explain(req: ExplainRequest): PathResult;
-  reach(req: ReachRequest): PathResult;
+  explain(req: ExplainRequest): MaybePromise<PathResult>;
+  reach(req: ReachRequest): MaybePromise<PathResult>;
   freshness(): MaybePromise<DataFreshness>;
   /** HA mode only: the shards this daemon holds and the lease of every shard (for /readyz). */
   shards?(): MaybePromise<unknown>;

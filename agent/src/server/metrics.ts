@@ -5,7 +5,7 @@ import type { AlertDelivery, ScanResult, ServiceVerdict } from '@porthole/shared
 import type { KindFreshness } from '@porthole/core/engine/freshness.js';
 import type { CallCounts } from '../sources/aws/callCounter.ts';
 import type { FindingState } from '@porthole/core/timeline/state.js';
-import { CYCLE_OUTCOMES, SERVICE_STATUSES, TARGET_STATES, registerStateGauges } from './metricsState.ts';
+import { CYCLE_OUTCOMES, TARGET_STATES, registerStateGauges } from './metricsState.ts';
 
 /**
  * prom-client's gauges that end in _total: `promtool check metrics` rejects a _total suffix on a
@@ -27,7 +27,6 @@ export interface MetricsState {
 export class DaemonMetrics {
   readonly registry = new Registry();
   private readonly targets;
-  private readonly services;
   private readonly openFindings;
   private readonly awsCalls;
   private readonly awsCallFailures;
@@ -47,12 +46,6 @@ export class DaemonMetrics {
       name: 'porthole_targets',
       help: 'Load balancer targets by health state',
       labelNames: ['state'],
-      registers,
-    });
-    this.services = new Gauge({
-      name: 'porthole_services',
-      help: 'ECS services by Porthole status',
-      labelNames: ['status'],
       registers,
     });
     this.openFindings = new Gauge({
@@ -110,7 +103,6 @@ export class DaemonMetrics {
 
   private zeroStates(): void {
     for (const state of TARGET_STATES) this.targets.set({ state }, 0);
-    for (const status of SERVICE_STATUSES) this.services.set({ status }, 0);
   }
 
   observeCycle(c: {
@@ -131,11 +123,9 @@ export class DaemonMetrics {
 
   observeState(scan: ScanResult | null, open: readonly FindingState[]): void {
     this.targets.reset();
-    this.services.reset();
     this.openFindings.reset();
     this.zeroStates();
     for (const t of scan?.targets ?? []) this.targets.inc({ state: t.state });
-    for (const s of scan?.services ?? []) this.services.inc({ status: s.status });
     for (const f of open) this.openFindings.inc({ rule: f.rule, severity: f.severity });
   }
 

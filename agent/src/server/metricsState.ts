@@ -1,6 +1,7 @@
 // Gauges computed at scrape time from what the daemon holds: per-service status (one-hot) and targets,
 // and per account/region/kind data age. Computed then, because ages and staleness move with the clock.
 import { ServiceStatusSchema, TARGET_HEALTH_STATES } from '@porthole/shared';
+import type { ServiceStatus, ServiceVerdict } from '@porthole/shared';
 import { Gauge, type Registry } from 'prom-client';
 import type { MetricsState } from './metrics.ts';
 
@@ -10,6 +11,15 @@ export const SERVICE_STATUSES = ServiceStatusSchema.options;
 export const TARGET_STATES = TARGET_HEALTH_STATES;
 
 const SERVICE_LABELS = ['account', 'region', 'cluster', 'service'] as const;
+
+/**
+ * The status a metric shows: a stale verdict keeps its last known status in the API (with `stale: true`),
+ * but a metric has no such flag beside it in `sum by (status)`, so there it counts as unknown — never as
+ * the healthy it last was.
+ */
+export function metricStatus(s: Pick<ServiceVerdict, 'status' | 'stale'>): ServiceStatus {
+  return s.stale ? 'unknown' : s.status;
+}
 
 export function registerStateGauges(registry: Registry, now: () => Date, state: MetricsState): void {
   const registers = [registry];
@@ -21,13 +31,28 @@ export function registerStateGauges(registry: Registry, now: () => Date, state: 
   });
   new Gauge({
     name: 'porthole_service_status',
-    help: 'Porthole status of each ECS service: 1 for its current status, 0 for the others',
+    help: 'Porthole status of each ECS service: 1 for its current status (unknown while stale), 0 for the others',
     labelNames: [...SERVICE_LABELS, 'status'],
     registers,
     collect() {
       this.reset();
-      for (const s of state.services())
-        for (const status of SERVICE_STATUSES) this.set({ ...scope(s), status }, s.status === status ? 1 : 0);
+      for (const s of state.services()) {
+        const current = metricStatus(s);
+        for (const status of SERVICE_STATUSES) this.set({ ...scope(s), status }, current === status ? 1 : 0);
+      }
+    },
+  });
+  new Gauge({
+    name: 'porthole_services',
+    help: 'ECS services by Porthole status (stale verdicts count as unknown)',
+    labelNames: ['status'],
+    registers,
+    collect() {
+      this.reset();
+      // Every status from the start, so an alert rule needs no absent().
+      const counts = new Map<string, number>(SERVICE_STATUSES.map((status) => [status, 0]));
+      for (const s of state.services()) counts.set(metricStatus(s), counts.get(metricStatus(s))! + 1);
+      for (const [status, n] of counts) this.set({ status }, n);
     },
   });
   new Gauge({

@@ -54,6 +54,8 @@ const KV_SHAPES: Record<string, z.ZodType> = {
 /** JSON columns the repos parse: table, key column, JSON column. */
 const JSON_COLUMNS: [string, string, string][] = [
   ['kv', 'key', 'value'],
+  ['facts', 'key', 'body'],
+  ['verdicts', 'key', 'body'],
   ['findings', 'id', 'body'],
   ['events', 'id', 'resources'],
   ['alert_state', 'finding_id', 'members'],

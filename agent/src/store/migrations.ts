@@ -80,4 +80,22 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX alert_groups_key ON alert_groups(group_key);
   `,
+  // 3: the cycle state as rows (facts of the diff baseline, last verdicts), written as deltas each cycle
+  // instead of two whole JSON blobs in kv; the blobs of an older version move over, so the timeline goes on.
+  `
+  CREATE TABLE facts (key TEXT PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE verdicts (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, key));
+  INSERT INTO facts (key, body)
+    SELECT j.key, j.value FROM kv, json_each(kv.value) AS j WHERE kv.key = 'diff.baseline';
+  INSERT INTO kv (key, value) SELECT 'facts.baseline', 'true' FROM kv WHERE key = 'diff.baseline';
+  INSERT OR REPLACE INTO verdicts (kind, key, body)
+    SELECT 'service', COALESCE(json_extract(j.value, '$.account'), '') || '|' ||
+      COALESCE(json_extract(j.value, '$.region'), '') || '|' || json_extract(j.value, '$.name'), j.value
+    FROM kv, json_each(kv.value, '$.services') AS j WHERE kv.key = 'scan.last';
+  INSERT OR REPLACE INTO verdicts (kind, key, body)
+    SELECT 'target', json_extract(j.value, '$.targetGroupArn') || '|' || json_extract(j.value, '$.id') || '|' ||
+      COALESCE(json_extract(j.value, '$.port'), ''), j.value
+    FROM kv, json_each(kv.value, '$.targets') AS j WHERE kv.key = 'scan.last';
+  DELETE FROM kv WHERE key IN ('diff.baseline', 'scan.last');
+  `,
 ];

@@ -6,6 +6,7 @@ import { FindingRepo } from './findings.ts';
 import { DeliveryRepo } from './deliveries.ts';
 import { KvRepo } from './kv.ts';
 import { AlertGroupRepo } from './alertGroups.ts';
+import { SqliteCycleState, type CycleStateRepo } from './cycleState.ts';
 
 export interface RetentionPolicy {
   /** Events, cycles, resolved findings and deliveries older than this are deleted. */
@@ -21,6 +22,8 @@ export class Store {
   readonly deliveries: DeliveryRepo;
   readonly kv: KvRepo;
   readonly alertGroups: AlertGroupRepo;
+  /** The diff baseline and the last verdicts, as rows written in deltas. */
+  readonly state: CycleStateRepo;
 
   constructor(readonly db: Db) {
     this.cycles = new CycleRepo(db);
@@ -29,6 +32,7 @@ export class Store {
     this.deliveries = new DeliveryRepo(db);
     this.kv = new KvRepo(db);
     this.alertGroups = new AlertGroupRepo(db);
+    this.state = new SqliteCycleState(db);
   }
 
   /** Opens (creating, migrating and checking) the database; throws StoreError / StoreDamagedError. */
@@ -60,5 +64,7 @@ export class Store {
 
 export type { EventQuery } from './events.ts';
 export type { CycleRecord } from './cycles.ts';
+export type { CycleStateRepo, FactDelta, VerdictDelta } from './cycleState.ts';
+export { serviceKey, targetKey } from './cycleState.ts';
 export { StoreDamagedError, StoreError } from './errors.ts';
 export { lockDataDir, type DataDirLock } from './lock.ts';

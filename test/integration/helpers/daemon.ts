@@ -63,6 +63,14 @@ export function scriptedSource(steps: ScenarioName[][]): PollSource & { step: nu
   return source;
 }
 
+/** The DNS name of one of the demo estate's load balancers (the model lives in the analysis worker). */
+export function demoLoadBalancerDns(name: string): string {
+  const lbs = snapshotFromDocuments(buildDemoEstate()).partitions.flatMap((p) => p.data.LoadBalancers ?? []);
+  const lb = lbs.find((l) => l.LoadBalancerName === name);
+  if (!lb?.DNSName) throw new Error(`no load balancer ${name} in the demo estate`);
+  return lb.DNSName;
+}
+
 export interface TestDaemon {
   daemon: Daemon;
   clock: FakeClock;

@@ -1,13 +1,12 @@
 // The whole estate as any daemon serves it (HA mode): each shard's latest scan and freshness, from the
 // runner when this daemon holds the shard and from PostgreSQL otherwise; findings, timeline and deliveries
-// from PostgreSQL. Paths (explain, reach, a service's hops) need a model: the held shards' models.
+// from PostgreSQL. Paths (explain, reach, a service's hops) need a model: the held shards' analyzers.
 import type {
   DataFreshness,
   ExplainRequest,
   FindingDetail,
   Overview,
   ReachRequest,
-  ScanResult,
   ServiceDetail,
   ServiceVerdict,
 } from '@porthole/shared';
@@ -21,7 +20,6 @@ import {
 import type { PgReads } from '../../store/postgres/reads.ts';
 import { toRecord } from '@porthole/core/timeline/state.js';
 import { LatestState } from '../latest.ts';
-import type { Engine } from '../types.ts';
 import { mergeFreshness } from './freshness.ts';
 import type { Lease } from './leases.ts';
 import type { ShardRunner } from './runner.ts';
@@ -42,7 +40,6 @@ export class EstateView implements ApiBackend {
       reads: PgReads;
       runners: () => ReadonlyMap<string, ShardRunner>;
       leases: () => Promise<{ daemon: string; held: string[]; leases: Lease[]; liveDaemons: number }>;
-      engine: Engine;
       label: string;
       pollIntervalSeconds: () => number;
       now: () => Date;
@@ -53,14 +50,17 @@ export class EstateView implements ApiBackend {
   async refresh(): Promise<void> {
     const cycles = await this.d.reads.shardCycles();
     const changed = cycles.filter((c) => this.remote.get(c.shard)?.seq !== c.seq);
-    const kv = await this.d.reads.kv(
-      changed.map((c) => c.shard),
-      ['scan.last', 'freshness.kinds'],
-    );
+    const shards = changed.map((c) => c.shard);
+    const [kv, verdicts] = await Promise.all([
+      this.d.reads.kv(shards, ['freshness.kinds']),
+      this.d.reads.verdicts(shards),
+    ]);
     for (const c of changed) {
       const latest = new LatestState(this.d.pollIntervalSeconds);
       const values = kv.get(c.shard);
-      latest.scan = (values?.get('scan.last') as ScanResult | undefined) ?? null;
+      const v = verdicts.get(c.shard);
+      // The verdict rows as the shard's last committed cycle left them (none yet: no scan).
+      latest.scan = v ? { schemaVersion: 1, findings: [], warnings: [], ...v } : null;
       latest.kinds = (values?.get('freshness.kinds') as KindFreshness[] | undefined) ?? [];
       Object.assign(latest, {
         lastCycleAt: c.startedAt,
@@ -147,8 +147,8 @@ export class EstateView implements ApiBackend {
     return {
       service,
       targets: (state?.scan?.targets ?? []).filter((t) => t.service === name),
-      paths: runner?.model
-        ? this.d.engine.servicePaths(runner.model, name, at, {
+      paths: runner?.analysed
+        ? await runner.analyzer.servicePaths(name, at, {
             account: service.account,
             region: service.region,
           })
@@ -204,24 +204,24 @@ export class EstateView implements ApiBackend {
 
   /** Paths run on the models of the shards this daemon holds (the first that has one). */
   private model() {
-    const runner = [...this.d.runners().values()].find((r) => r.model && r.latest.lastOkAt);
+    const runner = [...this.d.runners().values()].find((r) => r.analysed && r.latest.lastOkAt);
     if (!runner)
       throw new NotReadyError('this daemon holds no shard with estate data yet: ask another daemon');
-    return { model: runner.model!, at: new Date(runner.latest.lastOkAt!) };
+    return { analyzer: runner.analyzer, at: new Date(runner.latest.lastOkAt!) };
   }
 
-  explain(req: ExplainRequest) {
-    const { model, at } = this.model();
+  async explain(req: ExplainRequest) {
+    const { analyzer, at } = this.model();
     const request = {
       ...(req.method !== undefined ? { method: req.method } : {}),
       ...(req.headers !== undefined ? { headers: req.headers } : {}),
     };
-    return this.d.engine.explainUrl(model, req.url, req.from, at, request);
+    return analyzer.explainUrl({ url: req.url, from: req.from, request }, at);
   }
 
-  reach(req: ReachRequest) {
-    const { model, at } = this.model();
-    return this.d.engine.reachPath(model, req, at);
+  async reach(req: ReachRequest) {
+    const { analyzer, at } = this.model();
+    return analyzer.reachPath(req, at);
   }
 
   shards() {

@@ -73,7 +73,6 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
       liveDaemons: coordinator.liveDaemons,
       leases: (leaseState = await readLeases(pool)),
     }),
-    engine,
     label,
     pollIntervalSeconds: () => config.pollIntervalSeconds,
     now,

@@ -17,6 +17,7 @@ import {
 } from '../../store/postgres/shardState.ts';
 import type { Store } from '../../store/store.ts';
 import type { DaemonConfig } from '../config/schema.ts';
+import { inlineAnalyzer, type Analyzer } from '../analyzer.ts';
 import { LatestState } from '../latest.ts';
 import { PollLoop } from '../pollLoop.ts';
 import { recordHistoryGap } from '../startup.ts';
@@ -55,6 +56,8 @@ export class ShardRunner {
     private readonly loop: PollLoop,
     private readonly source: PollSource,
     private readonly alerts: AlertDispatcher,
+    /** Holds the shard's model: explain, reach and a service's paths ask it. */
+    readonly analyzer: Analyzer,
     private readonly d: RunnerDeps,
   ) {}
 
@@ -67,10 +70,12 @@ export class ShardRunner {
     recordHistoryGap(store, config.pollIntervalSeconds, d.now());
     const latest = new LatestState(() => d.config().pollIntervalSeconds);
     const source = spec.source();
+    // In this thread: a worker per shard would hold a second copy of each model for little gain here.
+    const analyzer = inlineAnalyzer(d.engine, store.state.facts());
     const loop = new PollLoop({
       store,
       source,
-      engine: d.engine,
+      analyzer,
       latest,
       now: d.now,
       logger: d.logger,
@@ -89,13 +94,14 @@ export class ShardRunner {
       onDelivery: d.onDelivery,
       ...(d.fetch ? { fetch: d.fetch } : {}),
     });
-    const runner = new ShardRunner(spec, lease, latest, store, marks, loop, source, alerts, d);
+    const runner = new ShardRunner(spec, lease, latest, store, marks, loop, source, alerts, analyzer, d);
     runner.schedule(0);
     return runner;
   }
 
-  get model() {
-    return this.latest.model;
+  /** A cycle of this runner committed an analysis: its analyzer answers paths. */
+  get analysed(): boolean {
+    return this.latest.analysed;
   }
 
   private schedule(ms: number): void {
@@ -145,6 +151,7 @@ export class ShardRunner {
     await this.loop.idle();
     await this.alerts.drain();
     this.alerts.stop();
+    await this.analyzer.close();
     this.source.close?.();
     this.store.close();
   }

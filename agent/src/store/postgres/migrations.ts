@@ -120,4 +120,37 @@ export const PG_MIGRATIONS: readonly string[] = [
     payload BYTEA
   );
   `,
+  // 2: the cycle state as rows (facts of the diff baseline, last verdicts), as in SQLite migration 3: a
+  // cycle writes the rows that changed instead of two whole JSON blobs in kv; older blobs move over.
+  `
+  CREATE TABLE facts (
+    shard TEXT NOT NULL,
+    key TEXT NOT NULL,
+    body JSONB NOT NULL,
+    PRIMARY KEY (shard, key)
+  );
+  CREATE TABLE verdicts (
+    shard TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    body JSONB NOT NULL,
+    PRIMARY KEY (shard, kind, key)
+  );
+  INSERT INTO facts (shard, key, body)
+    SELECT kv.shard, j.key, j.value FROM kv, jsonb_each(kv.value) AS j WHERE kv.key = 'diff.baseline';
+  INSERT INTO kv (shard, key, value)
+    SELECT shard, 'facts.baseline', 'true'::jsonb FROM kv WHERE key = 'diff.baseline'
+    ON CONFLICT (shard, key) DO NOTHING;
+  INSERT INTO verdicts (shard, kind, key, body)
+    SELECT kv.shard, 'service', COALESCE(j.value->>'account', '') || '|' || COALESCE(j.value->>'region', '')
+      || '|' || (j.value->>'name'), j.value
+    FROM kv, jsonb_array_elements(kv.value->'services') AS j WHERE kv.key = 'scan.last'
+    ON CONFLICT (shard, kind, key) DO UPDATE SET body = excluded.body;
+  INSERT INTO verdicts (shard, kind, key, body)
+    SELECT kv.shard, 'target', (j.value->>'targetGroupArn') || '|' || (j.value->>'id') || '|'
+      || COALESCE(j.value->>'port', ''), j.value
+    FROM kv, jsonb_array_elements(kv.value->'targets') AS j WHERE kv.key = 'scan.last'
+    ON CONFLICT (shard, kind, key) DO UPDATE SET body = excluded.body;
+  DELETE FROM kv WHERE key IN ('diff.baseline', 'scan.last');
+  `,
 ];

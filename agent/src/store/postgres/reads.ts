@@ -1,6 +1,13 @@
 // What any daemon serves of the whole estate, read from PostgreSQL: findings, the timeline (estate-wide
 // ids), alert deliveries, and each shard's last cycles and latest scan.
-import type { AlertDelivery, Finding, TimelineEvent, TimelineEventType } from '@porthole/shared';
+import type {
+  AlertDelivery,
+  Finding,
+  ServiceVerdict,
+  TargetVerdict,
+  TimelineEvent,
+  TimelineEventType,
+} from '@porthole/shared';
 import type { EventQuery } from '../events.ts';
 import type { FindingQuery } from '../findings.ts';
 import type { FindingState } from '@porthole/core/timeline/state.js';
@@ -162,6 +169,25 @@ export class PgReads {
     for (const r of rows) {
       if (!out.has(r.shard)) out.set(r.shard, new Map());
       out.get(r.shard)!.set(r.key, r.value);
+    }
+    return out;
+  }
+
+  /** The last verdicts of the given shards (the rows each cycle's commit keeps current), by shard. */
+  async verdicts(
+    shards: readonly string[],
+  ): Promise<Map<string, { services: ServiceVerdict[]; targets: TargetVerdict[] }>> {
+    const out = new Map<string, { services: ServiceVerdict[]; targets: TargetVerdict[] }>();
+    if (shards.length === 0) return out;
+    const { rows } = await this.pool.query<{ shard: string; kind: string; body: unknown }>(
+      'SELECT shard, kind, body FROM verdicts WHERE shard = ANY($1::text[]) ORDER BY shard, kind, key',
+      [shards],
+    );
+    for (const r of rows) {
+      if (!out.has(r.shard)) out.set(r.shard, { services: [], targets: [] });
+      const v = out.get(r.shard)!;
+      if (r.kind === 'service') v.services.push(r.body as ServiceVerdict);
+      else v.targets.push(r.body as TargetVerdict);
     }
     return out;
   }

@@ -9,6 +9,7 @@ import { migrate } from '../db.ts';
 import type { FindingState } from '@porthole/core/timeline/state.js';
 import { Store } from '../store.ts';
 import type { PgClient, PgPool } from './pgDb.ts';
+import { commitCycleState, loadCycleState, type StateMarks } from './shardCycleState.ts';
 
 /** What of the working set is already in PostgreSQL. */
 export interface CommitMarks {
@@ -16,6 +17,9 @@ export interface CommitMarks {
   eventSeq: number;
   /** finding id → the JSON last written. */
   findings: Map<string, string>;
+  /** The facts and verdicts rows in PostgreSQL; `written` is what the commit in flight wrote. */
+  state: StateMarks;
+  written?: StateMarks;
 }
 
 export function memoryStore(): Store {
@@ -47,7 +51,7 @@ const findingState = (r: PgFindingRow): FindingState => ({
   missed: r.missed,
 });
 
-/** Loads the shard's kv, findings, recent events and last cycles, and alert state into `local`. */
+/** Loads the shard's kv, facts and verdicts, findings, recent events and last cycles, and alert state into `local`. */
 export async function hydrateShard(
   pool: PgPool,
   shard: string,
@@ -77,13 +81,16 @@ export async function hydrateShard(
               (SELECT max(seq) FROM events WHERE shard = $1) AS event_seq`,
     ),
   ]);
+  const loadState = await loadCycleState(pool, shard);
   const marks: CommitMarks = {
     cycleSeq: Number(seqs[0]?.cycle_seq ?? 0),
     eventSeq: Number(seqs[0]?.event_seq ?? 0),
     findings: new Map(),
+    state: new Map(),
   };
   const db = local.db;
   local.tx(() => {
+    marks.state = loadState(local);
     kv.forEach((r) => local.kv.set(r.key, r.value));
     for (const row of findings) {
       const state = findingState(row);
@@ -220,6 +227,7 @@ export async function commitShard(
       [shard, g.findingId, g.groupKey, g.joinedAt],
     );
   }
+  marks.written = await commitCycleState(client, shard, local, marks.state);
   // Advanced only by the caller once the transaction committed.
   return ids;
 }
@@ -230,6 +238,8 @@ export function advanceMarks(local: Store, marks: CommitMarks): void {
   marks.cycleSeq = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM cycles').get() as { n: number }).n;
   marks.eventSeq = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM events').get() as { n: number }).n;
   for (const f of local.findings.query({ limit: 1_000_000 })) marks.findings.set(f.id, JSON.stringify(f));
+  if (marks.written) marks.state = marks.written;
+  delete marks.written;
 }
 
 /** The working set keeps what the loop reads back: drop events older than the correlation window. */

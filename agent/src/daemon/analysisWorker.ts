@@ -1,0 +1,55 @@
+// The analysis worker thread: holds the estate model and the diff baseline, analyses each cycle's snapshot
+// and answers explain / reach / service-path questions on the committed model. Started by workerAnalyzer.ts.
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { FactSet } from '@porthole/core/timeline/diff/facts.js';
+import { inlineAnalyzer } from './analyzer.ts';
+import { realEngine } from './engine.ts';
+import { SnapshotAssembler, type FromWorker, type ToWorker } from './workerProtocol.ts';
+
+// On a small VM the analysis and the thread serving HTTP compete for the same cores: the analysis yields
+// (nice +5; Linux sets it for this thread only), so a request waits for the CPU less than a cycle does.
+try {
+  setPriority(5);
+} catch {
+  // not permitted or not supported here: the analysis runs at the daemon's priority
+}
+
+const port = parentPort!;
+const { baseline } = workerData as { baseline: FactSet | null };
+const analyzer = inlineAnalyzer(realEngine, baseline);
+const snapshot = new SnapshotAssembler();
+const reply = (m: FromWorker): void => port.postMessage(m);
+
+async function answer(m: Exclude<ToWorker, { type: 'snapshot' | 'items' | 'commit' }>): Promise<unknown> {
+  const now = new Date(m.now);
+  switch (m.type) {
+    case 'analyse':
+      return analyzer.analyse(m.folder ? { folder: m.folder } : { snapshot: snapshot.take() }, now);
+    case 'explain':
+      return analyzer.explainUrl(m.opts, now);
+    case 'reach':
+      return analyzer.reachPath(m.req, now);
+    case 'paths':
+      return analyzer.servicePaths(m.name, now, m.scope);
+  }
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'snapshot') return snapshot.begin(m);
+  if (m.type === 'items') return snapshot.add(m);
+  if (m.type === 'commit') return analyzer.commit();
+  answer(m).then(
+    (value) => reply({ id: m.id, ok: true, value }),
+    (err: unknown) =>
+      reply({
+        id: m.id,
+        ok: false,
+        error:
+          err instanceof Error
+            ? { name: err.name, message: err.message }
+            : { name: 'Error', message: String(err) },
+      }),
+  );
+});
+reply({ type: 'ready' });
