@@ -4,7 +4,8 @@ import type { FindingState } from '@porthole/core/timeline/state.js';
 import type { Db } from './db.ts';
 import { StatementCache } from './statements.ts';
 
-interface FindingRow {
+/** A findings row as the database returns it (SQLite: body as JSON text; PostgreSQL jsonb: parsed). */
+export interface FindingRow<Body = string> {
   id: string;
   status: 'open' | 'resolved';
   first_seen: string;
@@ -13,7 +14,7 @@ interface FindingRow {
   streak: number;
   missed: number;
   likely_cause: string | null;
-  body: string;
+  body: Body;
 }
 
 export interface FindingQuery {

@@ -3,6 +3,7 @@
 // working set is loaded from PostgreSQL (hydrate); after every cycle what it added is written back in one
 // transaction that first checks the lease (commit). Local ids are the shard's sequence numbers, so cycle and
 // event numbers continue across a takeover.
+import type { FindingRow } from '../findings.ts';
 import Database from 'better-sqlite3';
 import type { Finding } from '@porthole/shared';
 import { migrate } from '../db.ts';
@@ -28,17 +29,7 @@ export function memoryStore(): Store {
   return new Store(db);
 }
 
-interface PgFindingRow {
-  id: string;
-  status: 'open' | 'resolved';
-  first_seen: string;
-  last_seen: string;
-  resolved_at: string | null;
-  streak: number;
-  missed: number;
-  likely_cause: string | null;
-  body: Finding;
-}
+type PgFindingRow = FindingRow<Finding>;
 
 const findingState = (r: PgFindingRow): FindingState => ({
   ...r.body,
