@@ -12,8 +12,10 @@ import { fixedHop, type DecidedHop } from './decided.ts';
 import { addressClass, cidrsFor } from './hopCache.ts';
 import { prefixListResolver, unknownHop, type HopCheck } from './hops.ts';
 
+/** One side's security groups asked about one peer, protocol and port range, on one leg of a path. */
 export interface SgHopQuery {
   scope: SnapshotScope;
+  /** The ENI's groups (all of them: a multi-SG ENI admits what any one of its groups admits). */
   groupIds: string[];
   direction: 'ingress' | 'egress';
   peer: Peer;
@@ -22,12 +24,15 @@ export interface SgHopQuery {
   leg: Hop['leg'];
 }
 
+/** A subnet's NACL asked about one remote address, protocol and port range in one direction. */
 export interface NaclHopQuery {
   scope: SnapshotScope;
   subnetId: string | null;
   direction: 'inbound' | 'outbound';
+  /** The address on the other side: the source inbound, the destination outbound. */
   remote: string;
   protocol: Protocol;
+  /** The destination ports of the packets (a reply leg asks for the requester's ephemeral ports). */
   ports: PortRange;
   leg: Hop['leg'];
 }

@@ -13,7 +13,12 @@ import type { PortRange } from '../cidr.ts';
 import { describeRoute, lookupRoute, routeTableForSubnet, type RouteDecision } from '../routes.ts';
 import type { Peer, Protocol } from '../securityGroups.ts';
 import { renderHop } from './decided.ts';
-import { decideNetworkAclHop, decideSecurityGroupHop } from './hopDecisions.ts';
+import {
+  decideNetworkAclHop,
+  decideSecurityGroupHop,
+  type NaclHopQuery,
+  type SgHopQuery,
+} from './hopDecisions.ts';
 
 export type HopCheck = 'sg-egress' | 'sg-ingress' | 'nacl-outbound' | 'nacl-inbound' | 'route' | 'other';
 
@@ -74,45 +79,12 @@ export function unknownHop(input: UnknownHopInput): EvaluatedHop {
   };
 }
 
-/** One side's security groups asked about one peer, protocol and port range, on one leg of a path. */
-export interface SecurityGroupHopQuery {
-  scope: SnapshotScope;
-  /** The ENI's groups (all of them: a multi-SG ENI admits what any one of its groups admits). */
-  groupIds: string[];
-  direction: 'ingress' | 'egress';
-  peer: Peer;
-  protocol: Protocol;
-  ports: PortRange;
-  leg: Hop['leg'];
+export function securityGroupHop(model: EstateModel, query: SgHopQuery): EvaluatedHop {
+  return renderHop(decideSecurityGroupHop(model, query), query.peer.address);
 }
 
-export function securityGroupHop(model: EstateModel, query: SecurityGroupHopQuery): EvaluatedHop {
-  const { scope, groupIds, direction, peer, protocol, ports, leg } = query;
-  return renderHop(
-    decideSecurityGroupHop(model, { scope, groupIds, direction, peer, protocol, ports, leg }),
-    peer.address,
-  );
-}
-
-/** A subnet's NACL asked about one remote address, protocol and port range in one direction. */
-export interface NetworkAclHopQuery {
-  scope: SnapshotScope;
-  subnetId: string | null;
-  direction: 'inbound' | 'outbound';
-  /** The address on the other side: the source inbound, the destination outbound. */
-  remote: string;
-  protocol: Protocol;
-  /** The destination ports of the packets (a reply leg asks for the requester's ephemeral ports). */
-  ports: PortRange;
-  leg: Hop['leg'];
-}
-
-export function networkAclHop(model: EstateModel, query: NetworkAclHopQuery): EvaluatedHop {
-  const { scope, subnetId, direction, remote, protocol, ports, leg } = query;
-  return renderHop(
-    decideNetworkAclHop(model, { scope, subnetId, direction, remote, protocol, ports, leg }),
-    remote,
-  );
+export function networkAclHop(model: EstateModel, query: NaclHopQuery): EvaluatedHop {
+  return renderHop(decideNetworkAclHop(model, query), query.remote);
 }
 
 /** The route a subnet's route table picks for one destination. */
