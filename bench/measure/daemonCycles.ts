@@ -4,20 +4,11 @@
 // in its own process (apiClient.ts) asks GET /api/services on a schedule, one request at a time; the requests due during a hot
 // cycle give apiP99Ms. Then, if bench/measure/wallPaint.ts exists, the dashboard's first paint.
 // Args: <dir> <size> <seed> <cycles> <api interval ms>. Prints one JSON line.
-import { silentLogger } from '../../agent/src/log/logger.ts';
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DaemonConfigSchema } from '../../agent/src/daemon/config/schema.ts';
-import { startDaemon } from '../../agent/src/daemon/daemon.ts';
-import type { PollSource } from '../../agent/src/daemon/types.ts';
-import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
-import { unitAddresses } from '../estate/generate.ts';
-import { parseSize } from '../estate/sizes.ts';
+import { existsSync } from 'node:fs';
+import { startBenchDaemon } from './benchDaemon.ts';
 import { emit, ms, peakRssMb, progress, scriptPath } from './child.ts';
 import { latencyStats, type Sample } from './latency.ts';
-import { Timeline } from './timeline.ts';
 import type { DaemonResult } from './types.ts';
 import { wallFirstPaint, WALL_PAINT_MODULE } from './wallFirstPaint.ts';
 
@@ -29,36 +20,16 @@ const hotCycles = Math.max(5, Number(cyclesArg ?? 5));
 const intervalMs = Number(intervalArg ?? 250);
 const clock = () => performance.timeOrigin + performance.now();
 
-const timeline = new Timeline(
-  unitAddresses(parseSize(sizeArg!), Number(seedArg)),
-  await readSnapshotFolder(dir!),
-);
-const source: PollSource = {
-  kind: 'snapshot',
-  label: `benchmark estate ${sizeArg}`,
-  poll: async () => ({ snapshot: timeline.snapshot, calls: null }),
-};
-const dataDir = mkdtempSync(path.join(tmpdir(), 'porthole-bench-daemon-'));
-let now = Date.parse('2025-03-14T10:00:00Z');
-const config = {
-  ...DaemonConfigSchema.parse({ port: 0, host: '127.0.0.1', dataDir }),
-  pollIntervalSeconds: 30,
-  token: null,
-  configFile: null,
-};
-const withWall = existsSync(WALL_PAINT_MODULE);
-const daemon = await startDaemon(config, {
-  source,
-  now: () => new Date(now),
-  autoStart: false,
-  processMetrics: false,
-  logger: silentLogger(),
-  // The built dashboard only when its first paint is measured (the cycles do not need it).
-  ...(withWall ? {} : { webDist: path.join(dataDir, 'no-web') }),
+const { daemon, timeline, tick, stop } = await startBenchDaemon({
+  dir: dir!,
+  size: sizeArg!,
+  seed: Number(seedArg),
+  dataDirPrefix: 'porthole-bench-daemon-',
+  serveWeb: existsSync(WALL_PAINT_MODULE),
 });
 
 async function cycle(): Promise<{ cycleMs: number; startedAt: number; endedAt: number }> {
-  now += 30_000;
+  tick();
   const startedAt = clock();
   const t0 = performance.now();
   const outcome = await daemon.runCycle();
@@ -119,8 +90,7 @@ const services = daemon.latest.scan?.services.length ?? 0;
 const wall = await wallFirstPaint({ url: daemon.url, services });
 if (wall.note) progress(wall.note);
 
-await daemon.close();
-rmSync(dataDir, { recursive: true, force: true });
+await stop();
 const sorted = cycles.map((x) => x.cycleMs).sort((a, b) => a - b);
 const result: DaemonResult = {
   cycles,
