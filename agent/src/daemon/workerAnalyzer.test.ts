@@ -57,6 +57,28 @@ describe('workerAnalyzer', { timeout: 60_000 }, () => {
     ).rejects.toMatchObject({ name: 'PathInputError' });
   });
 
+  it('analyses a poll that keeps most items of the last one (only the new ones travel) as a whole one', async () => {
+    const { analyzer } = started(() => null);
+    const inline = inlineAnalyzer(realEngine, null);
+    const base = healthy();
+    const changed = broken();
+    // The live source's way: the NACLs refreshed (new objects), everything else the objects of the last poll.
+    const next = {
+      ...base,
+      partitions: base.partitions.map((p, i) => ({
+        ...p,
+        data: { ...p.data, NetworkAcls: changed.partitions[i]!.data.NetworkAcls },
+      })),
+    };
+    for (const snapshot of [base, next]) {
+      const [a, b] = [await analyzer.analyse({ snapshot }, NOW), await inline.analyse({ snapshot }, NOW)];
+      expect(a).toEqual(b);
+      analyzer.commit();
+      inline.commit();
+    }
+    expect((await analyzer.analyse({ snapshot: next }, NOW)).changes).toEqual([]);
+  });
+
   it('fails the analysis in flight when the worker dies, and restarts it with the stored baseline', async () => {
     let stored: FactSet | null = null;
     const { analyzer, workers, logs } = started(() => stored);

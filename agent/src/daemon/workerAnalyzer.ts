@@ -7,7 +7,7 @@ import type { FactSet } from '@porthole/core/timeline/diff/facts.js';
 import { PathInputError } from '@porthole/core/engine/errors.js';
 import { NotReadyError } from '../server/backend.ts';
 import type { Analyzer, CycleAnalysis } from './analyzer.ts';
-import { sendSnapshot, type FromWorker, type ToWorker } from './workerProtocol.ts';
+import { SnapshotSender, type FromWorker, type ToWorker } from './workerProtocol.ts';
 
 export interface WorkerAnalyzerOptions {
   /** The committed baseline, read when a worker (re)starts. */
@@ -56,6 +56,8 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
   let nextId = 1;
   let closing = false;
   let worker: Worker;
+  /** What the current worker holds of the last snapshot: a new worker holds nothing. */
+  let sender = new SnapshotSender();
   let started: Promise<void> = Promise.resolve();
 
   const failAll = (why: string): void => {
@@ -90,6 +92,7 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
       start();
     });
     worker = w;
+    sender = new SnapshotSender();
     opts.onStart?.(w);
   };
   start();
@@ -120,10 +123,16 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
           { type: 'analyse', now: now.toISOString(), folder: input.folder },
           timeoutMs,
         );
-      const w = worker;
-      await sendSnapshot((m) => w.postMessage(m), input.snapshot);
-      if (w !== worker) throw new Error('the analysis worker stopped while the snapshot was sent');
-      return ask<CycleAnalysis>({ type: 'analyse', now: now.toISOString() }, timeoutMs);
+      const [w, s] = [worker, sender];
+      try {
+        await s.send((m) => w.postMessage(m), input.snapshot);
+        if (w !== worker) throw new Error('the analysis worker stopped while the snapshot was sent');
+        return await ask<CycleAnalysis>({ type: 'analyse', now: now.toISOString() }, timeoutMs);
+      } catch (err) {
+        // Whether the worker took this snapshot is not known: the next one goes whole.
+        s.reset();
+        throw err;
+      }
     },
     commit() {
       worker.postMessage({ type: 'commit' } satisfies ToWorker);
