@@ -95,7 +95,7 @@ export class PollLoop {
     const staleBefore = latest.sourceStale;
     const kindsBefore = latest.kinds;
     latest.noteSnapshot(polled.snapshot, row.startedAt.toISOString());
-    const verdicts = verdictDelta(latest.scan, analysis.result);
+    const verdicts = analysis.verdicts ?? verdictDelta(latest.scan, analysis.result);
     let committed;
     try {
       committed = commitCycle({
