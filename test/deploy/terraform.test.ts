@@ -23,6 +23,7 @@ const DIRS = [
   'modules/github-ci-role',
   'modules/ecs-service',
   'examples/ecs',
+  'examples/ecs-ha',
 ];
 const POLICY = readFileSync(join(ROOT, 'docs', 'iam-policy.json'), 'utf8');
 const CALL_META = new Set(['source', 'providers', 'depends_on', 'count', 'for_each', 'version']);
@@ -164,6 +165,7 @@ describe('the GitHub CI role', () => {
 
 describe('the ECS service module matches deploy/ecs', () => {
   const service = () => tf('modules/ecs-service').files['service.tf']!;
+  const main = () => tf('modules/ecs-service').files['main.tf']!;
   const td = loadEcsJson<{
     containerDefinitions: {
       environment: { name: string }[];
@@ -173,24 +175,85 @@ describe('the ECS service module matches deploy/ecs', () => {
   }>('task-definition.json');
   const c = td.containerDefinitions[0]!;
 
-  it('sets the same environment and secret names (PORTHOLE_TOKEN only as a secret)', () => {
-    const names = (block: string) =>
-      [
-        ...(new RegExp(`${block} = \\[([\\s\\S]*?)\\n\\s*\\]`).exec(service())?.[1] ?? '').matchAll(
-          /name = "([A-Z_]+)"/g,
-        ),
-      ].map((m) => m[1]);
-    expect(names('environment')).toEqual(c.environment.map((e) => e.name));
-    expect(names('secrets')).toEqual(c.secrets.map((s) => s.name));
+  it('sets the same environment and secret names (PORTHOLE_TOKEN, and for HA PORTHOLE_STORE_URL, only as secrets)', () => {
+    const names = (text: string, block: RegExp) =>
+      [...(block.exec(text)?.[1] ?? '').matchAll(/name = "([A-Z_]+)"/g)].map((m) => m[1]);
+    expect(names(service(), /environment = \[([\s\S]*?)\n\s*\]/)).toEqual(c.environment.map((e) => e.name));
+    expect(service()).toMatch(/secrets\s+= local\.container_secrets\n/);
+    const ha = loadEcsJson<typeof td>('task-definition.ha.json').containerDefinitions[0]!;
+    expect(names(main(), /container_secrets = concat\(([\s\S]*?)\n\s*\)/)).toEqual(
+      ha.secrets.map((s) => s.name),
+    );
+    // The store URL is added only in the HA mode, from the secret, never to the environment.
+    expect(main()).toMatch(
+      /local\.ha \? \[\{ name = "PORTHOLE_STORE_URL", valueFrom = local\.store_secret_arn \}\] : \[\]/,
+    );
+    expect(ha.environment.map((e) => e.name)).toEqual(c.environment.map((e) => e.name));
   });
 
   it('uses the same /readyz health-check command, one task at a time, and the /readyz target group', () => {
     const hclCommand = /healthCheck = \{\s*command\s+= (\[.*\])\n/.exec(service())?.[1];
     expect(JSON.parse(hclCommand ?? 'null')).toEqual(c.healthCheck.command);
-    expect(service()).toMatch(/deployment_maximum_percent\s+= 100/);
-    expect(service()).toMatch(/desired_count\s+= 1\n/);
+    expect(service()).toMatch(/deployment_maximum_percent\s+= local\.ha \? 200 : 100\n/);
+    expect(service()).toMatch(/deployment_minimum_healthy_percent\s+= local\.ha \? 50 : 0\n/);
+    expect(service()).toMatch(/desired_count\s+= var\.daemon_count\n/);
     expect(tf('modules/ecs-service').files['alb.tf']).toMatch(/path\s+= "\/readyz"/);
     expect(existsSync(join(TF, 'modules', 'ecs-service', 'efs.tf'))).toBe(true);
+  });
+});
+
+describe('the ECS service module, HA variant (daemon_count > 1 on PostgreSQL)', () => {
+  type Blocks = Record<string, Record<string, Record<string, unknown>[]>>;
+  const resources = (): Blocks =>
+    Object.assign({}, ...tf('modules/ecs-service').parsed.map((p) => p.resource ?? {})) as Blocks;
+  const one = (type: string, name: string) => resources()[type]![name]![0]!;
+
+  it('opens the database to the task on 5432 only, security group to security group', () => {
+    const egress = one('aws_vpc_security_group_egress_rule', 'task_to_store');
+    const ingress = one('aws_vpc_security_group_ingress_rule', 'store_from_task');
+    for (const rule of [egress, ingress])
+      expect(rule).toMatchObject({ ip_protocol: 'tcp', from_port: 5432, to_port: 5432 });
+    expect(egress).toMatchObject({
+      security_group_id: '${aws_security_group.task.id}',
+      referenced_security_group_id: '${local.store_sg_id}',
+    });
+    expect(ingress).toMatchObject({
+      security_group_id: '${local.store_sg_id}',
+      referenced_security_group_id: '${aws_security_group.task.id}',
+    });
+    const byCidr = Object.values(resources()).flatMap((byName) =>
+      Object.values(byName).flatMap((b) => b.filter((r) => r.from_port === 5432 && 'cidr_ipv4' in r)),
+    );
+    expect(byCidr).toEqual([]);
+  });
+
+  it('makes a private, encrypted, Multi-AZ database whose URL reaches the task only as a secret', () => {
+    expect(one('aws_db_instance', 'store')).toMatchObject({
+      engine: 'postgres',
+      publicly_accessible: false,
+      storage_encrypted: true,
+      multi_az: true,
+      port: 5432,
+    });
+    const url = String(one('aws_secretsmanager_secret_version', 'store_url').secret_string);
+    expect(url).toMatch(/^postgres:\/\/porthole:\$\{random_password\.store\[0\]\.result\}@/);
+    // The execution role reads the store secret with the token; the environment never holds the URL.
+    expect(tf('modules/ecs-service').files['iam.tf']).toMatch(
+      /resources = compact\(\[var\.token_secret_arn, local\.store_secret_arn\]\)/,
+    );
+    expect(tf('modules/ecs-service').files['service.tf']).not.toMatch(/PORTHOLE_STORE_URL/);
+  });
+
+  it('refuses several daemons without a store, two stores, or HA on EFS', () => {
+    const service = one('aws_ecs_service', 'this') as {
+      lifecycle: { precondition: { condition: string }[] }[];
+    };
+    expect(service.lifecycle[0]!.precondition.map((p) => p.condition)).toEqual([
+      '${var.daemon_count == 1 || local.ha}',
+      '${!(var.create_database && var.store_url_secret_arn != null)}',
+      '${!(local.ha && local.use_efs)}',
+    ]);
+    expect(one('aws_ecs_service', 'this').desired_count).toBe('${var.daemon_count}');
   });
 });
 

@@ -9,7 +9,8 @@ variable "external_id" {
   default     = null
 
   validation {
-    condition     = var.external_id == null || can(regex("^[\\w+=,.@:/-]{2,1224}$", var.external_id))
+    # Length apart: RE2 (Terraform's regex) refuses repeat counts above 1000, so {2,1224} never matched.
+    condition     = var.external_id == null || (can(regex("^[\\w+=,.@:/-]+$", var.external_id)) && length(coalesce(var.external_id, "")) >= 2 && length(coalesce(var.external_id, "")) <= 1224)
     error_message = "external_id: 2 to 1224 characters of letters, digits and +=,.@:/- (STS AssumeRole ExternalId)."
   }
 }

@@ -1,5 +1,6 @@
-# The execution role: ECS uses it to pull the image, write logs and read PORTHOLE_TOKEN from Secrets
-# Manager (`secrets` in the container definition); Porthole itself never holds these permissions.
+# The execution role: ECS uses it to pull the image, write logs and read PORTHOLE_TOKEN (and in the HA
+# mode PORTHOLE_STORE_URL) from Secrets Manager (`secrets` in the container definition); Porthole itself
+# never holds these permissions.
 
 data "aws_iam_policy_document" "execution_trust" {
   statement {
@@ -26,7 +27,7 @@ resource "aws_iam_role_policy_attachment" "execution" {
 data "aws_iam_policy_document" "read_token" {
   statement {
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.token_secret_arn]
+    resources = compact([var.token_secret_arn, local.store_secret_arn])
   }
 }
 

@@ -22,3 +22,13 @@ output "task_security_group_id" {
   description = "Security group of the task (e.g. to admit it to VPC endpoints)"
   value       = aws_security_group.task.id
 }
+
+output "store_url_secret_arn" {
+  description = "HA mode: the secret the daemons read PORTHOLE_STORE_URL from (made here with create_database); null on SQLite"
+  value       = local.store_secret_arn
+}
+
+output "database_endpoint" {
+  description = "Address of the database made with create_database; null otherwise"
+  value       = var.create_database ? aws_db_instance.store[0].address : null
+}

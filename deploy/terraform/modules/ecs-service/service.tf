@@ -33,9 +33,7 @@ resource "aws_ecs_task_definition" "this" {
         { name = "PORTHOLE_DATA_DIR", value = "/data" },
         { name = "AWS_REGION", value = data.aws_region.current.name },
       ]
-      secrets = [
-        { name = "PORTHOLE_TOKEN", valueFrom = var.token_secret_arn }
-      ]
+      secrets = local.container_secrets
       mountPoints = [
         { sourceVolume = "data", containerPath = "/data", readOnly = false },
         { sourceVolume = "tmp", containerPath = "/tmp", readOnly = false },
@@ -86,7 +84,7 @@ resource "aws_ecs_service" "this" {
   name                              = var.name
   cluster                           = var.cluster_arn
   task_definition                   = aws_ecs_task_definition.this.arn
-  desired_count                     = 1
+  desired_count                     = var.daemon_count
   launch_type                       = "FARGATE"
   platform_version                  = "LATEST"
   health_check_grace_period_seconds = 180
@@ -94,10 +92,11 @@ resource "aws_ecs_service" "this" {
   propagate_tags                    = "SERVICE"
   tags                              = local.tags
 
-  # One task on the data dir at a time: the old task stops before the new one starts (SQLite has
-  # one writer; two daemons would also poll AWS twice).
-  deployment_maximum_percent         = 100
-  deployment_minimum_healthy_percent = 0
+  # SQLite: one task on the data dir at a time, the old task stops before the new one starts (SQLite has
+  # one writer; two daemons would also poll AWS twice). HA: tasks are replaced one at a time; the stopping
+  # daemon releases its leases on SIGTERM and the others take its shards.
+  deployment_maximum_percent         = local.ha ? 200 : 100
+  deployment_minimum_healthy_percent = local.ha ? 50 : 0
 
   deployment_circuit_breaker {
     enable   = true
@@ -116,5 +115,20 @@ resource "aws_ecs_service" "this" {
     container_port   = local.container_port
   }
 
-  depends_on = [aws_lb_listener.this, aws_efs_mount_target.data]
+  depends_on = [aws_lb_listener.this, aws_efs_mount_target.data, aws_secretsmanager_secret_version.store_url]
+
+  lifecycle {
+    precondition {
+      condition     = var.daemon_count == 1 || local.ha
+      error_message = "daemon_count > 1 needs a PostgreSQL store: store_url_secret_arn or create_database."
+    }
+    precondition {
+      condition     = !(var.create_database && var.store_url_secret_arn != null)
+      error_message = "create_database and store_url_secret_arn: one store, not both."
+    }
+    precondition {
+      condition     = !(local.ha && local.use_efs)
+      error_message = "The HA mode keeps its state in PostgreSQL: data_volume must be ephemeral (one EFS data dir cannot be shared)."
+    }
+  }
 }

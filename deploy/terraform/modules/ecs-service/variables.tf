@@ -97,3 +97,50 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "daemon_count" {
+  description = "How many daemons (tasks) to run: 1 keeps SQLite in the data dir; more is the HA mode, which needs a PostgreSQL store (store_url_secret_arn or create_database)"
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.daemon_count >= 1 && floor(var.daemon_count) == var.daemon_count
+    error_message = "daemon_count: a whole number, at least 1."
+  }
+}
+
+variable "store_url_secret_arn" {
+  description = "HA mode with your own RDS/Aurora PostgreSQL: Secrets Manager secret holding the postgres:// URL (with its password), passed as PORTHOLE_STORE_URL; null for none"
+  type        = string
+  default     = null
+}
+
+variable "store_security_group_id" {
+  description = "Security group of the database behind store_url_secret_arn: the module admits the task to it on 5432 (and lets the task reach it on 5432 only); null to manage that yourself"
+  type        = string
+  default     = null
+}
+
+variable "create_database" {
+  description = "HA mode: create an RDS for PostgreSQL instance (Multi-AZ, encrypted, private, in subnet_ids) and a Secrets Manager secret with its URL"
+  type        = bool
+  default     = false
+}
+
+variable "database_instance_class" {
+  description = "Instance class of the database made with create_database"
+  type        = string
+  default     = "db.t4g.small"
+}
+
+variable "database_engine_version" {
+  description = "PostgreSQL major version of the database made with create_database"
+  type        = string
+  default     = "16"
+}
+
+variable "database_deletion_protection" {
+  description = "Protect the database made with create_database from deletion (and take a final snapshot when it is deleted)"
+  type        = bool
+  default     = true
+}
