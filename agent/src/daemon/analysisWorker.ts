@@ -8,6 +8,7 @@ import type { FactSet } from '@porthole/core/timeline/diff/facts.js';
 import { inlineAnalyzer } from './analyzer.ts';
 import { realEngine } from './engine.ts';
 import { SnapshotAssembler, type FromWorker, type ToWorker } from './workerProtocol.ts';
+import { toWire, verdictsOf, type Verdicts } from './verdictRows.ts';
 
 // On a small VM the analysis and the thread serving HTTP compete for the same cores: the analysis yields
 // (nice +5; Linux sets it for this thread only), so a request waits for the CPU less than a cycle does.
@@ -30,6 +31,26 @@ const { baseline } = workerData as { baseline: FactSet | null };
 const analyzer = inlineAnalyzer(realEngine, baseline);
 const snapshot = new SnapshotAssembler();
 const reply = (m: FromWorker): void => port.postMessage(m);
+/** The verdicts of the cycle last committed, as the daemon holds them too (verdictRows.ts). */
+let committedRows: Verdicts | null = null;
+let pendingRows: Verdicts | null = null;
+
+async function analyse(m: Extract<ToWorker, { type: 'analyse' }>, now: Date): Promise<unknown> {
+  pendingRows = null;
+  const analysis = await analyzer.analyse(
+    m.folder ? { folder: m.folder } : { snapshot: snapshot.take() },
+    now,
+  );
+  pendingRows = verdictsOf(analysis);
+  return toWire(analysis, committedRows);
+}
+
+function commit(): void {
+  analyzer.commit();
+  if (pendingRows) committedRows = pendingRows;
+  pendingRows = null;
+  collectGarbage();
+}
 
 async function answer(
   m: Exclude<ToWorker, { type: 'snapshot' | 'items' | 'list' | 'commit' }>,
@@ -37,7 +58,7 @@ async function answer(
   const now = new Date(m.now);
   switch (m.type) {
     case 'analyse':
-      return analyzer.analyse(m.folder ? { folder: m.folder } : { snapshot: snapshot.take() }, now);
+      return analyse(m, now);
     case 'explain':
       return analyzer.explainUrl(m.opts, now);
     case 'reach':
@@ -51,7 +72,7 @@ port.on('message', (m: ToWorker) => {
   if (m.type === 'snapshot') return snapshot.begin(m);
   if (m.type === 'items') return snapshot.add(m);
   if (m.type === 'list') return snapshot.list(m);
-  if (m.type === 'commit') return (analyzer.commit(), collectGarbage());
+  if (m.type === 'commit') return commit();
   answer(m).then(
     (value) => reply({ id: m.id, ok: true, value }),
     (err: unknown) =>

@@ -8,6 +8,7 @@ import { PathInputError } from '@porthole/core/engine/errors.js';
 import { NotReadyError } from '../server/backend.ts';
 import type { Analyzer, CycleAnalysis } from './analyzer.ts';
 import { SnapshotSender, type FromWorker, type ToWorker } from './workerProtocol.ts';
+import { fromWire, verdictsOf, type Verdicts, type WireAnalysis } from './verdictRows.ts';
 
 export interface WorkerAnalyzerOptions {
   /** The committed baseline, read when a worker (re)starts. */
@@ -58,6 +59,8 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
   let worker: Worker;
   /** What the current worker holds of the last snapshot: a new worker holds nothing. */
   let sender = new SnapshotSender();
+  /** The verdicts of the cycle last committed, as the worker holds them: unchanged rows come as indexes. */
+  let rows: { committed: Verdicts | null; pending: Verdicts | null } = { committed: null, pending: null };
   let started: Promise<void> = Promise.resolve();
 
   const failAll = (why: string): void => {
@@ -93,6 +96,7 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
     });
     worker = w;
     sender = new SnapshotSender();
+    rows = { committed: null, pending: null };
     opts.onStart?.(w);
   };
   start();
@@ -116,18 +120,23 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
     });
   };
 
+  const analysed = async (question: Promise<WireAnalysis>): Promise<CycleAnalysis> => {
+    const r = rows;
+    r.pending = null;
+    const analysis = fromWire(await question, r.committed);
+    r.pending = verdictsOf(analysis);
+    return analysis;
+  };
+
   return {
     async analyse(input, now) {
       if ('folder' in input)
-        return ask<CycleAnalysis>(
-          { type: 'analyse', now: now.toISOString(), folder: input.folder },
-          timeoutMs,
-        );
+        return analysed(ask({ type: 'analyse', now: now.toISOString(), folder: input.folder }, timeoutMs));
       const [w, s] = [worker, sender];
       try {
         await s.send((m) => w.postMessage(m), input.snapshot);
         if (w !== worker) throw new Error('the analysis worker stopped while the snapshot was sent');
-        return await ask<CycleAnalysis>({ type: 'analyse', now: now.toISOString() }, timeoutMs);
+        return await analysed(ask({ type: 'analyse', now: now.toISOString() }, timeoutMs));
       } catch (err) {
         // Whether the worker took this snapshot is not known: the next one goes whole.
         s.reset();
@@ -135,6 +144,9 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
       }
     },
     commit() {
+      // The worker moves its committed verdicts on at the same message.
+      if (rows.pending) rows.committed = rows.pending;
+      rows.pending = null;
       worker.postMessage({ type: 'commit' } satisfies ToWorker);
     },
     explainUrl: (o, now) => ask({ type: 'explain', opts: o, now: now.toISOString() }),

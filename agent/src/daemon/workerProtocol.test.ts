@@ -7,7 +7,7 @@ import type { Snapshot, SnapshotKind } from '@porthole/shared';
 import { describe, expect, it } from 'vitest';
 import { SnapshotAssembler, SnapshotSender, type ToWorker } from './workerProtocol.ts';
 
-const KINDS: SnapshotKind[] = ['SecurityGroups', 'Tasks', 'Subnets'];
+const KINDS: SnapshotKind[] = ['SecurityGroups', 'tasks', 'Subnets'];
 
 /** One poll: per partition and kind, items by index into the pool (kept) or -1 (a new object). */
 const pollArb = fc.record({
@@ -97,7 +97,7 @@ describe('snapshot transfer to the analysis worker', () => {
       warnings: [],
       capturedAt: null,
     });
-    worker.list({ type: 'list', partition: 0, kind: 'Tasks', ids: [7] });
+    worker.list({ type: 'list', partition: 0, kind: 'tasks', ids: [7] });
     expect(() => worker.take()).toThrow(/item 7 was never sent/);
   });
 });
