@@ -1,12 +1,8 @@
 // Assembles the daemon: store, source, poll loop, alerts, REST + socket.io + metrics on one HTTP server.
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AlertDispatcher } from '../alerts/dispatcher.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
-import { createApp } from '../server/app.ts';
 import { DaemonMetrics } from '../server/metrics.ts';
-import { createSocketServer, type PortholeIo } from '../server/socket.ts';
-import { DEFAULT_WEB_DIST } from '../server/staticSite.ts';
+import type { PortholeIo } from '../server/socket.ts';
 import type { Store } from '../store/store.ts';
 import { describeSinks } from '../alerts/config.ts';
 import { ChangeLog } from './changeLog.ts';
@@ -21,6 +17,7 @@ import { Scheduler } from './scheduler.ts';
 import type { CycleOutcome, Engine, PollSource } from './types.ts';
 import { afterCycle } from './afterCycle.ts';
 import { DaemonView } from './view.ts';
+import { httpFront, reloadConfig } from './httpFront.ts';
 
 export interface DaemonDeps {
   now?: () => Date;
@@ -143,36 +140,28 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
   });
   metrics.observeState(latest.scan, store.findings.open());
 
-  const app = createApp({
-    backend: view,
-    logger,
-    metrics,
-    token: config.token,
-    host: config.host,
-    postRateLimitPerMinute: config.server.postRateLimitPerMinute,
-    trustProxy: config.server.trustProxy,
-    webDist: deps.webDist ?? DEFAULT_WEB_DIST,
-    ...(source.demo ? { demo: source.demo } : {}),
-  });
   // The first cycle needs the analysis worker: "serving" is said (and the schedule starts) once it has loaded.
   await analyzer.ready?.();
-  const http: HttpServer = createServer(app);
-  io = createSocketServer(http, view, config.token, config.host, logger);
+  const front = httpFront({
+    backend: view,
+    metrics,
+    logger,
+    config,
+    webDist: deps.webDist,
+    demo: source.demo,
+  });
+  io = front.io;
+  let listening;
   try {
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(config.port, config.host, () => (http.off('error', reject), resolve()));
-    });
+    listening = await front.listen();
   } catch (err) {
     await analyzer.close();
     store.close();
     lock.release();
     throw err;
   }
-  const port = (http.address() as AddressInfo).port;
-  const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${hostInUrl}:${port}`;
-  if (!['0.0.0.0', '::', '[::]'].includes(config.host)) ownUrl = url;
+  const { port, url } = listening;
+  ownUrl = listening.ownUrl;
 
   const onCycleError = cycleErrorHandler({
     store,
@@ -205,16 +194,16 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
     alerts,
     latest,
     metrics,
-    io,
+    io: front.io,
     source,
     runCycle: () => loop.runCycle(),
     checkFreshness: () => pushFreshness(false),
     reload(next) {
-      const needRestart = RESTART_FIELDS.filter((f) => JSON.stringify(next[f]) !== JSON.stringify(config[f]));
-      config = { ...next, ...Object.fromEntries(needRestart.map((f) => [f, config[f]])) } as DaemonConfig;
+      const reloaded = reloadConfig(config, next, RESTART_FIELDS);
+      config = reloaded.config;
       alerts.reconfigure(config.alerts);
       logger.level = config.logLevel;
-      return needRestart.map((f) => `${f} changed: takes effect after a restart`);
+      return reloaded.messages;
     },
     close() {
       closing ??= (async () => {
@@ -223,12 +212,7 @@ export async function startDaemon(initial: DaemonConfig, deps: DaemonDeps = {}):
         await loop.idle();
         alerts.stop();
         await alerts.drain();
-        // io.close() also closes the HTTP server; give in-flight requests a moment, then cut the rest.
-        const closed = io!.close().catch(() => undefined);
-        http.closeIdleConnections();
-        const force = setTimeout(() => http.closeAllConnections(), 3000);
-        await closed;
-        clearTimeout(force);
+        await front.close();
         source.close?.();
         await analyzer.close();
         store.close();

@@ -2,15 +2,10 @@
 // leases in PostgreSQL. Each polls and analyses only the shards it holds; every daemon serves the whole
 // estate (REST from PostgreSQL, socket.io deltas of every shard through the PostgreSQL adapter).
 import { createLogger, type Logger } from '../../log/logger.ts';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { describeSinks } from '../../alerts/config.ts';
-import { createApp } from '../../server/app.ts';
 import { DaemonMetrics } from '../../server/metrics.ts';
-import { createSocketServer } from '../../server/socket.ts';
-import { DEFAULT_WEB_DIST } from '../../server/staticSite.ts';
 import { openPg, redactUrl } from '../../store/postgres/pgDb.ts';
 import { PgReads } from '../../store/postgres/reads.ts';
 import { prunePg } from '../../store/postgres/retention.ts';
@@ -18,6 +13,7 @@ import { assertSafeBind } from '../config/bind.ts';
 import type { DaemonConfig } from '../config/schema.ts';
 import { realEngine } from '../engine.ts';
 import type { Engine } from '../types.ts';
+import { httpFront, reloadConfig } from '../httpFront.ts';
 import { ShardCoordinator } from './coordinator.ts';
 import { EstateView } from './estateView.ts';
 import { leases as readLeases, release, type Lease } from './leases.ts';
@@ -84,19 +80,8 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
   );
   shardOwnerGauge(metrics.registry, () => leaseState);
 
-  const http = createServer(
-    createApp({
-      backend: view,
-      metrics,
-      token: config.token,
-      host: config.host,
-      postRateLimitPerMinute: config.server.postRateLimitPerMinute,
-      trustProxy: config.server.trustProxy,
-      webDist: deps.webDist ?? DEFAULT_WEB_DIST,
-      logger,
-    }),
-  );
-  const io = createSocketServer(http, view, config.token, config.host, logger);
+  const front = httpFront({ backend: view, metrics, logger, config, webDist: deps.webDist });
+  const { io } = front;
   // Every daemon's clients get every shard's deltas: emits go through PostgreSQL NOTIFY.
   io.adapter(createAdapter(pool, { errorHandler: (err) => log(`socket.io adapter: ${err.message}`) }));
   const publish = publisher({ io, view, metrics, log, now });
@@ -147,16 +132,11 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
   });
   await coordinator.init();
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, () => (http.off('error', reject), resolve()));
-  }).catch(async (err: unknown) => {
+  const { port, url, ...listening } = await front.listen().catch(async (err: unknown) => {
     await pool.end();
     throw err;
   });
-  const port = (http.address() as AddressInfo).port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  if (!['0.0.0.0', '::', '[::]'].includes(config.host)) ownUrl = url;
+  ownUrl = listening.ownUrl;
 
   // A tick every third of the lease TTL: a lease is renewed at least twice before it can expire.
   let ticking: Promise<void> = Promise.resolve();
@@ -192,20 +172,16 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
     },
     reload(next) {
       const fixed = ['port', 'host', 'source', 'demo', 'aws', 'store', 'ha', 'token', 'server'] as const;
-      const needRestart = fixed.filter((f) => JSON.stringify(next[f]) !== JSON.stringify(config[f]));
-      config = { ...next, ...Object.fromEntries(needRestart.map((f) => [f, config[f]])) } as DaemonConfig;
-      return needRestart.map((f) => `${f} changed: takes effect after a restart`);
+      const reloaded = reloadConfig(config, next, fixed);
+      config = reloaded.config;
+      return reloaded.messages;
     },
     close() {
       closing ??= (async () => {
         clearInterval(timer);
         await ticking;
         await coordinator.releaseAll();
-        const closed = io.close().catch(() => undefined);
-        http.closeIdleConnections();
-        const force = setTimeout(() => http.closeAllConnections(), 3000);
-        await closed;
-        clearTimeout(force);
+        await front.close();
         await pool.end().catch(() => undefined);
       })();
       return closing;
