@@ -46,14 +46,9 @@ async function loadModel(dir: string): Promise<EstateModel> {
   return step('building the model', () => buildModel(snapshot));
 }
 
-/** Only http(s) URLs whose host is a load balancer of the snapshot can be explained. */
+/** Only URLs whose host is a load balancer of the snapshot can be explained (the scheme is checked earlier). */
 export function checkExplainUrl(model: EstateModel, raw: string, from: string | undefined): void {
   const url = parseUrl(raw);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(
-      `"${raw}": only http:// and https:// URLs can be explained (an Application Load Balancer listener speaks HTTP or HTTPS)`,
-    );
-  }
   resolveCaller(model, from); // a bad --from is named before the host, as explainUrl does
   if (!findLoadBalancer(model, url.hostname)) {
     const known = [...model.loadBalancers.values()].map((l) => l.dnsName ?? l.name);

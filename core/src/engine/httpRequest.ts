@@ -52,6 +52,13 @@ export function parseMethod(raw: string | undefined): string | null {
 }
 
 export function requestFromUrl(url: URL, opts: RequestOptions = {}): AlbRequest {
+  // An ALB listener speaks HTTP or HTTPS: any other scheme is the caller's mistake, not a path to judge
+  // (the API answers 400, the CLI exits 2).
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PathInputError(
+      `"${url.href}": only http:// and https:// URLs can be explained (an Application Load Balancer listener speaks HTTP or HTTPS)`,
+    );
+  }
   const protocol = url.protocol === 'https:' ? 'HTTPS' : 'HTTP';
   const headers = parseHeaders(opts.headers);
   const hostHeader = headers?.find(([n]) => n.toLowerCase() === 'host')?.[1];
