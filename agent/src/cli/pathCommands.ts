@@ -60,14 +60,22 @@ export function checkExplainUrl(model: EstateModel, raw: string, from: string | 
 
 export async function runExplain(
   url: string,
-  opts: { snapshot: string; from?: string; method?: string; header?: string[]; json?: boolean },
+  opts: {
+    snapshot: string;
+    from?: string;
+    method?: string;
+    header?: string[];
+    clientPorts?: string;
+    json?: boolean;
+  },
 ): Promise<number> {
   try {
     const request = {
       ...(opts.method !== undefined ? { method: opts.method } : {}),
       ...(opts.header !== undefined ? { headers: opts.header } : {}),
+      clientPorts: parseClientPorts(opts.clientPorts),
     };
-    // Bad --method / --header fail before the snapshot is read.
+    // Bad --method / --header / --client-ports fail before the snapshot is read.
     requestFromUrl(parseUrl(url), request);
     const model = await loadModel(opts.snapshot);
     checkExplainUrl(model, url, opts.from);
