@@ -10,10 +10,9 @@ import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { createRuleContext } from '../rules/support/context.ts';
 import { albHop, legVerdict, worseOf, type LegVerdict } from './albHops.ts';
 import { resolveCaller, findLoadBalancer } from './endpoints.ts';
-import { PathInputError } from './errors.ts';
 import { explainSummary } from './explainSummary.ts';
 import { listenerHops, type ListenerEvaluation } from './forwardHops.ts';
-import { requestFromUrl, requestUrl, type AlbRequest, type RequestOptions } from './httpRequest.ts';
+import { parseUrl, requestFromUrl, requestUrl, type AlbRequest, type RequestOptions } from './httpRequest.ts';
 import { pathResult, relevantFindings } from './pathResult.ts';
 import { runRules } from './runRules.ts';
 import { callerText, schemeHop } from './scheme.ts';
@@ -28,14 +27,6 @@ interface Chain {
   from: string | undefined;
   client: ClientPorts;
   visited: Set<string>;
-}
-
-export function parseUrl(raw: string): URL {
-  try {
-    return new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`);
-  } catch {
-    throw new PathInputError(`"${raw}" is not a valid URL`);
-  }
 }
 
 export function explainUrl(

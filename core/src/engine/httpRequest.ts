@@ -51,6 +51,15 @@ export function parseMethod(raw: string | undefined): string | null {
   return raw;
 }
 
+/** A URL as typed: without a scheme it is http. */
+export function parseUrl(raw: string): URL {
+  try {
+    return new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`);
+  } catch {
+    throw new PathInputError(`"${raw}" is not a valid URL`);
+  }
+}
+
 export function requestFromUrl(url: URL, opts: RequestOptions = {}): AlbRequest {
   // An ALB listener speaks HTTP or HTTPS: any other scheme is the caller's mistake, not a path to judge
   // (the API answers 400, the CLI exits 2).
