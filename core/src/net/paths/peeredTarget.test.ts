@@ -126,4 +126,18 @@ describe('ip target in a peered VPC of another account', () => {
     const { path } = pathOf(snapshotFromDocuments(docs));
     expect(path.endpoint?.scope).toEqual({ account: PEER.account, region: ids.region });
   });
+
+  it('never looks for an address inside the ALB VPC in other accounts (AWS delivers it locally)', () => {
+    const docs = peeredEstate().docs;
+    const enis = docs.find((d) => d.json.NetworkInterfaces && d.file.includes(PEER.account))!;
+    const eni = (enis.json.NetworkInterfaces as Array<Record<string, unknown>>)[0]!;
+    Object.assign(eni, {
+      PrivateIpAddress: '10.0.10.99',
+      PrivateIpAddresses: [{ PrivateIpAddress: '10.0.10.99' }],
+    });
+    const model = buildModel(snapshotFromDocuments(docs));
+    const path = evaluateAlbToTarget(model, model.loadBalancers.get(web.arn)!, '10.0.10.99', PEER.port);
+    expect(path.endpoint).toBeNull();
+    expect(path.hops.map((h) => [h.kind, h.verdict])).toEqual([['target', 'unknown']]);
+  });
 });

@@ -16,7 +16,10 @@ export type PeeredTarget = { endpoint: EndpointModel; gaps: [] } | { endpoint: n
 /** Route targets that carry traffic into another VPC (VPC peering guide; Transit Gateways guide). */
 export const PEER_ROUTE_KINDS: ReadonlySet<string> = new Set(['vpc-peering', 'transit-gateway']);
 
-/** True when the address lies in one of the VPC's IPv4 CIDRs: AWS delivers it locally, never to a peer. */
+/**
+ * True when the address lies in one of the VPC's CIDRs (AWS delivers it locally, never to a peer), or is not an
+ * address at all (then it is no peered target either: the in-VPC lookup's unknown stands).
+ */
 export function insideVpc(
   model: EstateModel,
   scope: SnapshotScope,
@@ -24,9 +27,18 @@ export function insideVpc(
   ip: string,
 ): boolean {
   const vpc = vpcId ? model.vpcs.get(scope, vpcId) : undefined;
+  let address;
+  try {
+    address = parseAddressRange(ip);
+  } catch {
+    return true;
+  }
   if (!vpc) return false;
-  const cidrs = [vpc.CidrBlock, ...(vpc.CidrBlockAssociationSet ?? []).map((a) => a.CidrBlock)];
-  const address = parseAddressRange(ip);
+  const cidrs = [
+    vpc.CidrBlock,
+    ...(vpc.CidrBlockAssociationSet ?? []).map((a) => a.CidrBlock),
+    ...(vpc.Ipv6CidrBlockAssociationSet ?? []).map((a) => a.Ipv6CidrBlock),
+  ];
   return cidrs.some((c) => !!c && relateParsed(parseAddressRange(c), address) === 'contains');
 }
 
