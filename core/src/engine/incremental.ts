@@ -2,8 +2,9 @@
 // the last snapshot and what that did to the findings (opened, changed, resolved). docs/incremental.md.
 import type { Finding, Snapshot } from '@porthole/shared';
 import { buildModel } from '../model/build.ts';
-import { analyzeModel, type Analysis } from './analyze.ts';
-import { snapshotChanges } from './snapshotChanges.ts';
+import { analyzeModelRaw, type Analysis } from './analyze.ts';
+import { scopedUpdate, type RawAnalysis } from './scopedUpdate.ts';
+import { snapshotDiff } from './snapshotChanges.ts';
 
 export interface FindingsDelta {
   opened: Finding[];
@@ -17,6 +18,8 @@ export interface IncrementalUpdate {
   delta: FindingsDelta;
   /** "account/region|kind" keys of what changed ("*": the partitions themselves); empty: nothing did. */
   changes: ReadonlySet<string>;
+  /** How the update was made: nothing changed, the scoped path, or a full analysis (the fallback). */
+  path: 'unchanged' | 'incremental' | 'full';
 }
 
 export interface IncrementalAnalysis {
@@ -25,31 +28,48 @@ export interface IncrementalAnalysis {
   update(next: Snapshot): IncrementalUpdate;
 }
 
-/** `analysed`: the analysis of `snapshot` when the caller already has it (a restarted worker, the bench). */
+/**
+ * `analysed`: the analysis of `snapshot` when the caller already has it (a restarted worker, the bench); its
+ * first update is then a full one (the rules' own output, which the scoped path starts from, is not in it).
+ */
 export function createIncrementalAnalysis(snapshot: Snapshot, analysed?: Analysis): IncrementalAnalysis {
   let current = snapshot;
-  let analysis = analysed ?? analyse(snapshot);
+  let state: RawAnalysis | Analysis = analysed ?? analyse(snapshot);
   return {
     get analysis() {
-      return analysis;
+      return { model: state.model, result: state.result };
     },
     update(next) {
-      const changes = snapshotChanges(current, next);
+      const diff = snapshotDiff(current, next);
       current = next;
+      const changes = diff.keys;
       // The findings depend only on the snapshot (the clock is read by freshness, outside the engine).
-      if (changes.size === 0) return { analysis, delta: { opened: [], changed: [], resolved: [] }, changes };
-      const previous = analysis;
-      analysis = analyse(next);
-      return { analysis, delta: findingsDelta(previous.result.findings, analysis.result.findings), changes };
+      if (changes.size === 0) {
+        const analysis = { model: state.model, result: state.result };
+        return { analysis, delta: { opened: [], changed: [], resolved: [] }, changes, path: 'unchanged' };
+      }
+      const previous = state;
+      const scoped = 'raw' in previous ? scopedUpdate(previous, next, diff) : null;
+      state = scoped ?? analyse(next);
+      return {
+        analysis: { model: state.model, result: state.result },
+        delta: findingsDelta(previous.result.findings, state.result.findings),
+        changes,
+        path: scoped ? 'incremental' : 'full',
+      };
     },
   };
 }
 
-function analyse(snapshot: Snapshot): Analysis {
+function analyse(snapshot: Snapshot): RawAnalysis {
   const model = buildModel(snapshot);
-  return { model, result: analyzeModel(model) };
+  return { model, ...analyzeModelRaw(model) };
 }
 
+/**
+ * Field by field: a finding the incremental path kept shares every field but its post-step ones (id,
+ * targets, services) with its earlier self, so only those are serialised to compare.
+ */
 export function findingsDelta(before: readonly Finding[], after: readonly Finding[]): FindingsDelta {
   const old = new Map(before.map((f) => [f.id, f]));
   const ids = new Set(after.map((f) => f.id));
@@ -57,7 +77,14 @@ export function findingsDelta(before: readonly Finding[], after: readonly Findin
   for (const f of after) {
     const was = old.get(f.id);
     if (!was) delta.opened.push(f);
-    else if (JSON.stringify(was) !== JSON.stringify(f)) delta.changed.push(f);
+    else if (!sameFinding(was, f)) delta.changed.push(f);
   }
   return delta;
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof Finding)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }

@@ -1,0 +1,186 @@
+// Which entities and findings an ECS / target-health change can reach (docs/incremental.md): from the patched
+// items through the indexes that couple them (service ↔ target group ↔ load balancer, service ↔ cluster, a
+// service's tasks, instances, subnets and their route tables), closed under "appears in the same finding", so
+// every earlier finding is wholly inside the closure (re-evaluated) or wholly outside (kept).
+import { scopeKey, type Finding } from '@porthole/shared';
+import { servicePlacements } from '../analysis/ecsPlacement.ts';
+import { clusterSeed, type PatchSeeds } from '../model/patch.ts';
+import type { EstateModel, ServiceModel } from '../model/types.ts';
+import { cachedRouteTable } from '../net/paths/hops.ts';
+
+export interface Closure {
+  services: Set<string>;
+  targetGroups: Set<string>;
+  loadBalancers: Set<string>;
+  /** "account/region|id" of every resource the closure's entities name. */
+  keys: Set<string>;
+}
+
+/** A finding's resources, targets and services as closure keys. */
+export function findingKeys(f: Finding): string[] {
+  const sk = `${f.account ?? '?'}/${f.region ?? '?'}`;
+  const out = f.resources.map((r) => `${sk}|${r}`);
+  for (const t of f.targets) out.push(`${sk}|${t.targetGroupArn}`);
+  if (f.service) out.push(`${sk}|svc:${f.service}`);
+  for (const s of f.services) out.push(`${sk}|svc:${s}`);
+  return out;
+}
+
+interface Coupling {
+  /** Load balancer → target groups it forwards to or that name it. */
+  lbGroups: Map<string, Set<string>>;
+  clusterServices: Map<string, string[]>;
+  serviceByArn: Map<string, string>;
+}
+
+function couplingOf(models: EstateModel[]): Coupling {
+  const lbGroups = new Map<string, Set<string>>();
+  const add = (lb: string, tg: string) => lbGroups.set(lb, (lbGroups.get(lb) ?? new Set()).add(tg));
+  const clusterServices = new Map<string, string[]>();
+  const serviceByArn = new Map<string, string>();
+  for (const m of models) {
+    for (const lb of m.loadBalancers.values())
+      for (const l of lb.listeners)
+        for (const r of l.rules) for (const tg of r.targetGroupArns) add(lb.arn, tg);
+    for (const tg of m.targetGroups.values()) for (const lb of tg.loadBalancerArns) add(lb, tg.arn);
+    for (const svc of m.services.values()) {
+      const key = clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName);
+      const list = clusterServices.get(key);
+      if (list) list.push(svc.id);
+      else clusterServices.set(key, [svc.id]);
+      serviceByArn.set(svc.arn, svc.id);
+    }
+  }
+  return { lbGroups, clusterServices, serviceByArn };
+}
+
+/**
+ * The closure of `seeds` over both models and the earlier findings (`raw`, what the rules returned); null
+ * when it reaches more than `limit` of the services (then a full analysis is as cheap).
+ */
+export function closureOf(
+  before: EstateModel,
+  after: EstateModel,
+  seeds: PatchSeeds,
+  raw: readonly Finding[],
+  limit: number,
+): { closure: Closure; inside: Set<Finding> } | null {
+  const models = [before, after];
+  const coupling = couplingOf(models);
+  const closure: Closure = {
+    services: new Set(),
+    targetGroups: new Set(),
+    loadBalancers: new Set(),
+    keys: new Set(),
+  };
+  const byKey = new Map<string, Finding[]>();
+  for (const f of raw) {
+    for (const k of findingKeys(f)) {
+      const list = byKey.get(k);
+      if (list) list.push(f);
+      else byKey.set(k, [f]);
+    }
+  }
+  const inside = new Set<Finding>();
+  const pending: string[] = [];
+  const key = (k: string) => {
+    if (closure.keys.has(k)) return;
+    closure.keys.add(k);
+    pending.push(k);
+  };
+  const service = (id: string) => {
+    if (closure.services.has(id)) return;
+    closure.services.add(id);
+    for (const m of models) {
+      const svc = m.services.get(id);
+      if (!svc) continue;
+      serviceKeys(m, svc, key);
+      for (const lb of svc.loadBalancers) group(lb.targetGroupArn);
+      // Services of one cluster share its container instances and host ports.
+      for (const other of coupling.clusterServices.get(
+        clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName),
+      ) ?? [])
+        service(other);
+    }
+  };
+  const group = (arn: string) => {
+    if (closure.targetGroups.has(arn)) return;
+    closure.targetGroups.add(arn);
+    for (const m of models) {
+      const tg = m.targetGroups.get(arn);
+      if (!tg) continue;
+      key(`${scopeKey(tg.scope)}|${arn}`);
+      tg.services.forEach(service);
+      tg.loadBalancerArns.forEach(balancer);
+    }
+  };
+  const balancer = (arn: string) => {
+    if (closure.loadBalancers.has(arn)) return;
+    closure.loadBalancers.add(arn);
+    const lb = after.loadBalancers.get(arn);
+    if (lb) {
+      key(`${scopeKey(lb.scope)}|${arn}`);
+      for (const l of lb.listeners) {
+        key(`${scopeKey(lb.scope)}|${l.arn}`);
+        for (const r of l.rules) key(`${scopeKey(lb.scope)}|${r.arn}`);
+      }
+    }
+    coupling.lbGroups.get(arn)?.forEach(group);
+  };
+  seeds.services.forEach(service);
+  seeds.targetGroups.forEach(group);
+  for (const c of seeds.clusters) coupling.clusterServices.get(c)?.forEach(service);
+  const total = Math.max(before.services.size, after.services.size);
+  // Every finding naming a key is inside; its own keys and entities join.
+  while (pending.length > 0) {
+    if (closure.services.size > limit * total) return null;
+    const k = pending.pop()!;
+    for (const f of byKey.get(k) ?? []) {
+      if (inside.has(f)) continue;
+      inside.add(f);
+      for (const fk of findingKeys(f)) {
+        key(fk);
+        entityOf(fk, models, coupling, service, group, balancer);
+      }
+    }
+  }
+  if (closure.services.size > limit * total) return null;
+  return { closure, inside };
+}
+
+function entityOf(
+  k: string,
+  models: EstateModel[],
+  coupling: Coupling,
+  service: (id: string) => void,
+  group: (arn: string) => void,
+  balancer: (arn: string) => void,
+): void {
+  const bar = k.indexOf('|');
+  const id = k.slice(bar + 1);
+  if (id.startsWith('svc:')) return service(`${k.slice(0, bar)}/${id.slice(4)}`);
+  for (const m of models) {
+    if (m.targetGroups.has(id)) return group(id);
+    if (m.loadBalancers.has(id)) return balancer(id);
+  }
+  const svc = coupling.serviceByArn.get(id);
+  if (svc) service(svc);
+}
+
+/** What a service's findings can name: itself, its tasks, where they run (instances, subnets, route tables). */
+function serviceKeys(model: EstateModel, svc: ServiceModel, key: (k: string) => void): void {
+  const sk = scopeKey(svc.scope);
+  const ids = [`svc:${svc.key}`, svc.arn, ...(svc.taskDefinitionArn ? [svc.taskDefinitionArn] : [])];
+  if (svc.clusterArn) ids.push(svc.clusterArn);
+  for (const t of svc.tasks) {
+    ids.push(t.arn);
+    for (const x of [t.eniId, t.instanceId, t.subnetId]) if (x) ids.push(x);
+  }
+  for (const s of svc.awsvpc?.subnets ?? []) ids.push(s);
+  for (const p of servicePlacements(model, svc).placements) {
+    ids.push(p.id, p.subnetId);
+    const table = p.vpcId ? cachedRouteTable(model, svc.scope, p.subnetId, p.vpcId) : null;
+    if (table) ids.push(table.table.RouteTableId);
+  }
+  for (const id of ids) key(`${sk}|${id}`);
+}

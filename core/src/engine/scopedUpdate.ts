@@ -1,0 +1,71 @@
+// The incremental path (docs/incremental.md): patch the model for the changed ECS items and target health,
+// re-run the rules only on a view of the closure of what they reach, keep every earlier finding outside it,
+// and redo the global post-steps and verdicts on the merged findings. Null: not covered, analyse in full.
+import type { Finding, Snapshot } from '@porthole/shared';
+import { CLUSTER_TABLE, NETWORK_TABLES, shareMemo } from '../model/memo.ts';
+import { patchModel } from '../model/patch.ts';
+import type { EstateModel } from '../model/types.ts';
+import { createRuleContext } from '../rules/support/context.ts';
+import { ANALYSIS_RULES, type Analysis } from './analyze.ts';
+import { closureOf, findingKeys, type Closure } from './closure.ts';
+import { finishFindings, findingKey, ruleFindings } from './runRules.ts';
+import type { SnapshotDiff } from './snapshotChanges.ts';
+import { serviceVerdicts, targetVerdicts } from './verdicts.ts';
+
+/** Beyond this share of the services in the closure, a full analysis costs about as much. */
+const CLOSURE_LIMIT = 0.2;
+
+/** An analysis with what each rule returned before the post-steps (ANALYSIS_RULES order). */
+export interface RawAnalysis extends Analysis {
+  raw: Finding[][];
+}
+
+export function scopedUpdate(last: RawAnalysis, next: Snapshot, diff: SnapshotDiff): RawAnalysis | null {
+  const patch = patchModel(last.model, next, diff.keys, diff.items);
+  if (!patch) return null;
+  const { model } = patch;
+  const found = closureOf(last.model, model, patch.seeds, last.raw.flat(), CLOSURE_LIMIT);
+  if (!found) return null;
+  const { closure, inside } = found;
+  const view = viewOf(model, closure);
+  const fresh = ruleFindings(view, createRuleContext(view), ANALYSIS_RULES);
+  const raw = last.raw.map((mine) => mine.filter((f) => !inside.has(f)));
+  const keptKeys = new Set(raw.flatMap((mine) => mine.map(findingKey)));
+  for (let i = 0; i < fresh.length; i++) {
+    // A view finding naming nothing of the closure is one the full run makes from entities outside it, and
+    // that finding is kept from the last run.
+    const taken = fresh[i]!.filter((f) => findingKeys(f).some((k) => closure.keys.has(k)));
+    // The same id as a kept finding: the two would merge, so the closure missed a coupling.
+    if (taken.some((f) => keptKeys.has(findingKey(f)))) return null;
+    raw[i] = [...raw[i]!, ...taken];
+  }
+  const findings = finishFindings(model, raw.flat(), ANALYSIS_RULES);
+  const targets = targetVerdicts(model, findings);
+  const services = serviceVerdicts(model, findings, targets);
+  return {
+    model,
+    raw,
+    result: { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] },
+  };
+}
+
+/**
+ * The patched model restricted to the closure's services, target groups and load balancers (in model order);
+ * everything else shared. Its tasks, container instances and network are the model's own, so it shares the
+ * model's caches for them, and the placements of the (same) service objects.
+ */
+function viewOf(model: EstateModel, closure: Closure): EstateModel {
+  const pick = <V>(from: Map<string, V>, keep: ReadonlySet<string>) => {
+    const out = new Map<string, V>();
+    for (const [k, v] of from) if (keep.has(k)) out.set(k, v);
+    return out;
+  };
+  const view: EstateModel = {
+    ...model,
+    services: pick(model.services, closure.services),
+    targetGroups: pick(model.targetGroups, closure.targetGroups),
+    loadBalancers: pick(model.loadBalancers, closure.loadBalancers),
+  };
+  shareMemo(view, model, [...NETWORK_TABLES, CLUSTER_TABLE, 'servicePlacements']);
+  return view;
+}

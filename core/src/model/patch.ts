@@ -1,0 +1,217 @@
+// A model patched for changed ECS items and target health, without touching the model it came from (the
+// daemon's drill-downs may still read it): every unchanged index is shared by reference, new Maps only where
+// items changed. Built with the model build's own per-item functions, so a patched item equals a built one.
+// Returns null for anything else (docs/incremental.md): the caller rebuilds.
+import {
+  arnScope,
+  clusterNameFromArn,
+  containerInstanceCluster,
+  scopeKey,
+  type Snapshot,
+  type TaskDefinition,
+} from '@porthole/shared';
+import { serviceModel, taskModel } from './buildEcs.ts';
+import { targetsOf } from './buildElb.ts';
+import { CLUSTER_TABLE, shareMemo, shareNetworkMemo } from './memo.ts';
+import type { EstateModel, ServiceModel, TargetGroupModel, TaskModel } from './types.ts';
+
+/** The kinds a patch covers; `clusters` and `TargetGroupAttributes` are read by no model field. */
+const PATCHED = new Set([
+  'services',
+  'tasks',
+  'taskDefinitions',
+  'containerInstances',
+  'LoadBalancerTargetHealth',
+  'clusters',
+  'TargetGroupAttributes',
+]);
+
+/** What the patch touched, for the closure of affected findings (engine/closure.ts). */
+export interface PatchSeeds {
+  /** ServiceModel ids whose model changed (item, task definition or tasks), in either model. */
+  services: Set<string>;
+  /** Target groups whose targets or registered services changed. */
+  targetGroups: Set<string>;
+  /** "scope|cluster name" of clusters whose container instances changed. */
+  clusters: Set<string>;
+}
+
+export interface ModelPatch {
+  model: EstateModel;
+  seeds: PatchSeeds;
+}
+
+/** `items`: "account/region|kind" → changed item ids (engine/snapshotChanges.ts). */
+export function patchModel(
+  old: EstateModel,
+  next: Snapshot,
+  keys: ReadonlySet<string>,
+  items: ReadonlyMap<string, ReadonlySet<string>>,
+): ModelPatch | null {
+  const changed = (kind: string) =>
+    new Set([...items].flatMap(([k, ids]) => (k.endsWith(`|${kind}`) ? [...ids] : [])));
+  for (const key of keys) {
+    const kind = key.slice(key.lastIndexOf('|') + 1);
+    if (key === '*' || !PATCHED.has(kind) || !items.has(key)) return null;
+  }
+  if (new Set(next.partitions.map(scopeKey)).size !== next.partitions.length) return null;
+  const seeds: PatchSeeds = { services: new Set(), targetGroups: new Set(), clusters: new Set() };
+  const model: EstateModel = { ...old };
+  shareNetworkMemo(model, old);
+
+  // Container instances: only the instance → EC2 id map is modelled (the rest of the item changes each poll).
+  const ciChanged = new Set<string>();
+  if (changed('containerInstances').size > 0) {
+    model.containerInstances = new Map();
+    for (const part of next.partitions)
+      for (const ci of part.data.containerInstances ?? [])
+        model.containerInstances.set(ci.containerInstanceArn, ci.ec2InstanceId ?? null);
+    const arns = new Set([...old.containerInstances.keys(), ...model.containerInstances.keys()]);
+    for (const arn of arns) {
+      if (old.containerInstances.get(arn) === model.containerInstances.get(arn)) continue;
+      const cluster = containerInstanceCluster(arn);
+      if (!cluster) return null; // an old-format ARN names no cluster: who shares it is not known here
+      ciChanged.add(arn);
+      seeds.clusters.add(clusterSeed(arn, cluster));
+    }
+  }
+  const tdChanged = changed('taskDefinitions');
+  const taskDefs = new Map<string, TaskDefinition>();
+  for (const part of next.partitions)
+    for (const td of part.data.taskDefinitions ?? []) taskDefs.set(td.taskDefinitionArn, td);
+
+  // Services, in snapshot order (the model's iteration order is the build's).
+  const svcChanged = changed('services');
+  const oldByArn = new Map([...old.services.values()].map((s) => [s.arn, s]));
+  const services = new Map<string, ServiceModel>();
+  const fresh = new Set<string>();
+  for (const part of next.partitions) {
+    const scope = { account: part.account, region: part.region };
+    for (const svc of part.data.services ?? []) {
+      const was = oldByArn.get(svc.serviceArn);
+      const rebuild =
+        !was || svcChanged.has(svc.serviceArn) || (svc.taskDefinition && tdChanged.has(svc.taskDefinition));
+      const service = rebuild ? serviceModel(svc, scope, taskDefs) : was;
+      if (rebuild) fresh.add(service.id);
+      services.set(service.id, service);
+    }
+  }
+  for (const s of old.services.values()) if (services.get(s.id) !== s) seeds.services.add(s.id);
+  for (const id of fresh) seeds.services.add(id);
+
+  // Tasks, in snapshot order; a service whose task list changes gets a new object.
+  const taskChanged = changed('tasks');
+  const tasks = new Map<string, TaskModel>();
+  const rebuilt: TaskModel[] = [];
+  for (const part of next.partitions) {
+    const scope = { account: part.account, region: part.region };
+    for (const task of part.data.tasks ?? []) {
+      const was = old.tasks.get(task.taskArn);
+      const rebuild =
+        !was ||
+        taskChanged.has(task.taskArn) ||
+        (task.taskDefinitionArn && tdChanged.has(task.taskDefinitionArn)) ||
+        (task.containerInstanceArn && ciChanged.has(task.containerInstanceArn));
+      const t = rebuild ? taskModel(model, task, scope, taskDefs) : was;
+      tasks.set(task.taskArn, t);
+      if (rebuild) {
+        rebuilt.push(t);
+        if (was) rebuilt.push(was);
+        if (was?.serviceKey) seeds.services.add(was.serviceKey);
+        if (t.serviceKey) seeds.services.add(t.serviceKey);
+      }
+    }
+  }
+  for (const t of old.tasks.values()) {
+    if (tasks.has(t.arn)) continue;
+    rebuilt.push(t);
+    if (t.serviceKey) seeds.services.add(t.serviceKey);
+  }
+  // Each seeded service's task list again, in snapshot order (its tasks may precede the change that seeded it).
+  const lists = new Map<string, TaskModel[]>();
+  for (const t of tasks.values()) {
+    if (!t.serviceKey || !seeds.services.has(t.serviceKey)) continue;
+    const list = lists.get(t.serviceKey);
+    if (list) list.push(t);
+    else lists.set(t.serviceKey, [t]);
+  }
+  for (const id of seeds.services) {
+    const svc = services.get(id);
+    if (!svc) continue;
+    const list = lists.get(id) ?? [];
+    // Tasks whose service is not (yet) in the snapshot stay out of every list, as in the build.
+    services.set(id, fresh.has(id) ? Object.assign(svc, { tasks: list }) : { ...svc, tasks: list });
+  }
+  model.services = services;
+  model.tasks = tasks;
+  if (model.containerInstances === old.containerInstances && pairsKept(old, model, rebuilt))
+    shareMemo(model, old, [CLUSTER_TABLE]);
+  patchTargetGroups(old, model, next, changed('LoadBalancerTargetHealth'), seeds);
+  return { model, seeds };
+}
+
+/** "account|region|cluster" of an ECS ARN in that cluster's account and region (names repeat across them). */
+export function clusterSeed(anyArn: string, clusterName: string): string {
+  const scope = arnScope(anyArn);
+  return `${scope?.account ?? ''}|${scope?.region ?? ''}|${clusterName}`;
+}
+
+/**
+ * New target group objects where the health or the registered services changed; `services` in the build's
+ * order (services in model order, each once).
+ */
+function patchTargetGroups(
+  old: EstateModel,
+  model: EstateModel,
+  next: Snapshot,
+  healthChanged: ReadonlySet<string>,
+  seeds: PatchSeeds,
+): void {
+  const touched = new Set(healthChanged);
+  for (const id of seeds.services) {
+    for (const svc of [old.services.get(id), model.services.get(id)])
+      for (const lb of svc?.loadBalancers ?? []) touched.add(lb.targetGroupArn);
+  }
+  const groups = [...touched].flatMap((arn) => old.targetGroups.get(arn) ?? []);
+  if (groups.length === 0) return;
+  const registered = new Map(groups.map((tg) => [tg.arn, [] as string[]]));
+  for (const svc of model.services.values()) {
+    for (const lb of svc.loadBalancers) {
+      const list = registered.get(lb.targetGroupArn);
+      if (list && !list.includes(svc.id)) list.push(svc.id);
+    }
+  }
+  const parts = new Map(next.partitions.map((p) => [scopeKey(p), p]));
+  model.targetGroups = new Map(old.targetGroups);
+  for (const tg of groups) {
+    const copy: TargetGroupModel = { ...tg, services: registered.get(tg.arn)! };
+    if (healthChanged.has(tg.arn)) {
+      const health = parts
+        .get(scopeKey(tg.scope))
+        ?.data.LoadBalancerTargetHealth?.find((h) => h.TargetGroupArn === tg.arn);
+      copy.targets = targetsOf(tg.arn, health);
+    }
+    model.targetGroups.set(tg.arn, copy);
+    seeds.targetGroups.add(tg.arn);
+  }
+}
+
+/**
+ * The cluster index (ecsPlacement.ts) takes each container instance ARN's own cluster, and each task's
+ * (cluster, container instance): tasks whose pair the ARNs already give add nothing, so moving them keeps it.
+ */
+function pairsKept(old: EstateModel, model: EstateModel, tasks: readonly TaskModel[]): boolean {
+  return tasks.every((t) => {
+    const ci = t.raw.containerInstanceArn;
+    if (!ci || !t.clusterArn) return true;
+    const same = arnScope(ci);
+    const ofCluster = arnScope(t.clusterArn);
+    return (
+      model.containerInstances.has(ci) &&
+      old.containerInstances.has(ci) &&
+      containerInstanceCluster(ci) === clusterNameFromArn(t.clusterArn) &&
+      same?.account === ofCluster?.account &&
+      same?.region === ofCluster?.region
+    );
+  });
+}
