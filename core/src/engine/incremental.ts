@@ -22,6 +22,11 @@ export interface IncrementalUpdate {
   path: 'unchanged' | 'incremental' | 'full';
 }
 
+export interface IncrementalOptions {
+  /** The share of the services the affected closure may reach before a full analysis is made instead. */
+  closureLimit?: number;
+}
+
 export interface IncrementalAnalysis {
   /** The latest analysis. */
   readonly analysis: Analysis;
@@ -32,7 +37,11 @@ export interface IncrementalAnalysis {
  * `analysed`: the analysis of `snapshot` when the caller already has it (a restarted worker, the bench); its
  * first update is then a full one (the rules' own output, which the scoped path starts from, is not in it).
  */
-export function createIncrementalAnalysis(snapshot: Snapshot, analysed?: Analysis): IncrementalAnalysis {
+export function createIncrementalAnalysis(
+  snapshot: Snapshot,
+  analysed?: Analysis,
+  options: IncrementalOptions = {},
+): IncrementalAnalysis {
   let current = snapshot;
   let state: RawAnalysis | Analysis = analysed ?? analyse(snapshot);
   return {
@@ -49,7 +58,7 @@ export function createIncrementalAnalysis(snapshot: Snapshot, analysed?: Analysi
         return { analysis, delta: { opened: [], changed: [], resolved: [] }, changes, path: 'unchanged' };
       }
       const previous = state;
-      const scoped = 'raw' in previous ? scopedUpdate(previous, next, diff) : null;
+      const scoped = 'raw' in previous ? scopedUpdate(previous, next, diff, options.closureLimit) : null;
       state = scoped ?? analyse(next);
       return {
         analysis: { model: state.model, result: state.result },

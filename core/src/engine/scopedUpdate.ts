@@ -20,11 +20,16 @@ export interface RawAnalysis extends Analysis {
   raw: Finding[][];
 }
 
-export function scopedUpdate(last: RawAnalysis, next: Snapshot, diff: SnapshotDiff): RawAnalysis | null {
+export function scopedUpdate(
+  last: RawAnalysis,
+  next: Snapshot,
+  diff: SnapshotDiff,
+  limit = CLOSURE_LIMIT,
+): RawAnalysis | null {
   const patch = patchModel(last.model, next, diff.keys, diff.items);
   if (!patch) return null;
   const { model } = patch;
-  const found = closureOf(last.model, model, patch.seeds, last.raw.flat(), CLOSURE_LIMIT);
+  const found = closureOf(last.model, model, patch.seeds, last.raw.flat(), limit);
   if (!found) return null;
   const { closure, inside } = found;
   const view = viewOf(model, closure);
