@@ -15,6 +15,8 @@ export type Step =
   /** A bridge task definition pins host port 8080: its services compete for the cluster's instances. */
   | { kind: 'staticPort'; at: number }
   | { kind: 'ciInstance'; at: number; to: number }
+  /** An awsvpc task replaced: it stops and its ENI goes, a new task with a new ENI and address registers. */
+  | { kind: 'deploy'; at: number }
   | { kind: 'network'; at: number }
   | { kind: 'same' }
   | { kind: 'clone' };
@@ -30,6 +32,7 @@ export const ECS_STEPS = new Set<Step['kind']>([
   'tdPort',
   'staticPort',
   'ciInstance',
+  'deploy',
 ]);
 
 const n = fc.nat(10_000);
@@ -44,6 +47,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('staticPort' as const), at: n }),
   fc.record({ kind: fc.constant('ciInstance' as const), at: n, to: n }),
   fc.record({ kind: fc.constant('network' as const), at: n }),
+  fc.record({ kind: fc.constant('deploy' as const), at: n }),
   fc.constant({ kind: 'same' as const }),
   fc.constant({ kind: 'clone' as const }),
 );
@@ -148,11 +152,71 @@ export function applyStep(s: Snapshot, st: Step): Snapshot {
     case 'ciInstance':
       return editItem(s, 'containerInstances', st.at, (ci, part) => {
         const other = pick(part.data.containerInstances, st.to);
-        ci.ec2InstanceId = other && other.ec2InstanceId !== ci.ec2InstanceId ? other.ec2InstanceId : 'i-0stopped';
+        ci.ec2InstanceId =
+          other && other.ec2InstanceId !== ci.ec2InstanceId ? other.ec2InstanceId : 'i-0stopped';
       });
+    case 'deploy':
+      return deploy(s, st.at);
     case 'network':
       return editItem(s, 'SecurityGroups', st.at, (sg) => {
         sg.IpPermissions = ((sg.IpPermissions as unknown[] | undefined) ?? []).slice(1);
       });
   }
+}
+
+type Json = Record<string, unknown>;
+const detail = (t: Json, name: string) =>
+  ((t.attachments as Json[] | undefined)?.[0]?.details as Json[] | undefined)?.find((d) => d.name === name);
+
+function deploy(s: Snapshot, at: number): Snapshot {
+  const owners = s.partitions.flatMap((p, pi) =>
+    (p.data.tasks ?? []).flatMap((t, ti) =>
+      t.lastStatus === 'RUNNING' && detail(t, 'networkInterfaceId') ? [[pi, ti] as const] : [],
+    ),
+  );
+  if (owners.length === 0) return s;
+  const [pi, ti] = owners[at % owners.length]!;
+  const part = s.partitions[pi]!;
+  const data = { ...part.data } as Record<string, unknown[]>;
+  const old = structuredClone(data.tasks![ti]) as Json;
+  const eniId = detail(old, 'networkInterfaceId')!.value as string;
+  const ip = detail(old, 'privateIPv4Address')!.value as string;
+  const fresh = structuredClone(old);
+  old.lastStatus = 'STOPPED';
+  old.desiredStatus = 'STOPPED';
+  old.stoppedReason = 'Scaling activity initiated by (deployment ecs-svc/1)';
+  const newIp = ip.replace(/\.(\d+)$/, (_, x: string) => `.${(Number(x) + 100) % 250}`);
+  fresh.taskArn = `${fresh.taskArn as string}1`;
+  detail(fresh, 'networkInterfaceId')!.value = `${eniId}1`;
+  detail(fresh, 'privateIPv4Address')!.value = newIp;
+  data.tasks = [...data.tasks!];
+  data.tasks[ti] = old;
+  data.tasks.push(fresh);
+  const enis = (data.NetworkInterfaces ?? []) as Json[];
+  const eni = enis.find((e) => e.NetworkInterfaceId === eniId);
+  data.NetworkInterfaces = enis.filter((e) => e !== eni);
+  if (eni) {
+    const copy = structuredClone(eni);
+    copy.NetworkInterfaceId = `${eniId}1`;
+    copy.PrivateIpAddress = newIp;
+    copy.PrivateIpAddresses = [{ Primary: true, PrivateIpAddress: newIp }];
+    data.NetworkInterfaces.push(copy);
+  }
+  data.LoadBalancerTargetHealth = ((data.LoadBalancerTargetHealth ?? []) as Json[]).map((h) => {
+    const targets = h.TargetHealthDescriptions as Array<{ Target: Json; TargetHealth: Json }>;
+    const i = targets.findIndex((t) => t.Target.Id === ip);
+    if (i < 0) return h;
+    const copy = structuredClone(h);
+    const list = copy.TargetHealthDescriptions as typeof targets;
+    list[i] = { ...list[i]!, TargetHealth: { State: 'draining', Reason: 'Target.DeregistrationInProgress' } };
+    list.push({
+      ...list[i]!,
+      Target: { ...list[i]!.Target, Id: newIp },
+      TargetHealth: { State: 'initial', Reason: 'Elb.RegistrationInProgress' },
+    });
+    return copy;
+  });
+  const partitions = [...s.partitions];
+  partitions[pi] = { ...part, data: data as SnapshotData };
+  return { ...s, partitions };
 }

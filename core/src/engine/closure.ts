@@ -3,8 +3,9 @@
 // service's tasks, instances, subnets and their route tables), closed under "appears in the same finding", so
 // every earlier finding is wholly inside the closure (re-evaluated) or wholly outside (kept).
 import { scopeKey, type Finding } from '@porthole/shared';
-import { servicePlacements } from '../analysis/ecsPlacement.ts';
-import { clusterSeed, type PatchSeeds } from '../model/patch.ts';
+import { isAwsvpc, servicePlacements } from '../analysis/ecsPlacement.ts';
+import type { PatchSeeds } from '../model/patch.ts';
+import { clusterSeed } from '../model/patchGroups.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { cachedRouteTable } from '../net/paths/hops.ts';
 
@@ -29,6 +30,7 @@ export function findingKeys(f: Finding): string[] {
 interface Coupling {
   /** Load balancer → target groups it forwards to or that name it. */
   lbGroups: Map<string, Set<string>>;
+  /** Bridge/host services by cluster. */
   clusterServices: Map<string, string[]>;
   serviceByArn: Map<string, string>;
 }
@@ -44,11 +46,12 @@ function couplingOf(models: EstateModel[]): Coupling {
         for (const r of l.rules) for (const tg of r.targetGroupArns) add(lb.arn, tg);
     for (const tg of m.targetGroups.values()) for (const lb of tg.loadBalancerArns) add(lb, tg.arn);
     for (const svc of m.services.values()) {
+      serviceByArn.set(svc.arn, svc.id);
+      if (isAwsvpc(svc) === true) continue;
       const key = clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName);
       const list = clusterServices.get(key);
       if (list) list.push(svc.id);
       else clusterServices.set(key, [svc.id]);
-      serviceByArn.set(svc.arn, svc.id);
     }
   }
   return { lbGroups, clusterServices, serviceByArn };
@@ -96,11 +99,13 @@ export function closureOf(
       if (!svc) continue;
       serviceKeys(m, svc, key);
       for (const lb of svc.loadBalancers) group(lb.targetGroupArn);
-      // Services of one cluster share its container instances and host ports.
-      for (const other of coupling.clusterServices.get(
-        clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName),
-      ) ?? [])
-        service(other);
+      // Bridge/host services of one cluster share its container instances and host ports (awsvpc tasks
+      // have their own ENIs; their instances reach the cluster index through PatchSeeds.clusters).
+      if (isAwsvpc(svc) !== true)
+        for (const other of coupling.clusterServices.get(
+          clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName),
+        ) ?? [])
+          service(other);
     }
   };
   const group = (arn: string) => {
@@ -129,6 +134,8 @@ export function closureOf(
   };
   seeds.services.forEach(service);
   seeds.targetGroups.forEach(group);
+  seeds.loadBalancers.forEach(balancer);
+  seeds.keys.forEach(key);
   for (const c of seeds.clusters) coupling.clusterServices.get(c)?.forEach(service);
   const total = Math.max(before.services.size, after.services.size);
   // Every finding naming a key is inside; its own keys and entities join.

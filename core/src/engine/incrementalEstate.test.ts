@@ -15,12 +15,17 @@ const estates = {
 };
 const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 /** What the patch replaces, as plain data: equal to the same parts of a model built from scratch. */
+const sorted = (xs: Iterable<unknown>) => [...xs].map((x) => JSON.stringify(x)).sort();
 const ecsParts = (m: EstateModel) =>
   json({
     services: [...m.services],
     tasks: [...m.tasks.keys()],
     targetGroups: [...m.targetGroups],
     containerInstances: [...m.containerInstances],
+    // Only looked up by id: compared as sets (a patch appends new ids where the build interleaves them).
+    enis: sorted(m.networkInterfaces.values()),
+    byIp: sorted(m.eniByPrivateIp.values()),
+    bySg: sorted(m.enisBySecurityGroup.values()),
   });
 
 function run(start: Snapshot, steps: Step[], options: IncrementalOptions) {
@@ -35,7 +40,9 @@ function run(start: Snapshot, steps: Step[], options: IncrementalOptions) {
     expect(ecsParts(analysis.model)).toEqual(ecsParts(full.model));
     // The delta turns the previous findings into the new ones.
     const gone = new Set([...delta.resolved, ...delta.changed].map((f) => f.id));
-    const ids = [...before.filter((f) => !gone.has(f.id)), ...delta.changed, ...delta.opened].map((f) => f.id);
+    const ids = [...before.filter((f) => !gone.has(f.id)), ...delta.changed, ...delta.opened].map(
+      (f) => f.id,
+    );
     expect(ids.sort()).toEqual(full.result.findings.map((f) => f.id).sort());
     expect(delta.opened.filter((f) => before.some((b) => b.id === f.id))).toEqual([]);
     if (s.kind === 'same' || s.kind === 'clone') expect(path).toBe('unchanged');

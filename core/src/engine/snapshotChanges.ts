@@ -13,6 +13,7 @@ export const ITEM_ID_FIELD = {
   LoadBalancerTargetHealth: 'TargetGroupArn',
   clusters: 'clusterArn',
   TargetGroupAttributes: 'TargetGroupArn',
+  NetworkInterfaces: 'NetworkInterfaceId',
 } as const satisfies Partial<Record<SnapshotKind, string>>;
 
 export type ItemKind = keyof typeof ITEM_ID_FIELD;

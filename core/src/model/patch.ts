@@ -3,7 +3,6 @@
 // items changed. Built with the model build's own per-item functions, so a patched item equals a built one.
 // Returns null for anything else (docs/incremental.md): the caller rebuilds.
 import {
-  arnScope,
   clusterNameFromArn,
   containerInstanceCluster,
   scopeKey,
@@ -11,11 +10,15 @@ import {
   type TaskDefinition,
 } from '@porthole/shared';
 import { serviceModel, taskModel } from './buildEcs.ts';
-import { targetsOf } from './buildElb.ts';
+import { clusterSeed, pairsKept, patchTargetGroups } from './patchGroups.ts';
 import { CLUSTER_TABLE, shareMemo, shareNetworkMemo } from './memo.ts';
-import type { EstateModel, ServiceModel, TargetGroupModel, TaskModel } from './types.ts';
+import { patchInterfaces, seedInterfaceTasks } from './patchInterfaces.ts';
+import type { EstateModel, ServiceModel, TaskModel } from './types.ts';
 
-/** The kinds a patch covers; `clusters` and `TargetGroupAttributes` are read by no model field. */
+/**
+ * The kinds a patch covers; `clusters` and `TargetGroupAttributes` are read by no model field; of the
+ * NetworkInterfaces, only task ENIs (attached to no instance) that come and go with their tasks.
+ */
 const PATCHED = new Set([
   'services',
   'tasks',
@@ -24,6 +27,7 @@ const PATCHED = new Set([
   'LoadBalancerTargetHealth',
   'clusters',
   'TargetGroupAttributes',
+  'NetworkInterfaces',
 ]);
 
 /** What the patch touched, for the closure of affected findings (engine/closure.ts). */
@@ -32,8 +36,12 @@ export interface PatchSeeds {
   services: Set<string>;
   /** Target groups whose targets or registered services changed. */
   targetGroups: Set<string>;
-  /** "scope|cluster name" of clusters whose container instances changed. */
+  /** "account|region|cluster" of clusters whose container instances changed. */
   clusters: Set<string>;
+  /** Load balancers whose SG rules name a group that a changed ENI carries (or carried). */
+  loadBalancers: Set<string>;
+  /** "account/region|id" of changed ENIs and their addresses, for the findings that name them. */
+  keys: Set<string>;
 }
 
 export interface ModelPatch {
@@ -55,7 +63,13 @@ export function patchModel(
     if (key === '*' || !PATCHED.has(kind) || !items.has(key)) return null;
   }
   if (new Set(next.partitions.map(scopeKey)).size !== next.partitions.length) return null;
-  const seeds: PatchSeeds = { services: new Set(), targetGroups: new Set(), clusters: new Set() };
+  const seeds: PatchSeeds = {
+    services: new Set(),
+    targetGroups: new Set(),
+    clusters: new Set(),
+    loadBalancers: new Set(),
+    keys: new Set(),
+  };
   const model: EstateModel = { ...old };
   shareNetworkMemo(model, old);
 
@@ -144,74 +158,19 @@ export function patchModel(
   }
   model.services = services;
   model.tasks = tasks;
+  const enis = [...items].filter(([k]) => k.endsWith('|NetworkInterfaces'));
+  for (const [key, ids] of enis) {
+    const part = next.partitions.find((p) => scopeKey(p) === key.slice(0, key.lastIndexOf('|')))!;
+    if (!patchInterfaces(old, model, part, ids, seeds)) return null;
+  }
+  if (enis.length > 0) seedInterfaceTasks([old, model], seeds.keys, seeds);
   if (model.containerInstances === old.containerInstances && pairsKept(old, model, rebuilt))
     shareMemo(model, old, [CLUSTER_TABLE]);
+  else {
+    // The cluster index may change: every bridge/host service of the clusters these tasks ran in.
+    for (const t of rebuilt)
+      if (t.clusterArn) seeds.clusters.add(clusterSeed(t.clusterArn, clusterNameFromArn(t.clusterArn)));
+  }
   patchTargetGroups(old, model, next, changed('LoadBalancerTargetHealth'), seeds);
   return { model, seeds };
-}
-
-/** "account|region|cluster" of an ECS ARN in that cluster's account and region (names repeat across them). */
-export function clusterSeed(anyArn: string, clusterName: string): string {
-  const scope = arnScope(anyArn);
-  return `${scope?.account ?? ''}|${scope?.region ?? ''}|${clusterName}`;
-}
-
-/**
- * New target group objects where the health or the registered services changed; `services` in the build's
- * order (services in model order, each once).
- */
-function patchTargetGroups(
-  old: EstateModel,
-  model: EstateModel,
-  next: Snapshot,
-  healthChanged: ReadonlySet<string>,
-  seeds: PatchSeeds,
-): void {
-  const touched = new Set(healthChanged);
-  for (const id of seeds.services) {
-    for (const svc of [old.services.get(id), model.services.get(id)])
-      for (const lb of svc?.loadBalancers ?? []) touched.add(lb.targetGroupArn);
-  }
-  const groups = [...touched].flatMap((arn) => old.targetGroups.get(arn) ?? []);
-  if (groups.length === 0) return;
-  const registered = new Map(groups.map((tg) => [tg.arn, [] as string[]]));
-  for (const svc of model.services.values()) {
-    for (const lb of svc.loadBalancers) {
-      const list = registered.get(lb.targetGroupArn);
-      if (list && !list.includes(svc.id)) list.push(svc.id);
-    }
-  }
-  const parts = new Map(next.partitions.map((p) => [scopeKey(p), p]));
-  model.targetGroups = new Map(old.targetGroups);
-  for (const tg of groups) {
-    const copy: TargetGroupModel = { ...tg, services: registered.get(tg.arn)! };
-    if (healthChanged.has(tg.arn)) {
-      const health = parts
-        .get(scopeKey(tg.scope))
-        ?.data.LoadBalancerTargetHealth?.find((h) => h.TargetGroupArn === tg.arn);
-      copy.targets = targetsOf(tg.arn, health);
-    }
-    model.targetGroups.set(tg.arn, copy);
-    seeds.targetGroups.add(tg.arn);
-  }
-}
-
-/**
- * The cluster index (ecsPlacement.ts) takes each container instance ARN's own cluster, and each task's
- * (cluster, container instance): tasks whose pair the ARNs already give add nothing, so moving them keeps it.
- */
-function pairsKept(old: EstateModel, model: EstateModel, tasks: readonly TaskModel[]): boolean {
-  return tasks.every((t) => {
-    const ci = t.raw.containerInstanceArn;
-    if (!ci || !t.clusterArn) return true;
-    const same = arnScope(ci);
-    const ofCluster = arnScope(t.clusterArn);
-    return (
-      model.containerInstances.has(ci) &&
-      old.containerInstances.has(ci) &&
-      containerInstanceCluster(ci) === clusterNameFromArn(t.clusterArn) &&
-      same?.account === ofCluster?.account &&
-      same?.region === ofCluster?.region
-    );
-  });
 }
