@@ -8,6 +8,7 @@ import type { PatchSeeds } from '../model/patch.ts';
 import { clusterSeed } from '../model/patchGroups.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { cachedRouteTable } from '../net/paths/hops.ts';
+import { memo } from '../model/memo.ts';
 
 export interface Closure {
   services: Set<string>;
@@ -27,7 +28,7 @@ export function findingKeys(f: Finding): string[] {
   return out;
 }
 
-interface Coupling {
+export interface Coupling {
   /** Load balancer → target groups it forwards to or that name it. */
   lbGroups: Map<string, Set<string>>;
   /** Bridge/host services by cluster. */
@@ -35,26 +36,33 @@ interface Coupling {
   serviceByArn: Map<string, string>;
 }
 
-function couplingOf(models: EstateModel[]): Coupling {
-  const lbGroups = new Map<string, Set<string>>();
-  const add = (lb: string, tg: string) => lbGroups.set(lb, (lbGroups.get(lb) ?? new Set()).add(tg));
-  const clusterServices = new Map<string, string[]>();
-  const serviceByArn = new Map<string, string>();
-  for (const m of models) {
+/** Once per model (the next update reads the same model as its "before"). */
+export function couplingOf(m: EstateModel): Coupling {
+  return memo(m, 'closureCoupling', '', () => {
+    const lbGroups = new Map<string, Set<string>>();
+    const add = (lb: string, tg: string) => lbGroups.set(lb, (lbGroups.get(lb) ?? new Set()).add(tg));
+    const clusterServices = new Map<string, string[]>();
+    const serviceByArn = new Map<string, string>();
     for (const lb of m.loadBalancers.values())
       for (const l of lb.listeners)
         for (const r of l.rules) for (const tg of r.targetGroupArns) add(lb.arn, tg);
     for (const tg of m.targetGroups.values()) for (const lb of tg.loadBalancerArns) add(lb, tg.arn);
+    const clusterKeys = new Map<string, string>();
     for (const svc of m.services.values()) {
       serviceByArn.set(svc.arn, svc.id);
       if (isAwsvpc(svc) === true) continue;
-      const key = clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName);
+      const arn = svc.clusterArn ?? svc.arn;
+      let key = clusterKeys.get(`${arn}|${svc.clusterName}`);
+      if (key === undefined) {
+        key = clusterSeed(arn, svc.clusterName);
+        clusterKeys.set(`${arn}|${svc.clusterName}`, key);
+      }
       const list = clusterServices.get(key);
       if (list) list.push(svc.id);
       else clusterServices.set(key, [svc.id]);
     }
-  }
-  return { lbGroups, clusterServices, serviceByArn };
+    return { lbGroups, clusterServices, serviceByArn };
+  });
 }
 
 /**
@@ -69,7 +77,7 @@ export function closureOf(
   limit: number,
 ): { closure: Closure; inside: Set<Finding> } | null {
   const models = [before, after];
-  const coupling = couplingOf(models);
+  const couplings = models.map(couplingOf);
   const closure: Closure = {
     services: new Set(),
     targetGroups: new Set(),
@@ -102,10 +110,8 @@ export function closureOf(
       // Bridge/host services of one cluster share its container instances and host ports (awsvpc tasks
       // have their own ENIs; their instances reach the cluster index through PatchSeeds.clusters).
       if (isAwsvpc(svc) !== true)
-        for (const other of coupling.clusterServices.get(
-          clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName),
-        ) ?? [])
-          service(other);
+        for (const c of couplings)
+          c.clusterServices.get(clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName))?.forEach(service);
     }
   };
   const group = (arn: string) => {
@@ -130,13 +136,13 @@ export function closureOf(
         for (const r of l.rules) key(`${scopeKey(lb.scope)}|${r.arn}`);
       }
     }
-    coupling.lbGroups.get(arn)?.forEach(group);
+    for (const c of couplings) c.lbGroups.get(arn)?.forEach(group);
   };
   seeds.services.forEach(service);
   seeds.targetGroups.forEach(group);
   seeds.loadBalancers.forEach(balancer);
   seeds.keys.forEach(key);
-  for (const c of seeds.clusters) coupling.clusterServices.get(c)?.forEach(service);
+  for (const k of seeds.clusters) for (const c of couplings) c.clusterServices.get(k)?.forEach(service);
   const total = Math.max(before.services.size, after.services.size);
   // Every finding naming a key is inside; its own keys and entities join.
   while (pending.length > 0) {
@@ -147,7 +153,7 @@ export function closureOf(
       inside.add(f);
       for (const fk of findingKeys(f)) {
         key(fk);
-        entityOf(fk, models, coupling, service, group, balancer);
+        entityOf(fk, models, couplings, service, group, balancer);
       }
     }
   }
@@ -158,7 +164,7 @@ export function closureOf(
 function entityOf(
   k: string,
   models: EstateModel[],
-  coupling: Coupling,
+  couplings: Coupling[],
   service: (id: string) => void,
   group: (arn: string) => void,
   balancer: (arn: string) => void,
@@ -170,8 +176,10 @@ function entityOf(
     if (m.targetGroups.has(id)) return group(id);
     if (m.loadBalancers.has(id)) return balancer(id);
   }
-  const svc = coupling.serviceByArn.get(id);
-  if (svc) service(svc);
+  for (const c of couplings) {
+    const svc = c.serviceByArn.get(id);
+    if (svc) return service(svc);
+  }
 }
 
 /** What a service's findings can name: itself, its tasks, where they run (instances, subnets, route tables). */

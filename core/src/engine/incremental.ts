@@ -1,17 +1,13 @@
 // The engine held across polls (the daemon's analysis worker keeps one): each update names what changed since
 // the last snapshot and what that did to the findings (opened, changed, resolved). docs/incremental.md.
-import type { Finding, Snapshot } from '@porthole/shared';
+import type { Snapshot } from '@porthole/shared';
 import { buildModel } from '../model/build.ts';
 import { analyzeModelRaw, type Analysis } from './analyze.ts';
 import { scopedUpdate, type RawAnalysis } from './scopedUpdate.ts';
+import { findingsDelta, type FindingsDelta } from './findingsDelta.ts';
 import { snapshotDiff } from './snapshotChanges.ts';
 
-export interface FindingsDelta {
-  opened: Finding[];
-  /** Same id, other content (title, targets, evidence …). */
-  changed: Finding[];
-  resolved: Finding[];
-}
+export { findingsDelta, type FindingsDelta };
 
 export interface IncrementalUpdate {
   analysis: Analysis;
@@ -59,10 +55,10 @@ export function createIncrementalAnalysis(
       }
       const previous = state;
       const scoped = 'raw' in previous ? scopedUpdate(previous, next, diff, options.closureLimit) : null;
-      state = scoped ?? analyse(next);
+      state = scoped?.analysis ?? analyse(next);
       return {
         analysis: { model: state.model, result: state.result },
-        delta: findingsDelta(previous.result.findings, state.result.findings),
+        delta: scoped?.delta ?? findingsDelta(previous.result.findings, state.result.findings),
         changes,
         path: scoped ? 'incremental' : 'full',
       };
@@ -73,27 +69,4 @@ export function createIncrementalAnalysis(
 function analyse(snapshot: Snapshot): RawAnalysis {
   const model = buildModel(snapshot);
   return { model, ...analyzeModelRaw(model) };
-}
-
-/**
- * Field by field: a finding the incremental path kept shares every field but its post-step ones (id,
- * targets, services) with its earlier self, so only those are serialised to compare.
- */
-export function findingsDelta(before: readonly Finding[], after: readonly Finding[]): FindingsDelta {
-  const old = new Map(before.map((f) => [f.id, f]));
-  const ids = new Set(after.map((f) => f.id));
-  const delta: FindingsDelta = { opened: [], changed: [], resolved: before.filter((f) => !ids.has(f.id)) };
-  for (const f of after) {
-    const was = old.get(f.id);
-    if (!was) delta.opened.push(f);
-    else if (!sameFinding(was, f)) delta.changed.push(f);
-  }
-  return delta;
-}
-
-function sameFinding(a: Finding, b: Finding): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a) as (keyof Finding)[];
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }

@@ -19,7 +19,7 @@ const sorted = (xs: Iterable<unknown>) => [...xs].map((x) => JSON.stringify(x)).
 const ecsParts = (m: EstateModel) =>
   json({
     services: [...m.services],
-    tasks: [...m.tasks.keys()],
+    tasks: sorted(m.tasks),
     targetGroups: [...m.targetGroups],
     containerInstances: [...m.containerInstances],
     // Only looked up by id: compared as sets (a patch appends new ids where the build interleaves them).

@@ -10,7 +10,8 @@ import { ANALYSIS_RULES, type Analysis } from './analyze.ts';
 import { closureOf, findingKeys, type Closure } from './closure.ts';
 import { finishFindings, findingKey, ruleFindings } from './runRules.ts';
 import type { SnapshotDiff } from './snapshotChanges.ts';
-import { serviceVerdicts, targetVerdicts } from './verdicts.ts';
+import { findingsDelta, type FindingsDelta } from './findingsDelta.ts';
+import { scopedVerdicts } from './scopedVerdicts.ts';
 
 /** Beyond this share of the services in the closure, a full analysis costs about as much. */
 const CLOSURE_LIMIT = 0.2;
@@ -25,7 +26,7 @@ export function scopedUpdate(
   next: Snapshot,
   diff: SnapshotDiff,
   limit = CLOSURE_LIMIT,
-): RawAnalysis | null {
+): { analysis: RawAnalysis; delta: FindingsDelta } | null {
   const patch = patchModel(last.model, next, diff.keys, diff.items);
   if (!patch) return null;
   const { model } = patch;
@@ -45,12 +46,15 @@ export function scopedUpdate(
     raw[i] = [...raw[i]!, ...taken];
   }
   const findings = finishFindings(model, raw.flat(), ANALYSIS_RULES);
-  const targets = targetVerdicts(model, findings);
-  const services = serviceVerdicts(model, findings, targets);
+  const delta = findingsDelta(last.result.findings, findings);
+  const { targets, services } = scopedVerdicts(last, model, findings, closure, delta);
   return {
-    model,
-    raw,
-    result: { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] },
+    analysis: {
+      model,
+      raw,
+      result: { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] },
+    },
+    delta,
   };
 }
 

@@ -113,41 +113,53 @@ export function patchModel(
   for (const s of old.services.values()) if (services.get(s.id) !== s) seeds.services.add(s.id);
   for (const id of fresh) seeds.services.add(id);
 
-  // Tasks, in snapshot order; a service whose task list changes gets a new object.
-  const taskChanged = changed('tasks');
-  const tasks = new Map<string, TaskModel>();
+  // Tasks: the old map copied, the changed ones replaced or removed; a new task goes last (only the cluster
+  // index iterates this map, and it sorts). A service whose task list changes gets a new object.
+  const taskChanged = byPartition(items, 'tasks');
+  const scanAll = tdChanged.size > 0 || ciChanged.size > 0;
+  const tasks = new Map(old.tasks);
   const rebuilt: TaskModel[] = [];
   for (const part of next.partitions) {
+    const ids = taskChanged.get(scopeKey(part));
+    if (!ids && !scanAll) continue;
     const scope = { account: part.account, region: part.region };
+    const seen = new Set<string>();
     for (const task of part.data.tasks ?? []) {
       const was = old.tasks.get(task.taskArn);
       const rebuild =
         !was ||
-        taskChanged.has(task.taskArn) ||
+        ids?.has(task.taskArn) ||
         (task.taskDefinitionArn && tdChanged.has(task.taskDefinitionArn)) ||
         (task.containerInstanceArn && ciChanged.has(task.containerInstanceArn));
-      const t = rebuild ? taskModel(model, task, scope, taskDefs) : was;
+      if (!rebuild) continue;
+      seen.add(task.taskArn);
+      const t = taskModel(model, task, scope, taskDefs);
       tasks.set(task.taskArn, t);
-      if (rebuild) {
-        rebuilt.push(t);
-        if (was) rebuilt.push(was);
-        if (was?.serviceKey) seeds.services.add(was.serviceKey);
-        if (t.serviceKey) seeds.services.add(t.serviceKey);
-      }
+      rebuilt.push(t);
+      if (was) rebuilt.push(was);
+      if (was?.serviceKey) seeds.services.add(was.serviceKey);
+      if (t.serviceKey) seeds.services.add(t.serviceKey);
+    }
+    for (const id of ids ?? []) {
+      const was = old.tasks.get(id);
+      if (seen.has(id) || !was) continue;
+      tasks.delete(id);
+      rebuilt.push(was);
+      if (was.serviceKey) seeds.services.add(was.serviceKey);
     }
   }
-  for (const t of old.tasks.values()) {
-    if (tasks.has(t.arn)) continue;
-    rebuilt.push(t);
-    if (t.serviceKey) seeds.services.add(t.serviceKey);
-  }
-  // Each seeded service's task list again, in snapshot order (its tasks may precede the change that seeded it).
+  // Each seeded service's task list again, in snapshot order, from the partitions that hold them.
   const lists = new Map<string, TaskModel[]>();
-  for (const t of tasks.values()) {
-    if (!t.serviceKey || !seeds.services.has(t.serviceKey)) continue;
-    const list = lists.get(t.serviceKey);
-    if (list) list.push(t);
-    else lists.set(t.serviceKey, [t]);
+  const holding = new Set([...seeds.services].flatMap((id) => services.get(id)?.scope ?? []).map(scopeKey));
+  for (const part of next.partitions) {
+    if (!holding.has(scopeKey(part))) continue;
+    for (const task of part.data.tasks ?? []) {
+      const t = tasks.get(task.taskArn);
+      if (!t?.serviceKey || !seeds.services.has(t.serviceKey)) continue;
+      const list = lists.get(t.serviceKey);
+      if (list) list.push(t);
+      else lists.set(t.serviceKey, [t]);
+    }
   }
   for (const id of seeds.services) {
     const svc = services.get(id);
@@ -173,4 +185,11 @@ export function patchModel(
   }
   patchTargetGroups(old, model, next, changed('LoadBalancerTargetHealth'), seeds);
   return { model, seeds };
+}
+
+/** Changed ids of one kind by partition ("account/region"). */
+function byPartition(items: ReadonlyMap<string, ReadonlySet<string>>, kind: string) {
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const [key, ids] of items) if (key.endsWith(`|${kind}`)) out.set(key.slice(0, -kind.length - 1), ids);
+  return out;
 }

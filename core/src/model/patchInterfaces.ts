@@ -113,8 +113,9 @@ export function seedInterfaceTasks(
   keys: ReadonlySet<string>,
   seeds: PatchSeeds,
 ): void {
+  const ids = new Set([...keys].map((k) => k.slice(k.indexOf('|') + 1)));
   for (const m of models)
     for (const t of m.tasks.values())
-      if (t.eniId && t.serviceKey && keys.has(`${scopeKey(t.scope)}|${t.eniId}`))
+      if (t.eniId && ids.has(t.eniId) && t.serviceKey && keys.has(`${scopeKey(t.scope)}|${t.eniId}`))
         seeds.services.add(t.serviceKey);
 }
