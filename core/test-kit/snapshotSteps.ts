@@ -18,6 +18,9 @@ export type Step =
   /** An awsvpc task replaced: it stops and its ENI goes, a new task with a new ENI and address registers. */
   | { kind: 'deploy'; at: number }
   | { kind: 'network'; at: number }
+  /** A service deleted (its tasks still listed) or created as a copy of another under a new name. */
+  | { kind: 'dropService'; at: number }
+  | { kind: 'copyService'; at: number }
   | { kind: 'same' }
   | { kind: 'clone' };
 
@@ -33,6 +36,8 @@ export const ECS_STEPS = new Set<Step['kind']>([
   'staticPort',
   'ciInstance',
   'deploy',
+  'dropService',
+  'copyService',
 ]);
 
 const n = fc.nat(10_000);
@@ -48,6 +53,8 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('ciInstance' as const), at: n, to: n }),
   fc.record({ kind: fc.constant('network' as const), at: n }),
   fc.record({ kind: fc.constant('deploy' as const), at: n }),
+  fc.record({ kind: fc.constant('dropService' as const), at: n }),
+  fc.record({ kind: fc.constant('copyService' as const), at: n }),
   fc.constant({ kind: 'same' as const }),
   fc.constant({ kind: 'clone' as const }),
 );
@@ -155,6 +162,25 @@ export function applyStep(s: Snapshot, st: Step): Snapshot {
         ci.ec2InstanceId =
           other && other.ec2InstanceId !== ci.ec2InstanceId ? other.ec2InstanceId : 'i-0stopped';
       });
+    case 'dropService':
+    case 'copyService': {
+      const owners = s.partitions.filter((p) => (p.data.services ?? []).length > 0);
+      const part = pick(owners, st.at);
+      if (!part) return s;
+      const list = part.data.services!;
+      const i = st.at % list.length;
+      if (st.kind === 'dropService')
+        return withItems(
+          s,
+          part,
+          'services',
+          list.filter((_, j) => j !== i),
+        );
+      const copy = structuredClone(list[i]!);
+      copy.serviceName = `${copy.serviceName}-copy`;
+      copy.serviceArn = `${copy.serviceArn}-copy`;
+      return withItems(s, part, 'services', [...list.slice(0, i), copy, ...list.slice(i)]);
+    }
     case 'deploy':
       return deploy(s, st.at);
     case 'network':

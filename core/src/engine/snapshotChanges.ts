@@ -77,15 +77,16 @@ function comparePartition(old: SnapshotPartition, part: SnapshotPartition, diff:
 function changedItems(a: readonly unknown[], b: readonly unknown[], field: string): Set<string> | null {
   const ids = new Set<string>();
   if (a.length === b.length) {
-    // The common case: the same items in the same order, a few replaced.
+    // The common case: the same items in the same order, a few replaced, each keeping its id (so b repeats an
+    // id only where a did; the build and the patch both take an id's last item).
     let aligned = true;
     for (let i = 0; i < a.length && aligned; i++) {
       if (a[i] === b[i]) continue;
       const id = idOf(a[i], field);
       if (id === null || id !== idOf(b[i], field)) aligned = false;
-      else if (!sameJson(a[i], b[i])) ids.add(id);
+      else if (!sameValue(a[i], b[i])) ids.add(id);
     }
-    if (aligned) return unique(b, field) ? ids : null;
+    if (aligned) return ids;
     ids.clear();
   }
   const olds = byId(a, field);
@@ -93,16 +94,12 @@ function changedItems(a: readonly unknown[], b: readonly unknown[], field: strin
   if (!olds || !news) return null;
   for (const [id, item] of news) {
     const was = olds.get(id);
-    if (was !== item && (was === undefined || !sameJson(was, item))) ids.add(id);
+    if (was !== item && (was === undefined || !sameValue(was, item))) ids.add(id);
   }
   for (const id of olds.keys()) if (!news.has(id)) ids.add(id);
   // A reordering alone changes the model's iteration order: only a rebuild keeps it exact.
   if (ids.size === 0) return sameItems(a, b) ? ids : null;
   return ids;
-}
-
-function unique(items: readonly unknown[], field: string): boolean {
-  return byId(items, field) !== null;
 }
 
 function byId(items: readonly unknown[], field: string): Map<string, unknown> | null {
@@ -123,8 +120,34 @@ function idOf(item: unknown, field: string): string | null {
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameJson(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
   return true;
+}
+
+/**
+ * Equal JSON values (the snapshot holds parsed JSON only): structurally, without serialising. Key order is
+ * not compared: the model reads fields by name.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  let count = 0;
+  for (const k of keys) {
+    if (x[k] === undefined) continue;
+    count += 1;
+    if (!sameValue(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) count -= 1;
+  return count === 0;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -6,12 +6,14 @@ import {
   clusterNameFromArn,
   containerInstanceCluster,
   scopeKey,
+  type Service,
   type Snapshot,
+  type SnapshotScope,
   type TaskDefinition,
 } from '@porthole/shared';
 import { serviceModel, taskModel } from './buildEcs.ts';
 import { clusterSeed, pairsKept, patchTargetGroups } from './patchGroups.ts';
-import { CLUSTER_TABLE, shareMemo, shareNetworkMemo } from './memo.ts';
+import { CLUSTER_TABLE, memo, shareMemo, shareNetworkMemo } from './memo.ts';
 import { patchInterfaces, seedInterfaceTasks } from './patchInterfaces.ts';
 import type { EstateModel, ServiceModel, TaskModel } from './types.ts';
 
@@ -94,20 +96,47 @@ export function patchModel(
   for (const part of next.partitions)
     for (const td of part.data.taskDefinitions ?? []) taskDefs.set(td.taskDefinitionArn, td);
 
-  // Services, in snapshot order (the model's iteration order is the build's).
-  const svcChanged = changed('services');
-  const oldByArn = new Map([...old.services.values()].map((s) => [s.arn, s]));
-  const services = new Map<string, ServiceModel>();
+  // Services: the old map copied and the changed ones replaced in place; when services come or go, the map
+  // again in snapshot order (the rules iterate it, and their output follows its order).
+  const svcChanged = byPartition(items, 'services');
   const fresh = new Set<string>();
+  const rebuiltByArn = new Map<string, ServiceModel>();
+  const rebuild = (svc: Service, scope: SnapshotScope) => {
+    const service = rebuiltByArn.get(svc.serviceArn) ?? serviceModel(svc, scope, taskDefs);
+    rebuiltByArn.set(svc.serviceArn, service);
+    fresh.add(service.id);
+    return service;
+  };
+  let services = new Map(old.services);
+  const oldByArn = servicesByArn(old);
+  let moved = false;
   for (const part of next.partitions) {
+    const ids = svcChanged.get(scopeKey(part));
+    if (!ids && tdChanged.size === 0) continue;
     const scope = { account: part.account, region: part.region };
+    const seen = new Set<string>();
     for (const svc of part.data.services ?? []) {
       const was = oldByArn.get(svc.serviceArn);
-      const rebuild =
-        !was || svcChanged.has(svc.serviceArn) || (svc.taskDefinition && tdChanged.has(svc.taskDefinition));
-      const service = rebuild ? serviceModel(svc, scope, taskDefs) : was;
-      if (rebuild) fresh.add(service.id);
+      if (was && !ids?.has(svc.serviceArn) && !(svc.taskDefinition && tdChanged.has(svc.taskDefinition)))
+        continue;
+      seen.add(svc.serviceArn);
+      const service = rebuild(svc, scope);
+      if (was?.id !== service.id) moved = true;
       services.set(service.id, service);
+    }
+    for (const arn of ids ?? []) if (!seen.has(arn)) moved = true;
+  }
+  if (moved) {
+    const byId = services;
+    services = new Map();
+    for (const part of next.partitions) {
+      const scope = { account: part.account, region: part.region };
+      for (const svc of part.data.services ?? []) {
+        const was = oldByArn.get(svc.serviceArn);
+        const kept = was && !rebuiltByArn.has(svc.serviceArn) ? byId.get(was.id) : undefined;
+        const service = kept === was && kept ? kept : rebuild(svc, scope);
+        services.set(service.id, service);
+      }
     }
   }
   for (const s of old.services.values()) if (services.get(s.id) !== s) seeds.services.add(s.id);
@@ -192,4 +221,9 @@ function byPartition(items: ReadonlyMap<string, ReadonlySet<string>>, kind: stri
   const out = new Map<string, ReadonlySet<string>>();
   for (const [key, ids] of items) if (key.endsWith(`|${kind}`)) out.set(key.slice(0, -kind.length - 1), ids);
   return out;
+}
+
+/** ServiceModel by service ARN, once per model. */
+function servicesByArn(model: EstateModel): Map<string, ServiceModel> {
+  return memo(model, 'servicesByArn', '', () => new Map([...model.services.values()].map((s) => [s.arn, s])));
 }

@@ -46,9 +46,9 @@ export function patchTargetGroups(
   for (const tg of groups) {
     const copy: TargetGroupModel = { ...tg, services: registered.get(tg.arn)! };
     if (healthChanged.has(tg.arn)) {
-      const health = parts
-        .get(scopeKey(tg.scope))
-        ?.data.LoadBalancerTargetHealth?.find((h) => h.TargetGroupArn === tg.arn);
+      // The last description of the group, as the build's map keeps it.
+      const all = parts.get(scopeKey(tg.scope))?.data.LoadBalancerTargetHealth ?? [];
+      const health = all.filter((h) => h.TargetGroupArn === tg.arn).at(-1);
       copy.targets = targetsOf(tg.arn, health);
     }
     model.targetGroups.set(tg.arn, copy);
