@@ -50,7 +50,7 @@ export function couplingOf(m: EstateModel): Coupling {
     const clusterKeys = new Map<string, string>();
     for (const svc of m.services.values()) {
       serviceByArn.set(svc.arn, svc.id);
-      if (isAwsvpc(svc) === true) continue;
+      if (!onInstances(svc)) continue;
       const arn = svc.clusterArn ?? svc.arn;
       let key = clusterKeys.get(`${arn}|${svc.clusterName}`);
       if (key === undefined) {
@@ -109,7 +109,7 @@ export function closureOf(
       for (const lb of svc.loadBalancers) group(lb.targetGroupArn);
       // Bridge/host services of one cluster share its container instances and host ports (awsvpc tasks
       // have their own ENIs; their instances reach the cluster index through PatchSeeds.clusters).
-      if (isAwsvpc(svc) !== true)
+      if (onInstances(svc))
         for (const c of couplings)
           c.clusterServices.get(clusterSeed(svc.clusterArn ?? svc.arn, svc.clusterName))?.forEach(service);
     }
@@ -180,6 +180,14 @@ function entityOf(
     const svc = c.serviceByArn.get(id);
     if (svc) return service(svc);
   }
+}
+
+/**
+ * Whether a service's tasks run on its cluster's container instances: bridge/host mode, or awsvpc tasks on
+ * EC2. Such services share the instances (host ports, which instance a service covers): coupled by cluster.
+ */
+export function onInstances(svc: ServiceModel): boolean {
+  return isAwsvpc(svc) !== true || svc.tasks.some((t) => t.instanceId !== null);
 }
 
 /** What a service's findings can name: itself, its tasks, where they run (instances, subnets, route tables). */

@@ -7,7 +7,8 @@ import { patchModel } from '../model/patch.ts';
 import type { EstateModel } from '../model/types.ts';
 import { createRuleContext } from '../rules/support/context.ts';
 import { ANALYSIS_RULES, type Analysis } from './analyze.ts';
-import { closureOf, findingKeys, type Closure } from './closure.ts';
+import { clusterContainerInstances } from '../analysis/ecsPlacement.ts';
+import { closureOf, findingKeys, onInstances, type Closure } from './closure.ts';
 import { finishFindings, findingKey, ruleFindings } from './runRules.ts';
 import type { SnapshotDiff } from './snapshotChanges.ts';
 import { findingsDelta, type FindingsDelta } from './findingsDelta.ts';
@@ -76,5 +77,14 @@ function viewOf(model: EstateModel, closure: Closure): EstateModel {
     loadBalancers: pick(model.loadBalancers, closure.loadBalancers),
   };
   shareMemo(view, model, [...NETWORK_TABLES, CLUSTER_TABLE, 'servicePlacements']);
+  // The container instances of the clusters whose instance-placed services are all in the view (closure.ts
+  // couples them): a rule that walks every instance (bare instances no service covers) sees only those.
+  const instances = new Map<string, string | null>();
+  for (const svc of view.services.values()) {
+    if (!onInstances(svc)) continue;
+    for (const arn of clusterContainerInstances(view, svc.clusterArn ?? svc.arn, svc.clusterName))
+      if (model.containerInstances.has(arn)) instances.set(arn, model.containerInstances.get(arn)!);
+  }
+  view.containerInstances = pick(model.containerInstances, new Set(instances.keys()));
   return view;
 }

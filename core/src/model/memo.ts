@@ -17,7 +17,9 @@ const tables = new WeakMap<EstateModel, Map<string, Map<string, unknown>>>();
  * - albTargetPorts: ALB, target subnet and target SGs; reads those SGs' and NACLs' port ranges.
  * - albTargetPath: the path class (ALB, subnet, SGs, family, address and port classes): the hop facts of
  *   an ALB → endpoint path, which read the network and the ALB only (the endpoint comes from ENIs/instances).
- * Not shared: containerInstancesByCluster and servicePlacements read container instances and tasks.
+ * Not shared: containerInstancesByCluster and servicePlacements read container instances and tasks (a patch
+ * shares the first where no task moved, and copies the second's entries for its unchanged services);
+ * servicesByArn and closureCoupling index the ECS maps of one model.
  */
 export const NETWORK_TABLES: readonly string[] = [
   'dataGaps',
@@ -75,4 +77,16 @@ export const CLUSTER_TABLE = 'containerInstancesByCluster';
 export function shareMemo(child: EstateModel, parent: EstateModel, names: readonly string[]): void {
   const mine = tablesOf(child);
   for (const name of names) mine.set(name, table(parent, name));
+}
+
+/** A copy of `parent`'s table `name` in `child`, with the entries `keep` accepts (the others recompute). */
+export function inheritMemo(
+  child: EstateModel,
+  parent: EstateModel,
+  name: string,
+  keep: (key: string) => boolean,
+): void {
+  const mine = new Map<string, unknown>();
+  for (const [k, v] of table(parent, name)) if (keep(k)) mine.set(k, v);
+  tablesOf(child).set(name, mine);
 }

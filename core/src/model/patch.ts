@@ -13,7 +13,7 @@ import {
 } from '@porthole/shared';
 import { serviceModel, taskModel } from './buildEcs.ts';
 import { clusterSeed, pairsKept, patchTargetGroups } from './patchGroups.ts';
-import { CLUSTER_TABLE, memo, shareMemo, shareNetworkMemo } from './memo.ts';
+import { CLUSTER_TABLE, inheritMemo, memo, shareMemo, shareNetworkMemo } from './memo.ts';
 import { patchInterfaces, seedInterfaceTasks } from './patchInterfaces.ts';
 import type { EstateModel, ServiceModel, TaskModel } from './types.ts';
 
@@ -205,9 +205,11 @@ export function patchModel(
     if (!patchInterfaces(old, model, part, ids, seeds)) return null;
   }
   if (enis.length > 0) seedInterfaceTasks([old, model], seeds.keys, seeds);
-  if (model.containerInstances === old.containerInstances && pairsKept(old, model, rebuilt))
+  if (model.containerInstances === old.containerInstances && pairsKept(old, model, rebuilt)) {
     shareMemo(model, old, [CLUSTER_TABLE]);
-  else {
+    // A placement reads its service (with its tasks), their ENIs, the cluster index and the network.
+    inheritMemo(model, old, 'servicePlacements', (id) => !seeds.services.has(id));
+  } else {
     // The cluster index may change: every bridge/host service of the clusters these tasks ran in.
     for (const t of rebuilt)
       if (t.clusterArn) seeds.clusters.add(clusterSeed(t.clusterArn, clusterNameFromArn(t.clusterArn)));
