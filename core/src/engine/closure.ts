@@ -28,6 +28,30 @@ export function findingKeys(f: Finding): string[] {
   return out;
 }
 
+/** Closure key → the findings naming it. */
+export type FindingIndex = Map<string, Finding[]>;
+
+export function indexFindings(raw: readonly Finding[], into: FindingIndex = new Map()): FindingIndex {
+  for (const f of raw) {
+    for (const k of findingKeys(f)) {
+      const list = into.get(k);
+      if (list) list.push(f);
+      else into.set(k, [f]);
+    }
+  }
+  return into;
+}
+
+/** The index without `gone` (in place: the update that drops them owns it from then on). */
+export function unindexFindings(index: FindingIndex, gone: ReadonlySet<Finding>): void {
+  const keys = new Set([...gone].flatMap(findingKeys));
+  for (const k of keys) {
+    const kept = (index.get(k) ?? []).filter((f) => !gone.has(f));
+    if (kept.length > 0) index.set(k, kept);
+    else index.delete(k);
+  }
+}
+
 export interface Coupling {
   /** Load balancer → target groups it forwards to or that name it. */
   lbGroups: Map<string, Set<string>>;
@@ -73,7 +97,7 @@ export function closureOf(
   before: EstateModel,
   after: EstateModel,
   seeds: PatchSeeds,
-  raw: readonly Finding[],
+  byKey: FindingIndex,
   limit: number,
 ): { closure: Closure; inside: Set<Finding> } | null {
   const models = [before, after];
@@ -84,14 +108,6 @@ export function closureOf(
     loadBalancers: new Set(),
     keys: new Set(),
   };
-  const byKey = new Map<string, Finding[]>();
-  for (const f of raw) {
-    for (const k of findingKeys(f)) {
-      const list = byKey.get(k);
-      if (list) list.push(f);
-      else byKey.set(k, [f]);
-    }
-  }
   const inside = new Set<Finding>();
   const pending: string[] = [];
   const key = (k: string) => {

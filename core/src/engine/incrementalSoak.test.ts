@@ -58,7 +58,7 @@ describe('incremental analysis on generated estates', () => {
       fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) =>
         run(estates.S, steps, { closureLimit: 1 }),
       ),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
   });
 
@@ -67,7 +67,7 @@ describe('incremental analysis on generated estates', () => {
       fc.property(fc.array(step, { minLength: 1, maxLength: 3 }), (steps) =>
         run(estates.M, steps, { closureLimit: 1 }),
       ),
-      { numRuns: 12 },
+      { numRuns: 10 },
     );
   });
 

@@ -1,14 +1,22 @@
 // The incremental path (docs/incremental.md): patch the model for the changed ECS items and target health,
 // re-run the rules only on a view of the closure of what they reach, keep every earlier finding outside it,
 // and redo the global post-steps and verdicts on the merged findings. Null: not covered, analyse in full.
-import type { Finding, Snapshot } from '@porthole/shared';
+import { pushAll, type Finding, type Snapshot } from '@porthole/shared';
 import { CLUSTER_TABLE, NETWORK_TABLES, shareMemo } from '../model/memo.ts';
 import { patchModel } from '../model/patch.ts';
 import type { EstateModel } from '../model/types.ts';
 import { createRuleContext } from '../rules/support/context.ts';
 import { ANALYSIS_RULES, type Analysis } from './analyze.ts';
 import { clusterContainerInstances } from '../analysis/ecsPlacement.ts';
-import { closureOf, findingKeys, onInstances, type Closure } from './closure.ts';
+import {
+  closureOf,
+  findingKeys,
+  indexFindings,
+  onInstances,
+  unindexFindings,
+  type Closure,
+  type FindingIndex,
+} from './closure.ts';
 import { finishFindings, findingKey, ruleFindings } from './runRules.ts';
 import type { SnapshotDiff } from './snapshotChanges.ts';
 import { findingsDelta, type FindingsDelta } from './findingsDelta.ts';
@@ -20,6 +28,8 @@ const CLOSURE_LIMIT = 0.2;
 /** An analysis with what each rule returned before the post-steps (ANALYSIS_RULES order). */
 export interface RawAnalysis extends Analysis {
   raw: Finding[][];
+  /** `raw` by closure key, built on the first scoped update and carried from one to the next. */
+  index?: FindingIndex;
 }
 
 export function scopedUpdate(
@@ -31,28 +41,37 @@ export function scopedUpdate(
   const patch = patchModel(last.model, next, diff.keys, diff.items);
   if (!patch) return null;
   const { model } = patch;
-  const found = closureOf(last.model, model, patch.seeds, last.raw.flat(), limit);
+  const index = last.index ?? indexFindings(last.raw.flat());
+  last.index = index;
+  const found = closureOf(last.model, model, patch.seeds, index, limit);
   if (!found) return null;
   const { closure, inside } = found;
   const view = viewOf(model, closure);
   const fresh = ruleFindings(view, createRuleContext(view), ANALYSIS_RULES);
   const raw = last.raw.map((mine) => mine.filter((f) => !inside.has(f)));
   const keptKeys = new Set(raw.flatMap((mine) => mine.map(findingKey)));
+  const taken: Finding[] = [];
   for (let i = 0; i < fresh.length; i++) {
     // A view finding naming nothing of the closure is one the full run makes from entities outside it, and
     // that finding is kept from the last run.
-    const taken = fresh[i]!.filter((f) => findingKeys(f).some((k) => closure.keys.has(k)));
+    const mine = fresh[i]!.filter((f) => findingKeys(f).some((k) => closure.keys.has(k)));
     // The same id as a kept finding: the two would merge, so the closure missed a coupling.
-    if (taken.some((f) => keptKeys.has(findingKey(f)))) return null;
-    raw[i] = [...raw[i]!, ...taken];
+    if (mine.some((f) => keptKeys.has(findingKey(f)))) return null;
+    raw[i] = [...raw[i]!, ...mine];
+    pushAll(taken, mine);
   }
   const findings = finishFindings(model, raw.flat(), ANALYSIS_RULES);
+  // The index moves on to the new analysis: its findings are the kept ones and the taken ones.
+  last.index = undefined;
+  unindexFindings(index, inside);
+  indexFindings(taken, index);
   const delta = findingsDelta(last.result.findings, findings);
   const { targets, services } = scopedVerdicts(last, model, findings, closure, delta);
   return {
     analysis: {
       model,
       raw,
+      index,
       result: { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] },
     },
     delta,
