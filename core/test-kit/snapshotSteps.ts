@@ -177,8 +177,9 @@ export function applyStep(s: Snapshot, st: Step): Snapshot {
           list.filter((_, j) => j !== i),
         );
       const copy = structuredClone(list[i]!);
-      copy.serviceName = `${copy.serviceName}-copy`;
-      copy.serviceArn = `${copy.serviceArn}-copy`;
+      // A name no service has yet (the same ARN twice is not nameable: the engine rebuilds in full).
+      copy.serviceName = `${copy.serviceName}-copy${list.length}`;
+      copy.serviceArn = `${copy.serviceArn}-copy${list.length}`;
       return withItems(s, part, 'services', [...list.slice(0, i), copy, ...list.slice(i)]);
     }
     case 'deploy':
