@@ -82,7 +82,7 @@ export function patchInterfaces(
   return true;
 }
 
-/** The targets at a changed address, and the ALBs whose SG rules name a changed ENI's group. */
+/** The targets at a changed address (any partition), and the ALBs whose SG rules name a changed ENI's group. */
 function seedFromInterfaces(
   model: EstateModel,
   sk: string,
@@ -91,10 +91,9 @@ function seedFromInterfaces(
   groups: ReadonlySet<string>,
   seeds: PatchSeeds,
 ): void {
-  for (const tg of model.targetGroups.values()) {
-    if (scopeKey(tg.scope) !== sk) continue;
+  // In any partition: an ALB reaches ip targets in peered VPCs of other accounts (net/paths/peeredTarget.ts).
+  for (const tg of model.targetGroups.values())
     if ((tg.targets ?? []).some((t) => ips.has(t.id))) seeds.targetGroups.add(tg.arn);
-  }
   for (const lb of model.loadBalancers.values()) {
     if (scopeKey(lb.scope) !== sk) continue;
     const named = lb.securityGroupIds.some((id) =>
