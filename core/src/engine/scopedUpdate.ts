@@ -8,15 +8,14 @@ import type { EstateModel } from '../model/types.ts';
 import { createRuleContext } from '../rules/support/context.ts';
 import { ANALYSIS_RULES, type Analysis } from './analyze.ts';
 import { clusterContainerInstances } from '../analysis/ecsPlacement.ts';
+import { closureOf, type Closure } from './closure.ts';
 import {
-  closureOf,
   findingKeys,
   indexFindings,
   onInstances,
   unindexFindings,
-  type Closure,
   type FindingIndex,
-} from './closure.ts';
+} from './closureIndex.ts';
 import { finishFindings, findingKey, ruleFindings } from './runRules.ts';
 import type { SnapshotDiff } from './snapshotChanges.ts';
 import { findingsDelta, type FindingsDelta } from './findingsDelta.ts';

@@ -4,7 +4,8 @@
 // outside the closure none of those changed unless a finding of the delta names them).
 import type { Finding, ScanResult, ServiceVerdict, TargetVerdict } from '@porthole/shared';
 import type { EstateModel } from '../model/types.ts';
-import { couplingOf, type Closure } from './closure.ts';
+import type { Closure } from './closure.ts';
+import { couplingOf } from './closureIndex.ts';
 import type { FindingsDelta } from './findingsDelta.ts';
 import { serviceVerdicts, targetVerdicts } from './verdicts.ts';
 

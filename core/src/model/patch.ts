@@ -4,7 +4,6 @@
 // Returns null for anything else (docs/incremental.md): the caller rebuilds.
 import {
   clusterNameFromArn,
-  containerInstanceCluster,
   scopeKey,
   type Service,
   type Snapshot,
@@ -12,10 +11,20 @@ import {
   type TaskDefinition,
 } from '@porthole/shared';
 import { serviceModel, taskModel } from './buildEcs.ts';
-import { clusterSeed, pairsKept, patchTargetGroups } from './patchGroups.ts';
-import { CLUSTER_TABLE, inheritMemo, memo, shareMemo, shareNetworkMemo } from './memo.ts';
+import {
+  byPartition,
+  clusterSeed,
+  pairsKept,
+  patchContainerInstances,
+  patchTargetGroups,
+  servicesByArn,
+} from './patchGroups.ts';
+import { CLUSTER_TABLE, inheritMemo, shareMemo, shareNetworkMemo } from './memo.ts';
 import { patchInterfaces, seedInterfaceTasks } from './patchInterfaces.ts';
+import type { ModelPatch, PatchSeeds } from './patchTypes.ts';
 import type { EstateModel, ServiceModel, TaskModel } from './types.ts';
+
+export type { ModelPatch, PatchSeeds };
 
 /**
  * The kinds a patch covers; `clusters` and `TargetGroupAttributes` are read by no model field; of the
@@ -31,25 +40,6 @@ const PATCHED = new Set([
   'TargetGroupAttributes',
   'NetworkInterfaces',
 ]);
-
-/** What the patch touched, for the closure of affected findings (engine/closure.ts). */
-export interface PatchSeeds {
-  /** ServiceModel ids whose model changed (item, task definition or tasks), in either model. */
-  services: Set<string>;
-  /** Target groups whose targets or registered services changed. */
-  targetGroups: Set<string>;
-  /** "account|region|cluster" of clusters whose container instances changed. */
-  clusters: Set<string>;
-  /** Load balancers whose SG rules name a group that a changed ENI carries (or carried). */
-  loadBalancers: Set<string>;
-  /** "account/region|id" of changed ENIs and their addresses, for the findings that name them. */
-  keys: Set<string>;
-}
-
-export interface ModelPatch {
-  model: EstateModel;
-  seeds: PatchSeeds;
-}
 
 /** `items`: "account/region|kind" → changed item ids (engine/snapshotChanges.ts). */
 export function patchModel(
@@ -76,21 +66,11 @@ export function patchModel(
   shareNetworkMemo(model, old);
 
   // Container instances: only the instance → EC2 id map is modelled (the rest of the item changes each poll).
-  const ciChanged = new Set<string>();
-  if (changed('containerInstances').size > 0) {
-    model.containerInstances = new Map();
-    for (const part of next.partitions)
-      for (const ci of part.data.containerInstances ?? [])
-        model.containerInstances.set(ci.containerInstanceArn, ci.ec2InstanceId ?? null);
-    const arns = new Set([...old.containerInstances.keys(), ...model.containerInstances.keys()]);
-    for (const arn of arns) {
-      if (old.containerInstances.get(arn) === model.containerInstances.get(arn)) continue;
-      const cluster = containerInstanceCluster(arn);
-      if (!cluster) return null; // an old-format ARN names no cluster: who shares it is not known here
-      ciChanged.add(arn);
-      seeds.clusters.add(clusterSeed(arn, cluster));
-    }
-  }
+  const ciChanged =
+    changed('containerInstances').size > 0
+      ? patchContainerInstances(old, model, next, seeds)
+      : new Set<string>();
+  if (!ciChanged) return null;
   const tdChanged = changed('taskDefinitions');
   const taskDefs = new Map<string, TaskDefinition>();
   for (const part of next.partitions)
@@ -216,16 +196,4 @@ export function patchModel(
   }
   patchTargetGroups(old, model, next, changed('LoadBalancerTargetHealth'), seeds);
   return { model, seeds };
-}
-
-/** Changed ids of one kind by partition ("account/region"). */
-function byPartition(items: ReadonlyMap<string, ReadonlySet<string>>, kind: string) {
-  const out = new Map<string, ReadonlySet<string>>();
-  for (const [key, ids] of items) if (key.endsWith(`|${kind}`)) out.set(key.slice(0, -kind.length - 1), ids);
-  return out;
-}
-
-/** ServiceModel by service ARN, once per model. */
-function servicesByArn(model: EstateModel): Map<string, ServiceModel> {
-  return memo(model, 'servicesByArn', '', () => new Map([...model.services.values()].map((s) => [s.arn, s])));
 }

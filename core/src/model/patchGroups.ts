@@ -1,4 +1,4 @@
-// The target groups and the cluster index of a patched model (model/patch.ts).
+// Parts of a patched model (model/patch.ts): target groups, container instances, the cluster index, lookups.
 import {
   arnScope,
   clusterNameFromArn,
@@ -7,8 +7,9 @@ import {
   type Snapshot,
 } from '@porthole/shared';
 import { targetsOf } from './buildElb.ts';
-import type { PatchSeeds } from './patch.ts';
-import type { EstateModel, TargetGroupModel, TaskModel } from './types.ts';
+import type { PatchSeeds } from './patchTypes.ts';
+import { memo } from './memo.ts';
+import type { EstateModel, ServiceModel, TargetGroupModel, TaskModel } from './types.ts';
 
 /** "account|region|cluster" of an ECS ARN in that cluster's account and region (names repeat across them). */
 export function clusterSeed(anyArn: string, clusterName: string): string {
@@ -74,4 +75,39 @@ export function pairsKept(old: EstateModel, model: EstateModel, tasks: readonly 
       same?.region === ofCluster?.region
     );
   });
+}
+
+/** The patched container instance map; the ARNs whose EC2 id changed, or null (an old-format ARN). */
+export function patchContainerInstances(
+  old: EstateModel,
+  model: EstateModel,
+  next: Snapshot,
+  seeds: PatchSeeds,
+): Set<string> | null {
+  const ciChanged = new Set<string>();
+  model.containerInstances = new Map();
+  for (const part of next.partitions)
+    for (const ci of part.data.containerInstances ?? [])
+      model.containerInstances.set(ci.containerInstanceArn, ci.ec2InstanceId ?? null);
+  const arns = new Set([...old.containerInstances.keys(), ...model.containerInstances.keys()]);
+  for (const arn of arns) {
+    if (old.containerInstances.get(arn) === model.containerInstances.get(arn)) continue;
+    const cluster = containerInstanceCluster(arn);
+    if (!cluster) return null; // an old-format ARN names no cluster: who shares it is not known here
+    ciChanged.add(arn);
+    seeds.clusters.add(clusterSeed(arn, cluster));
+  }
+  return ciChanged;
+}
+
+/** Changed ids of one kind by partition ("account/region"). */
+export function byPartition(items: ReadonlyMap<string, ReadonlySet<string>>, kind: string) {
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const [key, ids] of items) if (key.endsWith(`|${kind}`)) out.set(key.slice(0, -kind.length - 1), ids);
+  return out;
+}
+
+/** ServiceModel by service ARN, once per model. */
+export function servicesByArn(model: EstateModel): Map<string, ServiceModel> {
+  return memo(model, 'servicesByArn', '', () => new Map([...model.services.values()].map((s) => [s.arn, s])));
 }

@@ -5,7 +5,7 @@
 // a copy of the partition's scope, every other scope shared.
 import { scopeKey, type NetworkInterface, type SnapshotPartition } from '@porthole/shared';
 import { privateIpsOf } from './buildNetwork.ts';
-import type { PatchSeeds } from './patch.ts';
+import type { PatchSeeds } from './patchTypes.ts';
 import type { EstateModel } from './types.ts';
 
 export function patchInterfaces(
