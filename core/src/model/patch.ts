@@ -21,6 +21,8 @@ import {
 } from './patchGroups.ts';
 import { CLUSTER_TABLE, inheritMemo, shareMemo, shareNetworkMemo } from './memo.ts';
 import { patchInterfaces, seedInterfaceTasks } from './patchInterfaces.ts';
+import { LayeredMap } from './patchLayered.ts';
+import { carryTaskIndex } from './patchTaskIndex.ts';
 import type { ModelPatch, PatchSeeds } from './patchTypes.ts';
 import type { EstateModel, ServiceModel, TaskModel } from './types.ts';
 
@@ -122,11 +124,11 @@ export function patchModel(
   for (const s of old.services.values()) if (services.get(s.id) !== s) seeds.services.add(s.id);
   for (const id of fresh) seeds.services.add(id);
 
-  // Tasks: the old map copied, the changed ones replaced or removed; a new task goes last (only the cluster
+  // Tasks: the old map layered (patchLayered.ts), the changed ones replaced or removed; a new task goes last (only the cluster
   // index iterates this map, and it sorts). A service whose task list changes gets a new object.
   const taskChanged = byPartition(items, 'tasks');
   const scanAll = tdChanged.size > 0 || ciChanged.size > 0;
-  const tasks = new Map(old.tasks);
+  const tasks = LayeredMap.over(old.tasks);
   const rebuilt: TaskModel[] = [];
   for (const part of next.partitions) {
     const ids = taskChanged.get(scopeKey(part));
@@ -179,6 +181,11 @@ export function patchModel(
   }
   model.services = services;
   model.tasks = tasks;
+  carryTaskIndex(
+    old.tasks,
+    tasks,
+    rebuilt.map((t) => t.arn),
+  );
   const enis = [...items].filter(([k]) => k.endsWith('|NetworkInterfaces'));
   for (const [key, ids] of enis) {
     const part = next.partitions.find((p) => scopeKey(p) === key.slice(0, key.lastIndexOf('|')))!;

@@ -5,6 +5,7 @@
 // a copy of the partition's scope, every other scope shared.
 import { scopeKey, type NetworkInterface, type SnapshotPartition } from '@porthole/shared';
 import { privateIpsOf } from './buildNetwork.ts';
+import { tasksByEni } from './patchTaskIndex.ts';
 import type { PatchSeeds } from './patchTypes.ts';
 import type { EstateModel } from './types.ts';
 
@@ -112,9 +113,12 @@ export function seedInterfaceTasks(
   keys: ReadonlySet<string>,
   seeds: PatchSeeds,
 ): void {
-  const ids = new Set([...keys].map((k) => k.slice(k.indexOf('|') + 1)));
-  for (const m of models)
-    for (const t of m.tasks.values())
-      if (t.eniId && ids.has(t.eniId) && t.serviceKey && keys.has(`${scopeKey(t.scope)}|${t.eniId}`))
-        seeds.services.add(t.serviceKey);
+  for (const m of models) {
+    const index = tasksByEni(m.tasks);
+    for (const key of keys)
+      for (const arn of index.get(key) ?? []) {
+        const owner = m.tasks.get(arn)?.serviceKey;
+        if (owner) seeds.services.add(owner);
+      }
+  }
 }
