@@ -8,7 +8,14 @@ import type { PatchSeeds } from '../model/patchTypes.ts';
 import { clusterSeed } from '../model/patchGroups.ts';
 import type { EstateModel, ServiceModel } from '../model/types.ts';
 import { cachedRouteTable } from '../net/paths/hops.ts';
-import { couplingOf, findingKeys, onInstances, type Coupling, type FindingIndex } from './closureIndex.ts';
+import {
+  carryCoupling,
+  couplingOf,
+  findingKeys,
+  onInstances,
+  type Coupling,
+  type FindingIndex,
+} from './closureIndex.ts';
 
 export interface Closure {
   services: Set<string>;
@@ -30,6 +37,7 @@ export function closureOf(
   limit: number,
 ): { closure: Closure; inside: Set<Finding> } | null {
   const models = [before, after];
+  carryCoupling(before, after, seeds.services);
   const couplings = models.map(couplingOf);
   const closure: Closure = {
     services: new Set(),

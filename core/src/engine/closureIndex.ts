@@ -76,6 +76,33 @@ export function couplingOf(m: EstateModel): Coupling {
   });
 }
 
+/**
+ * The patched model's coupling is the last one's when the patch changed nothing it reads: the same load
+ * balancers, the same target groups with the same load balancers (a patch copies a group for its targets and
+ * services), and each changed service with the same ARN, cluster and placement kind. (The services map then
+ * holds the same ids in the same order: a patch reorders it only when services come, go or change id, and
+ * those are changed services present in one model only.)
+ */
+export function carryCoupling(before: EstateModel, after: EstateModel, changed: ReadonlySet<string>): void {
+  if (before.loadBalancers !== after.loadBalancers || before.services.size !== after.services.size) return;
+  if (before.targetGroups !== after.targetGroups) {
+    if (before.targetGroups.size !== after.targetGroups.size) return;
+    for (const [arn, tg] of after.targetGroups)
+      if (before.targetGroups.get(arn)?.loadBalancerArns !== tg.loadBalancerArns) return;
+  }
+  for (const id of changed) {
+    const [a, b] = [before.services.get(id), after.services.get(id)];
+    if (!a || !b) {
+      if (a || b) return;
+      continue;
+    }
+    if (a.arn !== b.arn || a.clusterArn !== b.clusterArn || a.clusterName !== b.clusterName) return;
+    if (onInstances(a) !== onInstances(b)) return;
+  }
+  const coupling = couplingOf(before);
+  memo(after, 'closureCoupling', '', () => coupling);
+}
+
 /** A finding's resources, targets and services as closure keys. */
 export function findingKeys(f: Finding): string[] {
   const sk = `${f.account ?? '?'}/${f.region ?? '?'}`;
