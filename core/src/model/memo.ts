@@ -21,7 +21,9 @@ function table(model: EstateModel, name: string): Map<string, unknown> {
 /** The value for `key` in the model's table `name`, computed once per model. */
 export function memo<T>(model: EstateModel, name: string, key: string, compute: () => T): T {
   const t = table(model, name);
-  if (t.has(key)) return t.get(key) as T;
+  // One lookup on a hit (keys are long and built per call: each lookup hashes them).
+  const found = t.get(key);
+  if (found !== undefined || t.has(key)) return found as T;
   const value = compute();
   t.set(key, value);
   return value;

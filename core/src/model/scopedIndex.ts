@@ -6,14 +6,20 @@ import { scopeKey, type SnapshotScope } from '@porthole/shared';
 export class ScopedIndex<T> {
   readonly #byScope = new Map<string, Map<string, T>>();
   readonly #scopes = new Map<string, SnapshotScope>();
+  /** The same item maps by account, then region ('?' for null, as scopeKey): lookups build no key string. */
+  readonly #byAccount = new Map<string, Map<string, Map<string, T>>>();
   #size = 0;
 
+  #items(scope: SnapshotScope): Map<string, T> | undefined {
+    return this.#byAccount.get(scope.account ?? '?')?.get(scope.region ?? '?');
+  }
+
   get(scope: SnapshotScope, id: string): T | undefined {
-    return this.#byScope.get(scopeKey(scope))?.get(id);
+    return this.#items(scope)?.get(id);
   }
 
   has(scope: SnapshotScope, id: string): boolean {
-    return this.#byScope.get(scopeKey(scope))?.has(id) ?? false;
+    return this.#items(scope)?.has(id) ?? false;
   }
 
   set(scope: SnapshotScope, id: string, value: T): this {
@@ -23,6 +29,9 @@ export class ScopedIndex<T> {
       items = new Map();
       this.#byScope.set(key, items);
       this.#scopes.set(key, { account: scope.account, region: scope.region });
+      const account = scope.account ?? '?';
+      const regions = this.#byAccount.get(account) ?? new Map<string, Map<string, T>>();
+      this.#byAccount.set(account, regions.set(scope.region ?? '?', items));
     }
     if (!items.has(id)) this.#size += 1;
     items.set(id, value);
