@@ -19,6 +19,17 @@ export interface TargetPathEvaluation {
   endpoint: EndpointModel | null;
   /** Hops merged over the ALB nodes: a hop is deny when it denies any node. */
   hops: EvaluatedHop[];
+  /** The hops that do not allow (deny or unknown), in order: what the rules look for, on few targets. */
+  blocking: EvaluatedHop[];
+}
+
+function evaluation(
+  targetId: string,
+  port: number,
+  endpoint: EndpointModel | null,
+  hops: EvaluatedHop[],
+): TargetPathEvaluation {
+  return { targetId, port, endpoint, hops, blocking: hops.filter((h) => h.verdict !== 'allow') };
 }
 
 export function evaluateAlbToTarget(
@@ -33,35 +44,22 @@ export function evaluateAlbToTarget(
     const kinds = targetId.startsWith('i-') ? (['Reservations'] as const) : (['NetworkInterfaces'] as const);
     const gaps = dataGaps(model, scope, kinds);
     const why = gaps.length > 0 ? gaps : [`target ${targetId} is not in the snapshot's instances or ENIs`];
-    return {
-      targetId,
-      port,
-      endpoint: null,
-      hops: [unknownHop({ component: targetId, kind: 'target', gaps: why })],
-    };
+    return evaluation(targetId, port, null, [unknownHop({ component: targetId, kind: 'target', gaps: why })]);
   }
   const targetIp = targetId.startsWith('i-') ? endpoint.privateIps[0] : targetId;
   if (!targetIp) {
-    return {
-      targetId,
-      port,
-      endpoint,
-      hops: [
-        unknownHop({ component: targetId, kind: 'target', gaps: [`no private IP known for ${targetId}`] }),
-      ],
-    };
+    return evaluation(targetId, port, endpoint, [
+      unknownHop({ component: targetId, kind: 'target', gaps: [`no private IP known for ${targetId}`] }),
+    ]);
   }
   if (lb.nodes.length === 0) {
     const gaps = dataGaps(model, scope, ['LoadBalancers']);
     const why = gaps.length > 0 ? gaps : [`${lb.name} has no enabled subnets`];
-    return {
-      targetId,
-      port,
-      endpoint,
-      hops: [unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why })],
-    };
+    return evaluation(targetId, port, endpoint, [
+      unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why }),
+    ]);
   }
-  return { targetId, port, endpoint, hops: pathHops(model, lb, endpoint, targetIp, port) };
+  return evaluation(targetId, port, endpoint, pathHops(model, lb, endpoint, targetIp, port));
 }
 
 /**

@@ -38,7 +38,7 @@ export function proposedGrace(
 /** Another rule explains the failures better: a blocked network path, or a health check that never matches. */
 function explainedElsewhere(targets: readonly TargetContext[]): boolean {
   const blocked = targets.some((t) =>
-    [t.traffic, t.healthCheck].some((p) => p?.hops.some((h) => h.verdict === 'deny')),
+    [t.traffic, t.healthCheck].some((p) => p?.blocking.some((h) => h.verdict === 'deny')),
   );
   const neverMatches =
     targets.length > 0 &&

@@ -29,10 +29,10 @@ function collect(targets: TargetContext[], q: HopQuery, verdict: 'deny' | 'unkno
   const traffic = via.includes('traffic');
   const healthCheck = via.includes('health-check');
   const out: BlockedTarget[] = [];
-  // Runs over every target for several rules: no allocation per target, and the verdict (rarely a match) first.
+  // Runs over every target for several rules: only the few hops that do not allow, no allocation per target.
   const take = (context: TargetContext, path: TargetPathEvaluation | null, kind: BlockedTarget['via']) => {
     if (!path) return;
-    for (const hop of path.hops) {
+    for (const hop of path.blocking) {
       if (hop.verdict === verdict && matches(hop, q)) out.push({ context, hop, via: kind, port: path.port });
     }
   };
