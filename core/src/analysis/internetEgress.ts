@@ -1,7 +1,7 @@
 // Can a task or container instance reach the internet (ECR, S3) from its subnet? VPC guide, "Route tables",
 // "NAT gateways" (public NAT in a subnet routed to an IGW; a private NAT cannot reach the internet),
 // "NAT instances" (source/destination check off) and "Internet gateways" (needs a public or Elastic IP).
-import { scopeKey, type Evidence, type RouteTable, type SnapshotScope } from '@porthole/shared';
+import type { Evidence, RouteTable, SnapshotScope } from '@porthole/shared';
 import { memo } from '../model/memo.ts';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel } from '../model/types.ts';
@@ -44,9 +44,31 @@ export type Egress =
  * for each bridge-mode service placed on it. Callers copy what they keep (the hop is shared).
  */
 function routeOf(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string): EvaluatedHop {
-  return memo(model, 'internetRoute', `${scopeKey(scope)}|${subnetId}|${vpcId}`, () =>
-    routeHop(model, { scope, subnetId, vpcId, destination: INTERNET_PROBE_ADDRESS, leg: 'request' }),
+  // Keyed by the subnet id the model holds (its hash is kept), the rest compared: no key string per call.
+  const routes = memo(
+    model,
+    'internetRoute',
+    subnetId,
+    () => [] as Array<RouteQuery & { hop: EvaluatedHop }>,
   );
+  const same = routes.find(
+    (r) => r.vpcId === vpcId && r.scope.account === scope.account && r.scope.region === scope.region,
+  );
+  if (same) return same.hop;
+  const hop = routeHop(model, {
+    scope,
+    subnetId,
+    vpcId,
+    destination: INTERNET_PROBE_ADDRESS,
+    leg: 'request',
+  });
+  routes.push({ scope, vpcId, hop });
+  return hop;
+}
+
+interface RouteQuery {
+  scope: SnapshotScope;
+  vpcId: string;
 }
 
 export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Placement): Egress {
