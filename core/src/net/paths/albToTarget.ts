@@ -2,11 +2,10 @@
 import { dataGaps } from '../../model/scopes.ts';
 import { endpointForTarget } from '../../model/endpoints.ts';
 import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
-import { memo } from '../../model/memo.ts';
 import type { PortRange } from '../cidr.ts';
 import { lazyHop, type DecidedHop, type HopFacts, type HopTexts, type TextSource } from './decided.ts';
 import { nodeHops } from './albNodeHops.ts';
-import { forPort, pathClass } from './pathClass.ts';
+import { forPort, pathClass, perAlb } from './pathClass.ts';
 import { mergeDecidedHops } from './merge.ts';
 import { unknownHop, type EvaluatedHop } from './hops.ts';
 
@@ -77,8 +76,8 @@ function pathHops(
   const cls = pathClass(model, lb, endpoint, targetIp, port);
   const exact = new ExactPath(model, lb, endpoint, targetIp, port);
   if (cls === null) return exact.hops().map((h, i) => lazyHop(h.facts, exact, i));
-  const shared = memo(model, 'albTargetPath', cls, () => exact.hops().map((h) => h.facts));
-  exact.expect(shared, cls);
+  const shared = perAlb(model, 'albTargetPath', lb, cls, () => exact.hops().map((h) => h.facts));
+  exact.expect(shared, `${lb.arn}|${cls}`);
   return shared.map((facts, i) => lazyHop(forPort(facts, port), exact, i));
 }
 
