@@ -4,7 +4,9 @@
 // are evaluated exactly, never shared.
 import { memo } from '../../model/memo.ts';
 import type { EstateModel } from '../../model/types.ts';
+import type { NetworkAcl } from '@porthole/shared';
 import { parseAddressRange, relateParsed, type AddressRange } from '../cidr.ts';
+import type { DecidedHop } from './decided.ts';
 
 /** The rule CIDRs relevant to a component, computed once per model. */
 export function cidrsFor(model: EstateModel, component: string, compute: () => string[]): string[] {
@@ -33,7 +35,7 @@ export function componentClass(
 }
 
 /** Null for an unparseable address or rule CIDR, as for a partial overlap: such paths are never shared. */
-function classOver(ranges: ReadonlyArray<AddressRange | null>, address: string): string | null {
+export function classOver(ranges: ReadonlyArray<AddressRange | null>, address: string): string | null {
   const subject = tryParse(address);
   if (subject === null) return null;
   let key = '';
@@ -52,4 +54,24 @@ function tryParse(text: string): AddressRange | null {
   } catch {
     return null;
   }
+}
+
+/** Per NACL (the model's object): its rule CIDRs parsed, and its decisions per address class and query. */
+interface NaclTables {
+  ranges: Array<AddressRange | null>;
+  hops: Map<string, DecidedHop>;
+}
+
+/**
+ * Found by the ACL id the model holds (its hash is kept), then by the ACL itself (ids repeat across
+ * accounts): every hop of every path class asks, and a key string built per call would be hashed afresh.
+ */
+export function naclTables(model: EstateModel, acl: NetworkAcl): NaclTables {
+  const byAcl = memo(model, 'naclHop', acl.NetworkAclId, () => new Map<NetworkAcl, NaclTables>());
+  let tables = byAcl.get(acl);
+  if (!tables) {
+    const cidrs = acl.Entries.flatMap((e) => [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c));
+    byAcl.set(acl, (tables = { ranges: cidrs.map(tryParse), hops: new Map() }));
+  }
+  return tables;
 }

@@ -9,7 +9,7 @@ import { decideNetworkAcl, describeNaclEntry, naclReason } from '../networkAcls.
 import { decideSecurityGroups, openPortsFor, type Peer, type Protocol } from '../securityGroups.ts';
 import { sgReason } from '../sgExplain.ts';
 import { fixedHop, type DecidedHop } from './decided.ts';
-import { cidrsFor, componentClass } from './hopCache.ts';
+import { cidrsFor, classOver, componentClass, naclTables } from './hopCache.ts';
 import { prefixListResolver, unknownHop, type HopCheck } from './hops.ts';
 
 /** One side's security groups asked about one peer, protocol and port range, on one leg of a path. */
@@ -137,12 +137,8 @@ export function decideNetworkAclHop(model: EstateModel, q: NaclHopQuery): Decide
       }),
     );
   }
-  const where = scopeKey(scope);
-  const component = `nacl|${where}|${acl.NetworkAclId}`;
-  const cidrs = cidrsFor(model, component, () =>
-    acl.Entries.flatMap((e) => [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c)),
-  );
-  const cls = componentClass(model, component, cidrs, q.remote);
+  const tables = naclTables(model, acl);
+  const cls = classOver(tables.ranges, q.remote);
   const decide = (): DecidedHop => {
     const { protocol, ports } = q;
     const outcome = decideNetworkAcl(acl, direction, q.remote, protocol, ports);
@@ -178,6 +174,8 @@ export function decideNetworkAclHop(model: EstateModel, q: NaclHopQuery): Decide
     };
   };
   if (cls === null) return decide();
-  const key = `${where}|${acl.NetworkAclId}|${subnetId}|${direction}|${cls}|${q.protocol}|${q.ports.from}-${q.ports.to}|${leg}`;
-  return memo(model, 'naclHop', key, decide);
+  const key = `${subnetId}|${direction}|${cls}|${q.protocol}|${q.ports.from}-${q.ports.to}|${leg}`;
+  let found = tables.hops.get(key);
+  if (!found) tables.hops.set(key, (found = decide()));
+  return found;
 }
