@@ -113,6 +113,11 @@ export const ServiceDetailSchema = z.object({
 });
 export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
 
+/** The caller's ephemeral port range when known (CLI `--client-ports`); else 1024–65535 is assumed. */
+const ClientPortsSchema = z
+  .object({ from: z.number().int().min(1).max(65535), to: z.number().int().min(1).max(65535) })
+  .refine((r) => r.from <= r.to, { message: 'from must not exceed to' });
+
 export const ExplainRequestSchema = z.object({
   url: z.string().min(1).max(2048),
   from: z.string().max(256).optional(),
@@ -123,6 +128,7 @@ export const ExplainRequestSchema = z.object({
     .optional(),
   /** Request headers as "Name: value" (http-header and host-header rules). */
   headers: z.array(z.string().min(1).max(8192)).max(50).optional(),
+  clientPorts: ClientPortsSchema.optional(),
 });
 export type ExplainRequest = z.infer<typeof ExplainRequestSchema>;
 
@@ -131,11 +137,7 @@ export const ReachRequestSchema = z.object({
   to: z.string().min(1).max(512),
   port: z.number().int().min(0).max(65535),
   protocol: z.enum(['tcp', 'udp']).default('tcp'),
-  /** The caller's ephemeral port range when known (CLI `--client-ports`); else 1024–65535 is assumed. */
-  clientPorts: z
-    .object({ from: z.number().int().min(1).max(65535), to: z.number().int().min(1).max(65535) })
-    .refine((r) => r.from <= r.to, { message: 'from must not exceed to' })
-    .optional(),
+  clientPorts: ClientPortsSchema.optional(),
 });
 export type ReachRequest = z.infer<typeof ReachRequestSchema>;
 

@@ -29,4 +29,12 @@ describe('POST /api/explain with method and headers', () => {
     expect(badHeader.status).toBe(400);
     expect((await badHeader.json()).error).toMatch(/--header "no colon"/);
   });
+
+  it('answers 400, not a verdict, for a scheme an ALB listener does not speak', async () => {
+    for (const scheme of ['ftp', 'ws', 'file']) {
+      const res = await t.post('/api/explain', { url: `${scheme}://${demoLoadBalancerDns('web-alb')}/` });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(/only http:\/\/ and https:\/\/ URLs can be explained/);
+    }
+  });
 });

@@ -46,6 +46,7 @@ program
     "request header 'Name: value' for http-header / host-header rules (repeatable)",
     (value: string, previous: string[] = []) => [...previous, value],
   )
+  .option('--client-ports <from-to>', "the caller's ephemeral port range, e.g. 32768-60999 (Linux)")
   .option('--json', 'print only JSON on stdout')
   .action(async (url, opts) => {
     process.exitCode = await runExplain(url, opts);

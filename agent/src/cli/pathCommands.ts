@@ -4,8 +4,8 @@ import type { PathResult } from '@porthole/shared';
 import { buildModel } from '@porthole/core/model/build.js';
 import type { EstateModel } from '@porthole/core/model/types.js';
 import { findLoadBalancer, resolveCaller } from '@porthole/core/engine/endpoints.js';
-import { explainUrl, parseUrl } from '@porthole/core/engine/explain.js';
-import { requestFromUrl } from '@porthole/core/engine/httpRequest.js';
+import { explainUrl } from '@porthole/core/engine/explain.js';
+import { parseUrl, requestFromUrl } from '@porthole/core/engine/httpRequest.js';
 import { PathInputError } from '@porthole/core/engine/errors.js';
 import { reachPath } from '@porthole/core/engine/reach.js';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
@@ -46,14 +46,9 @@ async function loadModel(dir: string): Promise<EstateModel> {
   return step('building the model', () => buildModel(snapshot));
 }
 
-/** Only http(s) URLs whose host is a load balancer of the snapshot can be explained. */
+/** Only URLs whose host is a load balancer of the snapshot can be explained (the scheme is checked earlier). */
 export function checkExplainUrl(model: EstateModel, raw: string, from: string | undefined): void {
   const url = parseUrl(raw);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(
-      `"${raw}": only http:// and https:// URLs can be explained (an Application Load Balancer listener speaks HTTP or HTTPS)`,
-    );
-  }
   resolveCaller(model, from); // a bad --from is named before the host, as explainUrl does
   if (!findLoadBalancer(model, url.hostname)) {
     const known = [...model.loadBalancers.values()].map((l) => l.dnsName ?? l.name);
@@ -65,14 +60,22 @@ export function checkExplainUrl(model: EstateModel, raw: string, from: string | 
 
 export async function runExplain(
   url: string,
-  opts: { snapshot: string; from?: string; method?: string; header?: string[]; json?: boolean },
+  opts: {
+    snapshot: string;
+    from?: string;
+    method?: string;
+    header?: string[];
+    clientPorts?: string;
+    json?: boolean;
+  },
 ): Promise<number> {
   try {
     const request = {
       ...(opts.method !== undefined ? { method: opts.method } : {}),
       ...(opts.header !== undefined ? { headers: opts.header } : {}),
+      clientPorts: parseClientPorts(opts.clientPorts),
     };
-    // Bad --method / --header fail before the snapshot is read.
+    // Bad --method / --header / --client-ports fail before the snapshot is read.
     requestFromUrl(parseUrl(url), request);
     const model = await loadModel(opts.snapshot);
     checkExplainUrl(model, url, opts.from);

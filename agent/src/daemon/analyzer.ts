@@ -2,14 +2,21 @@
 // and the diff baseline; the loop owns the store. Two implementations: in this thread around an Engine
 // (tests drive the loop with a tiny hand-made one) and in a worker thread (the daemon: workerAnalyzer.ts),
 // so an analysis of thousands of services never blocks the event loop that serves HTTP and socket.io.
-import type { PathResult, ReachRequest, ScanResult, ServiceDetail, Snapshot } from '@porthole/shared';
+import type {
+  ExplainRequest,
+  PathResult,
+  ReachRequest,
+  ScanResult,
+  ServiceDetail,
+  Snapshot,
+} from '@porthole/shared';
 import { diffFacts, type Change } from '@porthole/core/timeline/diff/diffFacts.js';
 import { extractFacts, type Fact, type FactSet } from '@porthole/core/timeline/diff/facts.js';
 import type { EstateModel } from '@porthole/core/model/types.js';
 import { NotReadyError } from '../server/backend.ts';
 import type { FactDelta } from '../store/store.ts';
 import { readFolderPoll } from './snapshotSource.ts';
-import type { Engine } from './types.ts';
+import type { Engine, ExplainRequestOptions } from './types.ts';
 
 /** A snapshot polled by the loop, or a folder the analyzer reads itself. */
 export type AnalysisInput = { snapshot: Snapshot } | { folder: string };
@@ -27,7 +34,16 @@ export interface CycleAnalysis {
 export interface ExplainOptions {
   url: string;
   from: string | undefined;
-  request?: { method?: string; headers?: string[] };
+  request?: ExplainRequestOptions;
+}
+
+/** The engine's options from an API explain request: only the fields the request set. */
+export function explainRequestOptions(req: ExplainRequest): ExplainRequestOptions {
+  return {
+    ...(req.method !== undefined ? { method: req.method } : {}),
+    ...(req.headers !== undefined ? { headers: req.headers } : {}),
+    ...(req.clientPorts !== undefined ? { clientPorts: req.clientPorts } : {}),
+  };
 }
 
 export interface ReachOptions {

@@ -11,6 +11,7 @@ import type {
   TimelineEvent,
 } from '@porthole/shared';
 import type { EstateModel } from '@porthole/core/model/types.js';
+import type { ExplainOptions as ExplainRequestOptions } from '@porthole/core/engine/explain.js';
 import type { CallCounts } from '../sources/aws/callCounter.ts';
 import type { FindingState } from '@porthole/core/timeline/state.js';
 import type { SourceKind } from './config/schema.ts';
@@ -44,6 +45,8 @@ export interface DemoControl {
   setHeld(held: boolean): DemoState;
 }
 
+export type { ExplainRequestOptions };
+
 /** The engine's entry points, injected so tests can drive the loop with a tiny hand-made analyzer. */
 export interface Engine {
   analyze(snapshot: Snapshot, opts: { now: Date }): { model: EstateModel; result: ScanResult };
@@ -53,7 +56,7 @@ export interface Engine {
     url: string,
     from: string | undefined,
     now: Date,
-    request?: { method?: string; headers?: string[] },
+    request?: ExplainRequestOptions,
   ): PathResult;
   reachPath(
     model: EstateModel,

@@ -14,7 +14,7 @@ import { toRecord } from '@porthole/core/timeline/state.js';
 import type { Store } from '../store/store.ts';
 import { findingDetail } from './findingDetail.ts';
 import type { LatestState } from './latest.ts';
-import type { Analyzer } from './analyzer.ts';
+import { explainRequestOptions, type Analyzer } from './analyzer.ts';
 import type { PollSource } from './types.ts';
 
 const DEFAULT_EVENTS = 200;
@@ -135,10 +135,7 @@ export class DaemonView implements ApiBackend {
 
   explain(req: ExplainRequest) {
     const at = this.modelTime();
-    const request = {
-      ...(req.method !== undefined ? { method: req.method } : {}),
-      ...(req.headers !== undefined ? { headers: req.headers } : {}),
-    };
+    const request = explainRequestOptions(req);
     return this.d.analyzer.explainUrl({ url: req.url, from: req.from, request }, at);
   }
 

@@ -4,33 +4,36 @@ import { pushAll } from '@porthole/shared';
 import type { ExplainLeg, Finding, PathResult } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { evaluateFrontDoor } from '../net/paths/frontDoor.ts';
+import type { PortRange } from '../net/cidr.ts';
+import { clientPorts, describeClientPorts, type ClientPorts } from '../net/paths/clientPorts.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { createRuleContext } from '../rules/support/context.ts';
 import { albHop, legVerdict, worseOf, type LegVerdict } from './albHops.ts';
 import { resolveCaller, findLoadBalancer } from './endpoints.ts';
-import { PathInputError } from './errors.ts';
 import { explainSummary } from './explainSummary.ts';
 import { listenerHops, type ListenerEvaluation } from './forwardHops.ts';
-import { requestFromUrl, requestUrl, type AlbRequest, type RequestOptions } from './httpRequest.ts';
+import { parseUrl, requestFromUrl, requestUrl, type AlbRequest, type RequestOptions } from './httpRequest.ts';
 import { pathResult, relevantFindings } from './pathResult.ts';
 import { runRules } from './runRules.ts';
 import { callerText, schemeHop } from './scheme.ts';
 
 const MAX_REDIRECTS = 3;
 
-export function parseUrl(raw: string): URL {
-  try {
-    return new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`);
-  } catch {
-    throw new PathInputError(`"${raw}" is not a valid URL`);
-  }
+/** The request (method, headers) plus the caller's ephemeral ports (--client-ports), when known. */
+export type ExplainOptions = RequestOptions & { clientPorts?: PortRange | null };
+
+/** One redirect chain: who asks, the client's reply ports, the URLs asked so far (a loop stops it). */
+interface Chain {
+  from: string | undefined;
+  client: ClientPorts;
+  visited: Set<string>;
 }
 
 export function explainUrl(
   model: EstateModel,
   rawUrl: string,
   from?: string,
-  opts: RequestOptions = {},
+  opts: ExplainOptions = {},
 ): PathResult {
   const url = parseUrl(rawUrl);
   const request = requestFromUrl(url, opts); // validates --method and --header
@@ -46,13 +49,21 @@ export function explainUrl(
       findings: [],
     };
   }
-  return explainRequest(model, lb, request, { from, visited: new Set() });
+  const client = clientPorts(opts.clientPorts);
+  return explainRequest(model, lb, request, { from, client, visited: new Set() });
 }
 
 /** `reach --to <ALB> --port N`: a request on that port in the listener's own protocol, path "/". */
 export function explainLoadBalancer(
   model: EstateModel,
-  target: { lbArn: string; port: number; host: string; path: string; from: string | undefined },
+  target: {
+    lbArn: string;
+    port: number;
+    host: string;
+    path: string;
+    from: string | undefined;
+    clientPorts?: PortRange | null;
+  },
 ): PathResult {
   const { lbArn, port, host, path, from } = target;
   const lb = model.loadBalancers.get(lbArn)!;
@@ -69,15 +80,15 @@ export function explainLoadBalancer(
     headers: null,
     sourceIp: null,
   };
-  return explainRequest(model, lb, request, { from, visited: new Set() });
+  const client = clientPorts(target.clientPorts);
+  return explainRequest(model, lb, request, { from, client, visited: new Set() });
 }
 
 function explainRequest(
   model: EstateModel,
   lb: LoadBalancerModel,
   request: AlbRequest,
-  /** `visited`: the URLs of this redirect chain so far (a loop stops the chain). */
-  chain: { from: string | undefined; visited: Set<string> },
+  chain: Chain,
 ): PathResult {
   const { from, visited } = chain;
   const caller = resolveCaller(model, from);
@@ -100,7 +111,7 @@ function explainRequest(
       summary: () => `${what}: blocked at 1 hop. ${scheme.detail}`,
     });
   }
-  const front = evaluateFrontDoor(model, lb, caller, port);
+  const front = evaluateFrontDoor(model, lb, caller, { port, client: chain.client });
   const hops: EvaluatedHop[] = [clientHop(front.arrivesFrom), ...front.hops];
   const sourced: AlbRequest = {
     ...request,
@@ -137,7 +148,7 @@ function explainRequest(
   const legs: ExplainLeg[] = [];
   const redirect = evaluation?.redirect;
   if (redirect && verdict !== 'blocked') {
-    const next = followRedirect(model, redirect.next, from, visited);
+    const next = followRedirect(model, redirect.next, chain);
     pushAll(legs, next.legs);
     for (const f of next.findings) if (!findings.some((x) => x.id === f.id)) findings.push(f);
     verdict = worseOf(verdict, next.legs[0]!.verdict);
@@ -151,10 +162,13 @@ function explainRequest(
         all,
       ),
   });
+  // Say which reply range was assumed whenever a stateless NACL judged a reply to the caller (as reach does).
+  const judgedReplies = front.hops.some((h) => h.leg === 'reply' && h.check.startsWith('nacl'));
   return {
     ...result,
     ...(evaluation ? { answer: evaluation.answer } : {}),
     ...(legs.length > 0 ? { legs } : {}),
+    ...(judgedReplies ? { assumptions: [describeClientPorts(chain.client)] } : {}),
   };
 }
 
@@ -162,9 +176,9 @@ function explainRequest(
 function followRedirect(
   model: EstateModel,
   next: AlbRequest,
-  from: string | undefined,
-  visited: Set<string>,
+  chain: Chain,
 ): { legs: ExplainLeg[]; findings: Finding[] } {
+  const { visited } = chain;
   const url = requestUrl(next);
   const stop = (summary: string): { legs: ExplainLeg[]; findings: Finding[] } => ({
     legs: [{ url, verdict: 'unknown', summary, hops: [] }],
@@ -176,7 +190,7 @@ function followRedirect(
     return stop(`${url}: not followed (more than ${MAX_REDIRECTS} redirects)`);
   const lb = findLoadBalancer(model, next.urlHost);
   if (!lb) return stop(`${url}: ${next.urlHost} is not a load balancer in the snapshot; not followed`);
-  const result = explainRequest(model, lb, next, { from, visited });
+  const result = explainRequest(model, lb, next, chain);
   const leg: ExplainLeg = {
     url,
     verdict: result.verdict,

@@ -51,7 +51,23 @@ export function parseMethod(raw: string | undefined): string | null {
   return raw;
 }
 
+/** A URL as typed: without a scheme it is http. */
+export function parseUrl(raw: string): URL {
+  try {
+    return new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`);
+  } catch {
+    throw new PathInputError(`"${raw}" is not a valid URL`);
+  }
+}
+
 export function requestFromUrl(url: URL, opts: RequestOptions = {}): AlbRequest {
+  // An ALB listener speaks HTTP or HTTPS: any other scheme is the caller's mistake, not a path to judge
+  // (the API answers 400, the CLI exits 2).
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PathInputError(
+      `"${url.href}": only http:// and https:// URLs can be explained (an Application Load Balancer listener speaks HTTP or HTTPS)`,
+    );
+  }
   const protocol = url.protocol === 'https:' ? 'HTTPS' : 'HTTP';
   const headers = parseHeaders(opts.headers);
   const hostHeader = headers?.find(([n]) => n.toLowerCase() === 'host')?.[1];

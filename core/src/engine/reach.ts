@@ -92,6 +92,7 @@ export function reachPath(model: EstateModel, req: ReachRequest): PathResult {
       host: lb.dnsName ?? lb.name,
       path: '/',
       from: req.from,
+      clientPorts: req.clientPorts ?? null,
     });
   const caller = resolveCaller(model, req.from);
   const target = resolveTarget(model, req.to);

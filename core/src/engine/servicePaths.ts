@@ -30,7 +30,7 @@ export function servicePaths(
               ? { kind: 'internet', address: '0.0.0.0/0' }
               : { kind: 'address', address: vpcCidr ?? '0.0.0.0/0' };
           const front =
-            listener.port === null ? [] : evaluateFrontDoor(model, lb, caller, listener.port).hops;
+            listener.port === null ? [] : evaluateFrontDoor(model, lb, caller, { port: listener.port }).hops;
           const ruleText = rule.priority === 'default' ? 'default rule' : `rule ${rule.priority}`;
           const hops = [
             {

@@ -19,6 +19,7 @@ import {
 } from '../../server/backend.ts';
 import type { PgReads } from '../../store/postgres/reads.ts';
 import { toRecord } from '@porthole/core/timeline/state.js';
+import { explainRequestOptions } from '../analyzer.ts';
 import { LatestState } from '../latest.ts';
 import { mergeFreshness } from './freshness.ts';
 import type { Lease } from './leases.ts';
@@ -212,10 +213,7 @@ export class EstateView implements ApiBackend {
 
   async explain(req: ExplainRequest) {
     const { analyzer, at } = this.model();
-    const request = {
-      ...(req.method !== undefined ? { method: req.method } : {}),
-      ...(req.headers !== undefined ? { headers: req.headers } : {}),
-    };
+    const request = explainRequestOptions(req);
     return analyzer.explainUrl({ url: req.url, from: req.from, request }, at);
   }
 

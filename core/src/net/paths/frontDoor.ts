@@ -3,8 +3,7 @@
 import { pushAll } from '@porthole/shared';
 import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import type { PortRange } from '../cidr.ts';
-import { ELB_EPHEMERAL } from './albToTarget.ts';
-import { clientPorts, clientReplyHop } from './clientPorts.ts';
+import { clientPorts, clientReplyHop, type ClientPorts } from './clientPorts.ts';
 import { INTERNET_PROBE_ADDRESS, internetSourceAddress } from './egressAddress.ts';
 import { networkAclHop, routeHop, securityGroupHop, unknownHop, type EvaluatedHop } from './hops.ts';
 import { mergeNodeHops } from './merge.ts';
@@ -21,12 +20,15 @@ export interface FrontDoorEvaluation {
   arrivesWithGroups: string[];
 }
 
+/** `client`: the caller's ephemeral ports when known (--client-ports); any of 1024–65535 otherwise. */
 export function evaluateFrontDoor(
   model: EstateModel,
   lb: LoadBalancerModel,
   caller: Caller,
-  port: number,
+  opts: { port: number; client?: ClientPorts },
 ): FrontDoorEvaluation {
+  const { port } = opts;
+  const client = opts.client ?? clientPorts(null);
   const ports: PortRange = { from: port, to: port };
   const hops: EvaluatedHop[] = [];
   let arrivesFrom: string | null = caller.kind === 'endpoint' ? null : caller.address;
@@ -67,12 +69,12 @@ export function evaluateFrontDoor(
       arrivesFrom = srcIp;
       arrivesWithGroups = src.securityGroupIds;
     }
-    // The ALB answers on the caller's ephemeral port, which is not known here: a NACL admitting only part of
+    // The ALB answers on the caller's ephemeral port: unless given, a NACL admitting only part of
     // 1024–65535 is unknown, not blocked (see clientPorts.ts).
     hops.push(
       clientReplyHop(
-        networkAclHop(model, { ...callerNacl, direction: 'inbound', ports: ELB_EPHEMERAL, leg: 'reply' }),
-        clientPorts(null),
+        networkAclHop(model, { ...callerNacl, direction: 'inbound', ports: client.range, leg: 'reply' }),
+        client,
       ),
     );
   }
@@ -85,7 +87,11 @@ export function evaluateFrontDoor(
     const nodeHops: EvaluatedHop[] = [
       networkAclHop(model, { ...nodeNacl, direction: 'inbound' }),
       securityGroupHop(model, { ...request, groupIds: lb.securityGroupIds, direction: 'ingress', peer }),
-      networkAclHop(model, { ...nodeNacl, direction: 'outbound', ports: ELB_EPHEMERAL, leg: 'reply' }),
+      // The reply leaves the node's subnet towards the caller's ephemeral port (same reasoning as above).
+      clientReplyHop(
+        networkAclHop(model, { ...nodeNacl, direction: 'outbound', ports: client.range, leg: 'reply' }),
+        client,
+      ),
     ];
     if (publicPath) {
       // The reply to an internet client leaves the ALB subnet through its route table: it needs an IGW.
