@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { KIND_SCHEMAS } from '@porthole/shared';
 import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
@@ -82,5 +83,12 @@ describe('validation in place', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('leaves to zod what its copy would change: a "__proto__" key, a strict object', () => {
+    const withProto = JSON.parse('{"GroupId": "sg-1", "__proto__": {"x": 1}}') as unknown;
+    expect(passesInPlace(KIND_SCHEMAS.SecurityGroups, withProto)).toBe(false);
+    expect(passesInPlace(z.object({ a: z.string() }), { a: 'x' })).toBe(false);
+    expect(passesInPlace(z.looseObject({ a: z.string() }), { a: 'x', b: 1 })).toBe(true);
   });
 });

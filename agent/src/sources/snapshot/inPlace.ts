@@ -105,6 +105,8 @@ function objectCheck(def: Def): Check {
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
     const obj = v as Record<string, unknown>;
+    // JSON.parse makes "__proto__" an own key; zod's copy would assign it (setting the prototype): differs.
+    if (Object.hasOwn(obj, '__proto__')) return false;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const field = obj[key];
