@@ -128,6 +128,7 @@ describe('redaction', () => {
     const loud = task();
     const out = redactTask(loud);
     expect(out).not.toBe(loud);
-    expect(out.overrides!.containerOverrides![1]).toBe(loud.overrides!.containerOverrides![1]);
+    const overrides = (t: Task) => (t.overrides as { containerOverrides: unknown[] }).containerOverrides;
+    expect(overrides(out)[1]).toBe(overrides(loud)[1]);
   });
 });
