@@ -19,6 +19,7 @@ import {
 } from './ruleTestKit.ts';
 import type { ScenarioName } from '@porthole/estate/demo/index.js';
 import { KIND_COMMAND } from '../src/model/scopes.ts';
+import { peeredEstate } from './peeredEstate.ts';
 
 /** The web ALB's SG admits no client on its listener (only 443, where it has no listener). */
 export function albSgAdmitsNobody(): EstateDocuments {
@@ -76,6 +77,7 @@ function moreStories(): Array<[string, EstateDocuments]> {
     ['pinned host port', pinned],
     ['health-check port 9090', hc],
     ['private NACL denies ALB requests', naclIn],
+    ['no route to a peered VPC', peeredEstate({ noAlbRoute: true }).docs],
   ];
 }
 

@@ -27,6 +27,7 @@ export const RULE_IDS = [
   'nat-instance-source-dest-check',
   'overly-open-dynamic-ports',
   'static-host-port-conflict',
+  'peer-route-missing',
   // Data quality: a check that could not run because data is missing or stale
   'data-missing',
 ] as const;

@@ -19,6 +19,9 @@ import { callerText, schemeHop } from './scheme.ts';
 
 const MAX_REDIRECTS = 3;
 
+/** The answer's words when the host names no load balancer of the model (a caller with several models asks on). */
+export const NOT_A_LOAD_BALANCER = 'is not the DNS name of any load balancer in the snapshot';
+
 /** The request (method, headers) plus the caller's ephemeral ports (--client-ports), when known. */
 export type ExplainOptions = RequestOptions & { clientPorts?: PortRange | null };
 
@@ -44,7 +47,7 @@ export function explainUrl(
     return {
       reachable: false,
       verdict: 'unknown',
-      summary: `${url.hostname} is not the DNS name of any load balancer in the snapshot (known: ${known.join(', ') || 'none'}).`,
+      summary: `${url.hostname} ${NOT_A_LOAD_BALANCER} (known: ${known.join(', ') || 'none'}).`,
       hops: [],
       findings: [],
     };

@@ -19,12 +19,14 @@ import { natInstanceSourceDestCheck } from './catalog/natInstanceSourceDestCheck
 import { privateSubnetNoEgress } from './catalog/privateSubnetNoEgress.ts';
 import { healthCheckGraceTooShort } from './catalog/healthCheckGraceTooShort.ts';
 import { staticHostPortConflict } from './catalog/staticHostPortConflict.ts';
+import { peerRouteMissing } from './catalog/peerRouteMissing.ts';
 import { overlyOpenDynamicPorts } from './catalog/overlyOpenDynamicPorts.ts';
 import type { Rule } from './types.ts';
 
 export const RULES: readonly Rule[] = [
   targetGroupNotRouted,
   targetAzNotEnabled,
+  peerRouteMissing,
   sgBlocksDynamicPorts,
   sgBlocksTargetPort,
   sgBlocksHealthCheckPort,

@@ -38,6 +38,7 @@ const HELP_URI: Record<RuleId, string | null> = {
   'sg-blocks-egress': `${VPC_GUIDE}/security-group-rules.html`,
   'nacl-blocks': `${VPC_GUIDE}/vpc-network-acls.html`,
   'no-route': `${VPC_GUIDE}/VPC_Route_Tables.html`,
+  'peer-route-missing': `${AWS_DOCS}/vpc/latest/peering/vpc-peering-routing.html`,
   'data-missing': null,
 };
 

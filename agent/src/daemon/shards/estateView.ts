@@ -1,6 +1,7 @@
 // The whole estate as any daemon serves it (HA mode): each shard's latest scan and freshness, from the
 // runner when this daemon holds the shard and from PostgreSQL otherwise; findings, timeline and deliveries
-// from PostgreSQL. Paths (explain, reach, a service's hops) need a model: the held shards' analyzers.
+// from PostgreSQL. Paths (explain, reach, a service's hops) need a model: the held shards' analyzers
+// (heldPaths.ts asks each in turn).
 import type {
   DataFreshness,
   ExplainRequest,
@@ -11,17 +12,13 @@ import type {
   ServiceVerdict,
 } from '@porthole/shared';
 import type { KindFreshness } from '@porthole/core/engine/freshness.js';
-import {
-  NotReadyError,
-  type ApiBackend,
-  type EventFilter,
-  type FindingFilter,
-} from '../../server/backend.ts';
+import { type ApiBackend, type EventFilter, type FindingFilter } from '../../server/backend.ts';
 import type { PgReads } from '../../store/postgres/reads.ts';
 import { toRecord } from '@porthole/core/timeline/state.js';
 import { explainRequestOptions } from '../analyzer.ts';
 import { LatestState } from '../latest.ts';
 import { mergeFreshness } from './freshness.ts';
+import { explainOnHeldShards, reachOnHeldShards } from './heldPaths.ts';
 import type { Lease } from './leases.ts';
 import type { ShardRunner } from './runner.ts';
 
@@ -203,23 +200,15 @@ export class EstateView implements ApiBackend {
     return this.d.reads.deliveries(filter);
   }
 
-  /** Paths run on the models of the shards this daemon holds (the first that has one). */
-  private model() {
-    const runner = [...this.d.runners().values()].find((r) => r.analysed && r.latest.lastOkAt);
-    if (!runner)
-      throw new NotReadyError('this daemon holds no shard with estate data yet: ask another daemon');
-    return { analyzer: runner.analyzer, at: new Date(runner.latest.lastOkAt!) };
-  }
-
-  async explain(req: ExplainRequest) {
-    const { analyzer, at } = this.model();
+  explain(req: ExplainRequest) {
     const request = explainRequestOptions(req);
-    return analyzer.explainUrl({ url: req.url, from: req.from, request }, at);
+    return explainOnHeldShards(this.d.runners(), (analyzer, at) =>
+      analyzer.explainUrl({ url: req.url, from: req.from, request }, at),
+    );
   }
 
-  async reach(req: ReachRequest) {
-    const { analyzer, at } = this.model();
-    return analyzer.reachPath(req, at);
+  reach(req: ReachRequest) {
+    return reachOnHeldShards(this.d.runners(), (analyzer, at) => analyzer.reachPath(req, at));
   }
 
   shards() {

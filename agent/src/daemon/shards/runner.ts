@@ -22,6 +22,7 @@ import { LatestState } from '../latest.ts';
 import { PollLoop } from '../pollLoop.ts';
 import { recordHistoryGap } from '../startup.ts';
 import type { CycleOutcome, Engine, PollSource } from '../types.ts';
+import { CrossShard } from './crossShard.ts';
 import { fence, type HeldLease } from './leases.ts';
 import type { ShardSpec } from './shardSources.ts';
 
@@ -58,6 +59,7 @@ export class ShardRunner {
     private readonly alerts: AlertDispatcher,
     /** Holds the shard's model: explain, reach and a service's paths ask it. */
     readonly analyzer: Analyzer,
+    private readonly cross: CrossShard,
     private readonly d: RunnerDeps,
   ) {}
 
@@ -70,8 +72,9 @@ export class ShardRunner {
     recordHistoryGap(store, config.pollIntervalSeconds, d.now());
     const latest = new LatestState(() => d.config().pollIntervalSeconds);
     const source = spec.source();
+    const cross = new CrossShard(spec.shard, d.pool, () => d.config().pollIntervalSeconds, d.logger);
     // In this thread: a worker per shard would hold a second copy of each model for little gain here.
-    const analyzer = inlineAnalyzer(d.engine, store.state.facts());
+    const analyzer = inlineAnalyzer(cross.engine(d.engine), store.state.facts());
     const loop = new PollLoop({
       store,
       source,
@@ -94,7 +97,19 @@ export class ShardRunner {
       onDelivery: d.onDelivery,
       ...(d.fetch ? { fetch: d.fetch } : {}),
     });
-    const runner = new ShardRunner(spec, lease, latest, store, marks, loop, source, alerts, analyzer, d);
+    const runner = new ShardRunner(
+      spec,
+      lease,
+      latest,
+      store,
+      marks,
+      loop,
+      source,
+      alerts,
+      analyzer,
+      cross,
+      d,
+    );
     runner.schedule(0);
     return runner;
   }
@@ -118,11 +133,14 @@ export class ShardRunner {
 
   private async cycle(): Promise<void> {
     try {
+      await this.cross.refresh();
       const outcome = await this.loop.runCycle();
       if (this.stopped) return;
       const ids = await pgTx(this.d.pool, async (client) => {
         await fence(client, this.d.daemon, this.lease, this.d.ttlMs);
-        return commitShard(client, this.spec.shard, this.d.daemon, this.store, this.marks);
+        const committed = await commitShard(client, this.spec.shard, this.d.daemon, this.store, this.marks);
+        await this.cross.commit(client, outcome.at);
+        return committed;
       });
       advanceMarks(this.store, this.marks);
       const windowStart = new Date(

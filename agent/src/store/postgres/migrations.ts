@@ -153,4 +153,17 @@ export const PG_MIGRATIONS: readonly string[] = [
     ON CONFLICT (shard, kind, key) DO UPDATE SET body = excluded.body;
   DELETE FROM kv WHERE key IN ('diff.baseline', 'scan.last');
   `,
+  // 3: each shard's slice for cross-shard analysis (an ALB in one account, its ip targets in a peered VPC
+  // of another): the EC2 network kinds of its latest committed poll, rewritten only when its hash changes;
+  // committed_at (database clock) moves with every committed cycle, so readers can tell a stopped owner.
+  `
+  CREATE TABLE shard_slices (
+    shard TEXT PRIMARY KEY,
+    polled_at TEXT NOT NULL,
+    committed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    hash TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    body BYTEA NOT NULL
+  );
+  `,
 ];

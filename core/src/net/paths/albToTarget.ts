@@ -3,11 +3,20 @@ import { dataGaps } from '../../model/scopes.ts';
 import { endpointForTarget } from '../../model/endpoints.ts';
 import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
 import type { PortRange } from '../cidr.ts';
-import { lazyHop, type DecidedHop, type HopFacts, type HopTexts, type TextSource } from './decided.ts';
+import {
+  lazyHop,
+  renderHop,
+  type DecidedHop,
+  type HopFacts,
+  type HopTexts,
+  type TextSource,
+} from './decided.ts';
 import { nodeHops } from './albNodeHops.ts';
 import { forPort, pathClass, perAlb } from './pathClass.ts';
 import { mergeDecidedHops } from './merge.ts';
 import { unknownHop, type EvaluatedHop } from './hops.ts';
+import { peeredNodeHops } from './peeredHops.ts';
+import { insideVpc, resolvePeeredTarget } from './peeredTarget.ts';
 
 /** ELB (and NAT gateway) replies go to the client's ephemeral port: 1024–65535 (VPC guide, "Ephemeral ports"). */
 export const ELB_EPHEMERAL: PortRange = { from: 1024, to: 65535 };
@@ -39,6 +48,8 @@ export function evaluateAlbToTarget(
 ): TargetPathEvaluation {
   const endpoint = endpointForTarget(model, lb.scope, targetId, lb.vpcId);
   const scope = lb.scope;
+  if (!endpoint && !targetId.startsWith('i-') && !insideVpc(model, scope, lb.vpcId, targetId))
+    return peeredPath(model, lb, targetId, port);
   if (!endpoint) {
     const kinds = targetId.startsWith('i-') ? (['Reservations'] as const) : (['NetworkInterfaces'] as const);
     const gaps = dataGaps(model, scope, kinds);
@@ -59,6 +70,34 @@ export function evaluateAlbToTarget(
     ]);
   }
   return evaluation(targetId, port, endpoint, pathHops(model, lb, endpoint, targetIp, port));
+}
+
+/** An ip target outside the ALB's VPC (AvailabilityZone "all"), resolved in the other partitions. */
+function peeredPath(
+  model: EstateModel,
+  lb: LoadBalancerModel,
+  ip: string,
+  port: number,
+): TargetPathEvaluation {
+  const { endpoint, gaps } = resolvePeeredTarget(model, lb, ip);
+  if (!endpoint)
+    return {
+      targetId: ip,
+      port,
+      endpoint: null,
+      hops: [unknownHop({ component: ip, kind: 'peered-target', gaps })],
+    };
+  if (lb.nodes.length === 0) {
+    const why = [`${lb.name} has no enabled subnets`];
+    return {
+      targetId: ip,
+      port,
+      endpoint,
+      hops: [unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why })],
+    };
+  }
+  const perNode = lb.nodes.map((node) => peeredNodeHops(model, lb, node, endpoint, ip, port));
+  return { targetId: ip, port, endpoint, hops: mergeDecidedHops(perNode).map((h) => renderHop(h, ip)) };
 }
 
 /**

@@ -139,7 +139,10 @@ describe('route fixes', () => {
     '%s: text, CLI and Terraform agree',
     (_w, { fix, cli }) => {
       const dest = /--destination-cidr-block (\S+)/.exec(cli)![1]!;
-      const target = /--(?:nat-gateway-id|gateway-id|instance-id|network-interface-id) (\S+)/.exec(cli)![1]!;
+      const target =
+        /--(?:nat-gateway-id|gateway-id|instance-id|network-interface-id|vpc-peering-connection-id|transit-gateway-id) (\S+)/.exec(
+          cli,
+        )![1]!;
       expect(text(fix)).toContain(dest);
       expect(fix.terraform).toContain(`"${dest}"`);
       expect(fix.terraform).toContain(target);
