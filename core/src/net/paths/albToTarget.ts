@@ -81,23 +81,20 @@ function peeredPath(
 ): TargetPathEvaluation {
   const { endpoint, gaps } = resolvePeeredTarget(model, lb, ip);
   if (!endpoint)
-    return {
-      targetId: ip,
-      port,
-      endpoint: null,
-      hops: [unknownHop({ component: ip, kind: 'peered-target', gaps })],
-    };
+    return evaluation(ip, port, null, [unknownHop({ component: ip, kind: 'peered-target', gaps })]);
   if (lb.nodes.length === 0) {
     const why = [`${lb.name} has no enabled subnets`];
-    return {
-      targetId: ip,
-      port,
-      endpoint,
-      hops: [unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why })],
-    };
+    return evaluation(ip, port, endpoint, [
+      unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why }),
+    ]);
   }
   const perNode = lb.nodes.map((node) => peeredNodeHops(model, lb, node, endpoint, ip, port));
-  return { targetId: ip, port, endpoint, hops: mergeDecidedHops(perNode).map((h) => renderHop(h, ip)) };
+  return evaluation(
+    ip,
+    port,
+    endpoint,
+    mergeDecidedHops(perNode).map((h) => renderHop(h, ip)),
+  );
 }
 
 /**
