@@ -7,7 +7,10 @@ import type { EstateModel } from '../model/types.ts';
 import type { Closure } from './closure.ts';
 import { couplingOf } from './closureIndex.ts';
 import type { FindingsDelta } from './findingsDelta.ts';
-import { serviceVerdicts, targetVerdicts } from './verdicts.ts';
+import { groupTargets, serviceVerdicts, targetVerdicts } from './verdicts.ts';
+
+/** A result's target verdicts by target group, as the update that made them grouped them (read-only). */
+const GROUPED = new WeakMap<readonly TargetVerdict[], ReadonlyMap<string, TargetVerdict[]>>();
 
 export function scopedVerdicts(
   before: { model: EstateModel; result: ScanResult },
@@ -37,24 +40,29 @@ export function scopedVerdicts(
   for (const arn of groups)
     for (const m of models) m.targetGroups.get(arn)?.services.forEach((s) => services.add(s));
 
-  const oldTargets = new Map<string, TargetVerdict[]>();
-  for (const t of before.result.targets) {
-    const list = oldTargets.get(t.targetGroupArn);
-    if (list) list.push(t);
-    else oldTargets.set(t.targetGroupArn, [t]);
-  }
-  const targets = targetVerdicts(model, findings, (tg) =>
-    groups.has(tg.arn) ? undefined : (oldTargets.get(tg.arn) ?? []),
+  const oldTargets = GROUPED.get(before.result.targets) ?? groupTargets(before.result.targets);
+  const grouped = new Map<string, TargetVerdict[]>();
+  const targets = targetVerdicts(
+    model,
+    findings,
+    (tg) => (groups.has(tg.arn) ? undefined : (oldTargets.get(tg.arn) ?? [])),
+    grouped,
   );
+  GROUPED.set(targets, grouped);
   const oldServices = new Map<string, ServiceVerdict>(
     before.result.services.map((v) => [`${v.account}|${v.region}|${v.name}`, v]),
   );
   return {
     targets,
-    services: serviceVerdicts(model, findings, targets, (svc) =>
-      services.has(svc.id)
-        ? undefined
-        : oldServices.get(`${svc.scope.account}|${svc.scope.region}|${svc.key}`),
+    services: serviceVerdicts(
+      model,
+      findings,
+      targets,
+      (svc) =>
+        services.has(svc.id)
+          ? undefined
+          : oldServices.get(`${svc.scope.account}|${svc.scope.region}|${svc.key}`),
+      grouped,
     ),
   };
 }

@@ -16,11 +16,15 @@ import { targetKey } from '../rules/support/finding.ts';
 import { RULES } from '../rules/registry.ts';
 import { serviceInputGaps } from './inputGaps.ts';
 
-/** `reuse`: a target group's verdicts from an earlier result when nothing they read changed (incremental path). */
+/**
+ * `reuse`: a target group's verdicts from an earlier result when nothing they read changed (incremental path).
+ * `groups`: filled with each target group's verdicts (so the next update need not group them again).
+ */
 export function targetVerdicts(
   model: EstateModel,
   findings: Finding[],
   reuse?: (tg: TargetGroupModel) => TargetVerdict[] | undefined,
+  groups?: Map<string, TargetVerdict[]>,
 ): TargetVerdict[] {
   const precedence = new Map(RULES.map((r, i) => [r.id as string, i]));
   const causes = new Map<string, { rule: RuleId; rank: number }>();
@@ -38,11 +42,13 @@ export function targetVerdicts(
     const kept = reuse?.(tg);
     if (kept) {
       pushAll(out, kept);
+      groups?.set(tg.arn, kept);
       continue;
     }
+    const mine: TargetVerdict[] = [];
     for (const t of tg.targets ?? []) {
       const healthy = t.state === 'healthy';
-      out.push({
+      mine.push({
         targetGroupArn: tg.arn,
         id: t.id,
         port: t.port,
@@ -56,23 +62,24 @@ export function targetVerdicts(
           : (causes.get(targetKey({ targetGroupArn: tg.arn, id: t.id, port: t.port }))?.rule ?? null),
       });
     }
+    pushAll(out, mine);
+    groups?.set(tg.arn, mine);
   }
   return out;
 }
 
-/** `reuse`: a service's verdict from an earlier result when nothing it reads changed (incremental path). */
+/**
+ * `reuse`: a service's verdict from an earlier result when nothing it reads changed (incremental path).
+ * `grouped`: `targets` by target group, when the caller has them so (targetVerdicts' `groups`).
+ */
 export function serviceVerdicts(
   model: EstateModel,
   findings: Finding[],
   targets: TargetVerdict[],
   reuse?: (svc: ServiceModel) => ServiceVerdict | undefined,
+  grouped?: ReadonlyMap<string, TargetVerdict[]>,
 ): ServiceVerdict[] {
-  const byGroup = new Map<string, TargetVerdict[]>();
-  for (const t of targets) {
-    const list = byGroup.get(t.targetGroupArn) ?? [];
-    list.push(t);
-    byGroup.set(t.targetGroupArn, list);
-  }
+  const byGroup = grouped ?? groupTargets(targets);
   // Names repeat across accounts and regions: match findings to services by all three. A finding counts for
   // every service it affects (an ALB-level finding for each service behind the ALB).
   const byService = new Map<string, Finding[]>();
@@ -104,6 +111,16 @@ export function serviceVerdicts(
     );
 }
 
+export function groupTargets(targets: readonly TargetVerdict[]): Map<string, TargetVerdict[]> {
+  const byGroup = new Map<string, TargetVerdict[]>();
+  for (const t of targets) {
+    const list = byGroup.get(t.targetGroupArn);
+    if (list) list.push(t);
+    else byGroup.set(t.targetGroupArn, [t]);
+  }
+  return byGroup;
+}
+
 /** Kinds without which a load-balanced service's path cannot be judged: unreadable → unknown, never healthy. */
 const PATH_KINDS: readonly SnapshotKind[] = [
   'LoadBalancers',
@@ -118,7 +135,7 @@ function serviceVerdict(
   model: EstateModel,
   svc: ServiceModel,
   findings: Finding[],
-  byGroup: Map<string, TargetVerdict[]>,
+  byGroup: ReadonlyMap<string, TargetVerdict[]>,
   closed: Map<string, Finding>,
 ): ServiceVerdict {
   const tgArns = [...new Set(svc.loadBalancers.map((l) => l.targetGroupArn))];
