@@ -5,7 +5,10 @@ import { checkTargets } from './targets.ts';
 
 export function benchJson(r: RunResults): BenchJson {
   const a = r.analysis;
-  const notes: string[] = [`incrementalMs: ${a.change.incrementalVia} (model build + every rule)`];
+  const paths = [...new Set(a.change.incrementalPaths)].join('/');
+  const notes: string[] = [
+    `incrementalMs: ${a.change.incrementalVia}, median of ${a.change.incrementalRuns.length} (${paths} path)`,
+  ];
   if (!r.live) notes.push('apiCallsPerCycle, apiCallFloor: not measured (--no-live)');
   if (!r.daemon)
     notes.push('daemonCycleMs, daemonRssMb, apiP99Ms, wallFirstPaintMs: not measured (--no-daemon)');

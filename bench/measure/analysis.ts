@@ -58,8 +58,9 @@ for (let i = 0; i < warmRuns; i++) {
   progress(`warm analysis ${i + 1}/${warmRuns}: ${warm.at(-1)} ms`);
 }
 
-const change = changeOneService(snapshot, size, seed);
-const incremental = measureIncremental({ previous: { snapshot, model, result }, next: change.snapshot });
+// One service changed as a hot poll sees it: its item, its tasks and its target health (grace-too-short).
+const change = changeOneService(snapshot, size, seed, 'grace-too-short');
+const incremental = measureIncremental({ previous: { snapshot }, next: change.snapshot });
 const { model: changedModel, result: changedResult } = incremental;
 const { rebuildMs, reanalysisMs } = incremental.parts;
 const scopedRuns: number[] = [];
@@ -106,6 +107,8 @@ emit({
     reanalysisMs,
     fullMs: incremental.ms,
     incrementalVia: incremental.via,
+    incrementalRuns: incremental.runs,
+    incrementalPaths: incremental.paths,
     scopedMs: median(scopedRuns),
     scopedTargets: scoped!.targets.length,
     scopedFindings: check.scoped,

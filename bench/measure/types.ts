@@ -25,6 +25,9 @@ export interface AnalysisResult {
     fullMs: number;
     /** What `incrementalMs` measured (incremental.ts): the engine's incremental update. */
     incrementalVia: string;
+    /** Each timed update (ms) and the path it took ('incremental' or the 'full' fallback). */
+    incrementalRuns: number[];
+    incrementalPaths: string[];
     scopedMs: number;
     scopedTargets: number;
     scopedFindings: string[];

@@ -1,11 +1,12 @@
 // The engine's entry points: snapshot → model → findings, target root causes and service verdicts.
-import type { ScanResult, Snapshot } from '@porthole/shared';
+import type { Finding, ScanResult, Snapshot } from '@porthole/shared';
 import { buildModel } from '../model/build.ts';
 import type { EstateModel } from '../model/types.ts';
 import { createRuleContext } from '../rules/support/context.ts';
 import { RULES } from '../rules/registry.ts';
+import type { Rule } from '../rules/types.ts';
 import { SERVICE_INPUTS_RULE } from './inputGaps.ts';
-import { runRules } from './runRules.ts';
+import { finishFindings, ruleFindings } from './runRules.ts';
 import { serviceVerdicts, targetVerdicts } from './verdicts.ts';
 
 export interface Analysis {
@@ -15,11 +16,19 @@ export interface Analysis {
 
 /** The analysis is a pure function of the model: no clock (freshness is judged where verdicts are served). */
 export function analyzeModel(model: EstateModel): ScanResult {
-  const ctx = createRuleContext(model);
-  const findings = runRules(model, ctx, [...RULES, SERVICE_INPUTS_RULE]);
+  return analyzeModelRaw(model).result;
+}
+
+/** Every rule of the analysis, in precedence order. */
+export const ANALYSIS_RULES: readonly Rule[] = [...RULES, SERVICE_INPUTS_RULE];
+
+/** The analysis and what the rules returned before the post-steps (the incremental engine keeps both). */
+export function analyzeModelRaw(model: EstateModel): { result: ScanResult; raw: Finding[][] } {
+  const raw = ruleFindings(model, createRuleContext(model), ANALYSIS_RULES);
+  const findings = finishFindings(model, raw.flat(), ANALYSIS_RULES);
   const targets = targetVerdicts(model, findings);
   const services = serviceVerdicts(model, findings, targets);
-  return { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] };
+  return { result: { schemaVersion: 1, findings, targets, services, warnings: [...model.warnings] }, raw };
 }
 
 export function analyzeSnapshot(snapshot: Snapshot): Analysis {

@@ -1,22 +1,26 @@
 // The engine held across polls (the daemon's analysis worker keeps one): each update names what changed since
 // the last snapshot and what that did to the findings (opened, changed, resolved). docs/incremental.md.
-import type { Finding, Snapshot } from '@porthole/shared';
+import type { Snapshot } from '@porthole/shared';
 import { buildModel } from '../model/build.ts';
-import { analyzeModel, type Analysis } from './analyze.ts';
-import { snapshotChanges } from './snapshotChanges.ts';
+import { analyzeModelRaw, type Analysis } from './analyze.ts';
+import { scopedUpdate, type RawAnalysis } from './scopedUpdate.ts';
+import { findingsDelta, type FindingsDelta } from './findingsDelta.ts';
+import { snapshotDiff } from './snapshotChanges.ts';
 
-export interface FindingsDelta {
-  opened: Finding[];
-  /** Same id, other content (title, targets, evidence …). */
-  changed: Finding[];
-  resolved: Finding[];
-}
+export { findingsDelta, type FindingsDelta };
 
 export interface IncrementalUpdate {
   analysis: Analysis;
   delta: FindingsDelta;
   /** "account/region|kind" keys of what changed ("*": the partitions themselves); empty: nothing did. */
   changes: ReadonlySet<string>;
+  /** How the update was made: nothing changed, the scoped path, or a full analysis (the fallback). */
+  path: 'unchanged' | 'incremental' | 'full';
+}
+
+export interface IncrementalOptions {
+  /** The share of the services the affected closure may reach before a full analysis is made instead. */
+  closureLimit?: number;
 }
 
 export interface IncrementalAnalysis {
@@ -25,39 +29,44 @@ export interface IncrementalAnalysis {
   update(next: Snapshot): IncrementalUpdate;
 }
 
-/** `analysed`: the analysis of `snapshot` when the caller already has it (a restarted worker, the bench). */
-export function createIncrementalAnalysis(snapshot: Snapshot, analysed?: Analysis): IncrementalAnalysis {
+/**
+ * `analysed`: the analysis of `snapshot` when the caller already has it (a restarted worker, the bench); its
+ * first update is then a full one (the rules' own output, which the scoped path starts from, is not in it).
+ */
+export function createIncrementalAnalysis(
+  snapshot: Snapshot,
+  analysed?: Analysis,
+  options: IncrementalOptions = {},
+): IncrementalAnalysis {
   let current = snapshot;
-  let analysis = analysed ?? analyse(snapshot);
+  let state: RawAnalysis | Analysis = analysed ?? analyse(snapshot);
   return {
     get analysis() {
-      return analysis;
+      return { model: state.model, result: state.result };
     },
     update(next) {
-      const changes = snapshotChanges(current, next);
+      const diff = snapshotDiff(current, next);
       current = next;
+      const changes = diff.keys;
       // The findings depend only on the snapshot (the clock is read by freshness, outside the engine).
-      if (changes.size === 0) return { analysis, delta: { opened: [], changed: [], resolved: [] }, changes };
-      const previous = analysis;
-      analysis = analyse(next);
-      return { analysis, delta: findingsDelta(previous.result.findings, analysis.result.findings), changes };
+      if (changes.size === 0) {
+        const analysis = { model: state.model, result: state.result };
+        return { analysis, delta: { opened: [], changed: [], resolved: [] }, changes, path: 'unchanged' };
+      }
+      const previous = state;
+      const scoped = 'raw' in previous ? scopedUpdate(previous, next, diff, options.closureLimit) : null;
+      state = scoped?.analysis ?? analyse(next);
+      return {
+        analysis: { model: state.model, result: state.result },
+        delta: scoped?.delta ?? findingsDelta(previous.result.findings, state.result.findings),
+        changes,
+        path: scoped ? 'incremental' : 'full',
+      };
     },
   };
 }
 
-function analyse(snapshot: Snapshot): Analysis {
+function analyse(snapshot: Snapshot): RawAnalysis {
   const model = buildModel(snapshot);
-  return { model, result: analyzeModel(model) };
-}
-
-export function findingsDelta(before: readonly Finding[], after: readonly Finding[]): FindingsDelta {
-  const old = new Map(before.map((f) => [f.id, f]));
-  const ids = new Set(after.map((f) => f.id));
-  const delta: FindingsDelta = { opened: [], changed: [], resolved: before.filter((f) => !ids.has(f.id)) };
-  for (const f of after) {
-    const was = old.get(f.id);
-    if (!was) delta.opened.push(f);
-    else if (JSON.stringify(was) !== JSON.stringify(f)) delta.changed.push(f);
-  }
-  return delta;
+  return { model, ...analyzeModelRaw(model) };
 }

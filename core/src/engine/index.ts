@@ -5,6 +5,7 @@ export {
   findingsDelta,
   type FindingsDelta,
   type IncrementalAnalysis,
+  type IncrementalOptions,
   type IncrementalUpdate,
 } from './incremental.ts';
 export { explainUrl } from './explain.ts';

@@ -7,6 +7,11 @@ import type { Rule, RuleContext } from '../rules/types.ts';
 import { targetKey, uniqueTargets } from '../rules/support/finding.ts';
 import { withAffectedServices } from './affectedServices.ts';
 
+/** The key findings merge by: the same id in two accounts/regions is two findings. */
+export function findingKey(f: Pick<Finding, 'account' | 'region' | 'id'>): string {
+  return `${f.account}/${f.region}|${f.id}`;
+}
+
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -22,16 +27,35 @@ function qualifyRepeatedIds(findings: Finding[]): void {
 }
 
 export function runRules(model: EstateModel, ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+  return finishFindings(model, ruleFindings(model, ctx, rules).flat(), rules);
+}
+
+/** What each rule returns (in rule order), before any post-step: the incremental engine keeps these. */
+export function ruleFindings(
+  model: EstateModel,
+  ctx: RuleContext,
+  rules: readonly Rule[] = RULES,
+): Finding[][] {
+  return rules.map((rule) => rule.evaluate(model, ctx));
+}
+
+/**
+ * The post-steps over every rule's findings: merge by id and scope, qualify repeated ids, drop what an
+ * eliminative rule's findings explain elsewhere, sort, fill affected services. `raw` is not modified.
+ */
+export function finishFindings(
+  model: EstateModel,
+  raw: readonly Finding[],
+  rules: readonly Rule[] = RULES,
+): Finding[] {
   const byId = new Map<string, Finding>();
   const eliminative = new Set(rules.filter((r) => r.eliminative).map((r) => r.id as string));
-  for (const rule of rules) {
-    for (const finding of rule.evaluate(model, ctx)) {
-      // The same problem id in two accounts/regions is two findings (ids repeat across partitions).
-      const key = `${finding.account}/${finding.region}|${finding.id}`;
-      const seen = byId.get(key);
-      if (!seen) byId.set(key, finding);
-      else seen.targets = uniqueTargets([...seen.targets, ...finding.targets]);
-    }
+  for (const finding of raw) {
+    // The same problem id in two accounts/regions is two findings (ids repeat across partitions).
+    const key = findingKey(finding);
+    const seen = byId.get(key);
+    if (!seen) byId.set(key, { ...finding });
+    else seen.targets = uniqueTargets([...seen.targets, ...finding.targets]);
   }
   qualifyRepeatedIds([...byId.values()]);
   const explained = new Set(

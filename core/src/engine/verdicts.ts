@@ -1,6 +1,7 @@
 // Per-target root causes and per-service verdicts: what the wall screen and alerts show.
 import {
   plural,
+  pushAll,
   type Finding,
   type RuleId,
   type ServiceStatus,
@@ -9,13 +10,18 @@ import {
   type TargetVerdict,
 } from '@porthole/shared';
 import { dataGaps } from '../model/scopes.ts';
-import type { EstateModel, ServiceModel } from '../model/types.ts';
+import type { EstateModel, ServiceModel, TargetGroupModel } from '../model/types.ts';
 import { closedListeners, listenersFor } from './frontDoor.ts';
 import { targetKey } from '../rules/support/finding.ts';
 import { RULES } from '../rules/registry.ts';
 import { serviceInputGaps } from './inputGaps.ts';
 
-export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetVerdict[] {
+/** `reuse`: a target group's verdicts from an earlier result when nothing they read changed (incremental path). */
+export function targetVerdicts(
+  model: EstateModel,
+  findings: Finding[],
+  reuse?: (tg: TargetGroupModel) => TargetVerdict[] | undefined,
+): TargetVerdict[] {
   const precedence = new Map(RULES.map((r, i) => [r.id as string, i]));
   const causes = new Map<string, { rule: RuleId; rank: number }>();
   for (const f of findings) {
@@ -29,6 +35,11 @@ export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetV
   }
   const out: TargetVerdict[] = [];
   for (const tg of model.targetGroups.values()) {
+    const kept = reuse?.(tg);
+    if (kept) {
+      pushAll(out, kept);
+      continue;
+    }
     for (const t of tg.targets ?? []) {
       const healthy = t.state === 'healthy';
       out.push({
@@ -49,10 +60,12 @@ export function targetVerdicts(model: EstateModel, findings: Finding[]): TargetV
   return out;
 }
 
+/** `reuse`: a service's verdict from an earlier result when nothing it reads changed (incremental path). */
 export function serviceVerdicts(
   model: EstateModel,
   findings: Finding[],
   targets: TargetVerdict[],
+  reuse?: (svc: ServiceModel) => ServiceVerdict | undefined,
 ): ServiceVerdict[] {
   const byGroup = new Map<string, TargetVerdict[]>();
   for (const t of targets) {
@@ -74,14 +87,16 @@ export function serviceVerdicts(
   }
   const closed = closedListeners(model, findings);
   return [...model.services.values()]
-    .map((svc) =>
-      serviceVerdict(
-        model,
-        svc,
-        byService.get(`${svc.scope.account}|${svc.scope.region}|${svc.key}`) ?? [],
-        byGroup,
-        closed,
-      ),
+    .map(
+      (svc) =>
+        reuse?.(svc) ??
+        serviceVerdict(
+          model,
+          svc,
+          byService.get(`${svc.scope.account}|${svc.scope.region}|${svc.key}`) ?? [],
+          byGroup,
+          closed,
+        ),
     )
     .sort(
       (a, b) =>

@@ -1,5 +1,5 @@
 // ECS objects → services joined with their task definition, tasks (host ports, ENIs) and target groups.
-import type { SnapshotPartition, Task, TaskDefinition } from '@porthole/shared';
+import type { Service, SnapshotPartition, SnapshotScope, Task, TaskDefinition } from '@porthole/shared';
 import { clusterNameFromArn } from '@porthole/shared';
 import type { EstateModel, ServiceModel, TaskBinding, TaskModel } from './types.ts';
 import { serviceId } from './services.ts';
@@ -15,48 +15,8 @@ export function addEcs(
     model.containerInstances.set(ci.containerInstanceArn, ci.ec2InstanceId ?? null);
   }
   for (const svc of d.services ?? []) {
-    const clusterName = clusterNameFromArn(svc.clusterArn);
-    const key = `${clusterName}/${svc.serviceName}`;
-    const id = serviceId(scope, key);
-    const taskDef = svc.taskDefinition ? taskDefs.get(svc.taskDefinition) : undefined;
-    const awsvpc = svc.networkConfiguration?.awsvpcConfiguration;
-    const service: ServiceModel = {
-      scope,
-      id,
-      key,
-      arn: svc.serviceArn,
-      name: svc.serviceName,
-      clusterArn: svc.clusterArn ?? null,
-      clusterName,
-      desiredCount: svc.desiredCount ?? null,
-      runningCount: svc.runningCount ?? null,
-      taskDefinitionArn: svc.taskDefinition ?? null,
-      // Fargate tasks always use awsvpc; EC2 defaults to bridge when networkMode is omitted.
-      networkMode: taskDef ? (taskDef.networkMode ?? 'bridge') : null,
-      containers: taskDef ? taskDef.containerDefinitions : null,
-      loadBalancers: (svc.loadBalancers ?? []).flatMap((lb) =>
-        lb.targetGroupArn
-          ? [
-              {
-                targetGroupArn: lb.targetGroupArn,
-                containerName: lb.containerName ?? null,
-                containerPort: lb.containerPort ?? null,
-              },
-            ]
-          : [],
-      ),
-      awsvpc: awsvpc
-        ? {
-            subnets: awsvpc.subnets ?? [],
-            securityGroups: awsvpc.securityGroups ?? [],
-            assignPublicIp: awsvpc.assignPublicIp ?? null,
-          }
-        : null,
-      launchType: svc.launchType ?? null,
-      healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds ?? null,
-      tasks: [],
-      raw: svc,
-    };
+    const service = serviceModel(svc, scope, taskDefs);
+    const id = service.id;
     model.services.set(id, service);
     for (const lb of service.loadBalancers) {
       const tg = model.targetGroups.get(lb.targetGroupArn);
@@ -70,11 +30,62 @@ export function addEcs(
   }
 }
 
-function taskModel(
+/** One service joined with its task definition (its tasks are added by the caller). */
+export function serviceModel(
+  svc: Service,
+  scope: SnapshotScope,
+  taskDefs: ReadonlyMap<string, TaskDefinition>,
+): ServiceModel {
+  const clusterName = clusterNameFromArn(svc.clusterArn);
+  const key = `${clusterName}/${svc.serviceName}`;
+  const id = serviceId(scope, key);
+  const taskDef = svc.taskDefinition ? taskDefs.get(svc.taskDefinition) : undefined;
+  const awsvpc = svc.networkConfiguration?.awsvpcConfiguration;
+  const service: ServiceModel = {
+    scope,
+    id,
+    key,
+    arn: svc.serviceArn,
+    name: svc.serviceName,
+    clusterArn: svc.clusterArn ?? null,
+    clusterName,
+    desiredCount: svc.desiredCount ?? null,
+    runningCount: svc.runningCount ?? null,
+    taskDefinitionArn: svc.taskDefinition ?? null,
+    // Fargate tasks always use awsvpc; EC2 defaults to bridge when networkMode is omitted.
+    networkMode: taskDef ? (taskDef.networkMode ?? 'bridge') : null,
+    containers: taskDef ? taskDef.containerDefinitions : null,
+    loadBalancers: (svc.loadBalancers ?? []).flatMap((lb) =>
+      lb.targetGroupArn
+        ? [
+            {
+              targetGroupArn: lb.targetGroupArn,
+              containerName: lb.containerName ?? null,
+              containerPort: lb.containerPort ?? null,
+            },
+          ]
+        : [],
+    ),
+    awsvpc: awsvpc
+      ? {
+          subnets: awsvpc.subnets ?? [],
+          securityGroups: awsvpc.securityGroups ?? [],
+          assignPublicIp: awsvpc.assignPublicIp ?? null,
+        }
+      : null,
+    launchType: svc.launchType ?? null,
+    healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds ?? null,
+    tasks: [],
+    raw: svc,
+  };
+  return service;
+}
+
+export function taskModel(
   model: EstateModel,
   task: Task,
   scope: { account: string | null; region: string | null },
-  taskDefs: Map<string, TaskDefinition>,
+  taskDefs: ReadonlyMap<string, TaskDefinition>,
 ): TaskModel {
   const eniDetails = new Map(
     (task.attachments ?? [])

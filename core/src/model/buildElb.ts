@@ -6,6 +6,7 @@ import type {
   SnapshotPartition,
   SnapshotScope,
   TargetGroup,
+  TargetGroupHealth,
 } from '@porthole/shared';
 import { listenerArnFromRuleArn, loadBalancerIdFromArn } from '@porthole/shared';
 import type {
@@ -14,6 +15,7 @@ import type {
   ListenerRuleModel,
   LoadBalancerNode,
   TargetGroupModel,
+  TargetModel,
 } from './types.ts';
 
 export function addElb(model: EstateModel, part: SnapshotPartition): void {
@@ -88,23 +90,28 @@ export function addElb(model: EstateModel, part: SnapshotPartition): void {
       vpcId: tg.VpcId ?? null,
       loadBalancerArns: tg.LoadBalancerArns ?? [],
       healthCheck: healthCheckOf(tg),
-      targets: health
-        ? health.TargetHealthDescriptions.map((t) => ({
-            targetGroupArn: tg.TargetGroupArn,
-            id: t.Target.Id,
-            port: t.Target.Port ?? null,
-            availabilityZone: t.Target.AvailabilityZone ?? null,
-            state: t.TargetHealth.State,
-            reason: t.TargetHealth.Reason ?? null,
-            description: t.TargetHealth.Description ?? null,
-            healthCheckPort: t.HealthCheckPort ?? null,
-          }))
-        : null,
+      targets: targetsOf(tg.TargetGroupArn, health),
       services: [],
       raw: tg,
     };
     model.targetGroups.set(tg.TargetGroupArn, model_);
   }
+}
+
+/** A target group's registered targets from describe-target-health; null when its health is not known. */
+export function targetsOf(arn: string, health: TargetGroupHealth | undefined): TargetModel[] | null {
+  return health
+    ? health.TargetHealthDescriptions.map((t) => ({
+        targetGroupArn: arn,
+        id: t.Target.Id,
+        port: t.Target.Port ?? null,
+        availabilityZone: t.Target.AvailabilityZone ?? null,
+        state: t.TargetHealth.State,
+        reason: t.TargetHealth.Reason ?? null,
+        description: t.TargetHealth.Description ?? null,
+        healthCheckPort: t.HealthCheckPort ?? null,
+      }))
+    : null;
 }
 
 /**

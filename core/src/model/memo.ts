@@ -4,12 +4,45 @@ import type { EstateModel } from './types.ts';
 
 const tables = new WeakMap<EstateModel, Map<string, Map<string, unknown>>>();
 
-function table(model: EstateModel, name: string): Map<string, unknown> {
+/**
+ * Tables whose every entry is a function of the EC2 network kinds, the load balancers (nodes, security
+ * groups) and the partitions' data status alone — never of ECS services, tasks, container instances or target
+ * health. A model patched from another with those inputs unchanged (model/patch.ts) shares them (the same
+ * Map: entries either computes are valid for both). Keys carry everything else a value depends on:
+ * - dataGaps: the scope and kinds asked; reads `scopes` (present kinds, stale marks).
+ * - routeTableForSubnet: scope, subnet, VPC; reads route tables.
+ * - ruleCidrs: an SG / NACL component; reads its rules and prefix lists.
+ * - sgHop, naclHop: the decision's whole query (groups, address class, peer groups, protocol, ports, leg).
+ * - albTargetRanges: the ALB; reads its SGs' egress rules and its nodes' NACLs.
+ * - albTargetPorts: ALB, target subnet and target SGs; reads those SGs' and NACLs' port ranges.
+ * - albTargetPath: the path class (ALB, subnet, SGs, family, address and port classes): the hop facts of
+ *   an ALB → endpoint path, which read the network and the ALB only (the endpoint comes from ENIs/instances).
+ * Not shared: containerInstancesByCluster and servicePlacements read container instances and tasks (a patch
+ * shares the first where no task moved, and copies the second's entries for its unchanged services);
+ * servicesByArn and closureCoupling index the ECS maps of one model.
+ */
+export const NETWORK_TABLES: readonly string[] = [
+  'dataGaps',
+  'routeTableForSubnet',
+  'ruleCidrs',
+  'sgHop',
+  'naclHop',
+  'albTargetRanges',
+  'albTargetPorts',
+  'albTargetPath',
+];
+
+function tablesOf(model: EstateModel): Map<string, Map<string, unknown>> {
   let byName = tables.get(model);
   if (!byName) {
     byName = new Map();
     tables.set(model, byName);
   }
+  return byName;
+}
+
+function table(model: EstateModel, name: string): Map<string, unknown> {
+  const byName = tablesOf(model);
   let found = byName.get(name);
   if (!found) {
     found = new Map();
@@ -25,4 +58,35 @@ export function memo<T>(model: EstateModel, name: string, key: string, compute: 
   const value = compute();
   t.set(key, value);
   return value;
+}
+
+/**
+ * `child` shares `parent`'s NETWORK_TABLES: only for a child whose network kinds, load balancers and data
+ * status are the parent's own objects (a patched model, or a view of one).
+ */
+export function shareNetworkMemo(child: EstateModel, parent: EstateModel): void {
+  shareMemo(child, parent, NETWORK_TABLES);
+}
+
+/**
+ * `containerInstancesByCluster` reads the container instances and each task's (cluster, container instance):
+ * shared only where both give the same pairs (a view with the same maps; a patch that moved none).
+ */
+export const CLUSTER_TABLE = 'containerInstancesByCluster';
+
+export function shareMemo(child: EstateModel, parent: EstateModel, names: readonly string[]): void {
+  const mine = tablesOf(child);
+  for (const name of names) mine.set(name, table(parent, name));
+}
+
+/** A copy of `parent`'s table `name` in `child`, with the entries `keep` accepts (the others recompute). */
+export function inheritMemo(
+  child: EstateModel,
+  parent: EstateModel,
+  name: string,
+  keep: (key: string) => boolean,
+): void {
+  const mine = new Map<string, unknown>();
+  for (const [k, v] of table(parent, name)) if (keep(k)) mine.set(k, v);
+  tablesOf(child).set(name, mine);
 }

@@ -29,6 +29,26 @@ export class ScopedIndex<T> {
     return this;
   }
 
+  /**
+   * A copy that shares every scope's items but `scope`'s, which `edit` changes in a copy (a patched model
+   * leaves the one it came from as it was).
+   */
+  withScope(scope: SnapshotScope, edit: (items: Map<string, T>) => void): ScopedIndex<T> {
+    const copy = new ScopedIndex<T>();
+    const key = scopeKey(scope);
+    for (const [k, items] of this.#byScope) copy.#byScope.set(k, k === key ? new Map(items) : items);
+    for (const [k, s] of this.#scopes) copy.#scopes.set(k, s);
+    if (!copy.#byScope.has(key)) {
+      copy.#byScope.set(key, new Map());
+      copy.#scopes.set(key, { account: scope.account, region: scope.region });
+    }
+    const mine = copy.#byScope.get(key)!;
+    const before = mine.size;
+    edit(mine);
+    copy.#size = this.#size + mine.size - before;
+    return copy;
+  }
+
   get size(): number {
     return this.#size;
   }
