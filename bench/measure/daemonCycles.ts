@@ -45,7 +45,9 @@ async function cycle(): Promise<{ cycleMs: number; startedAt: number; endedAt: n
 }
 
 const first = await cycle();
-progress(`cold cycle (the estate as generated): ${first.cycleMs} ms`);
+// Where the peak is reached: the cold cycle reads the estate and opens every finding.
+const coldPeak = peakRssMb();
+progress(`cold cycle (the estate as generated): ${first.cycleMs} ms, peak RSS so far ${coldPeak} MB`);
 
 const client = fork(scriptPath('./apiClient.ts'), [], {
   execArgv: ['--import', 'tsx'],
@@ -77,7 +79,7 @@ for (let c = 0; c < hotCycles; c++) {
   await pause(1000);
   const timed = await cycle();
   cycles.push({ cycle: c + 2, change, ...timed });
-  progress(`hot cycle ${c + 1}/${hotCycles} (${change}): ${timed.cycleMs} ms`);
+  progress(`hot cycle ${c + 1}/${hotCycles} (${change}): ${timed.cycleMs} ms, peak RSS ${peakRssMb()} MB`);
   await pause(1000);
 }
 const samples = fromClient<{ samples: Sample[] }>('samples');
