@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FactSet } from '@porthole/core/timeline/diff/facts.js';
 import { inlineAnalyzer } from './analyzer.ts';
-import { realEngine } from './engine.ts';
+import { createRealEngine } from './engine.ts';
 import { SnapshotAssembler, type FromWorker, type ToWorker } from './workerProtocol.ts';
 import { toWire, verdictsOf, type Verdicts } from './verdictRows.ts';
 
@@ -28,7 +28,7 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 const port = parentPort!;
 const { baseline } = workerData as { baseline: FactSet | null };
-const analyzer = inlineAnalyzer(realEngine, baseline);
+const analyzer = inlineAnalyzer(createRealEngine(), baseline);
 const snapshot = new SnapshotAssembler();
 const reply = (m: FromWorker): void => port.postMessage(m);
 /** The verdicts of the cycle last committed, as the daemon holds them too (verdictRows.ts). */

@@ -9,7 +9,7 @@ import { buildDemoEstate } from '@porthole/estate/demo/estate.js';
 import { applyScenarios } from '@porthole/estate/demo/scenarios.js';
 import { readSnapshotFolder, snapshotFromDocuments } from '../sources/snapshot/index.ts';
 import { inlineAnalyzer, type Analyzer } from './analyzer.ts';
-import { realEngine } from './engine.ts';
+import { createRealEngine } from './engine.ts';
 import { readFolderPoll } from './snapshotSource.ts';
 import { workerAnalyzer } from './workerAnalyzer.ts';
 
@@ -35,7 +35,7 @@ function started(baseline: () => FactSet | null) {
 describe('workerAnalyzer', { timeout: 60_000 }, () => {
   it('analyses as the in-thread analyzer does and answers paths on the committed model', async () => {
     const { analyzer } = started(() => null);
-    const inline = inlineAnalyzer(realEngine, null);
+    const inline = inlineAnalyzer(createRealEngine(), null);
     const [a, b] = [
       await analyzer.analyse({ snapshot: healthy() }, NOW),
       await inline.analyse({ snapshot: healthy() }, NOW),
@@ -59,7 +59,7 @@ describe('workerAnalyzer', { timeout: 60_000 }, () => {
 
   it('analyses a poll that keeps most items of the last one (only the new ones travel) as a whole one', async () => {
     const { analyzer } = started(() => null);
-    const inline = inlineAnalyzer(realEngine, null);
+    const inline = inlineAnalyzer(createRealEngine(), null);
     const base = healthy();
     const changed = broken();
     // The live source's way: the NACLs refreshed (new objects), everything else the objects of the last poll.
@@ -94,7 +94,7 @@ describe('workerAnalyzer', { timeout: 60_000 }, () => {
 
     // The new worker diffs against the stored baseline: the NACL change shows, as it would have.
     const next = await analyzer.analyse({ snapshot: broken() }, NOW);
-    const inline = inlineAnalyzer(realEngine, stored);
+    const inline = inlineAnalyzer(createRealEngine(), stored);
     expect(next).toEqual(await inline.analyse({ snapshot: broken() }, NOW));
     expect(next.changes.map((c) => c.type)).toContain('network-acl-entry-added');
   });
@@ -102,7 +102,7 @@ describe('workerAnalyzer', { timeout: 60_000 }, () => {
   it('reads a snapshot folder itself, and reports a folder it cannot read as the poll would', async () => {
     const { analyzer } = started(() => null);
     const fromFolder = await analyzer.analyse({ folder: FIXTURE }, NOW);
-    const inThread = await inlineAnalyzer(realEngine, null).analyse(
+    const inThread = await inlineAnalyzer(createRealEngine(), null).analyse(
       { snapshot: await readSnapshotFolder(FIXTURE) },
       NOW,
     );

@@ -116,4 +116,19 @@ describe('redaction', () => {
     expect(redactTaskDefinition(odd as TaskDefinition)).toEqual(odd);
     expect(redactTask({ taskArn: 't', overrides: {} })).toEqual({ taskArn: 't', overrides: {} });
   });
+
+  it('copies nothing it leaves unchanged, and only the path to what it redacts', () => {
+    const quiet: Task = {
+      taskArn: `${ARN}:task/main/def`,
+      overrides: { containerOverrides: [{ name: 'web' }, { name: 'sidecar', cpu: 256 }] },
+    };
+    expect(redactTask(quiet)).toBe(quiet);
+    const listeners = [{ ListenerArn: 'arn:l2', DefaultActions: [{ Type: 'forward' }] }];
+    expect(redactItems('Listeners', listeners)[0]).toBe(listeners[0]);
+    const loud = task();
+    const out = redactTask(loud);
+    expect(out).not.toBe(loud);
+    const overrides = (t: Task) => (t.overrides as { containerOverrides: unknown[] }).containerOverrides;
+    expect(overrides(out)[1]).toBe(overrides(loud)[1]);
+  });
 });

@@ -22,8 +22,12 @@ type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+// Nothing is copied that redaction leaves as it is: most items hold no secret, and copying every task of a
+// large estate to change nothing doubles what the load allocates. Output and input may share what is equal.
 function mapObjects(list: unknown, fn: (item: Obj) => Obj): unknown {
-  return Array.isArray(list) ? list.map((item) => (isObj(item) ? fn(item) : item)) : list;
+  if (!Array.isArray(list)) return list;
+  const out = list.map((item) => (isObj(item) ? fn(item) : item));
+  return out.every((item, i) => item === list[i]) ? list : out;
 }
 
 /** Replaces `field` with REDACTED when it holds a value; leaves absent/null fields as they are. */
@@ -33,7 +37,9 @@ function redactField(obj: Obj, field: string): Obj {
 
 /** Applies `fn` to `obj[field]` only when the field is present, so no key is ever added. */
 function update(obj: Obj, field: string, fn: (value: unknown) => unknown): Obj {
-  return Object.hasOwn(obj, field) ? { ...obj, [field]: fn(obj[field]) } : obj;
+  if (!Object.hasOwn(obj, field)) return obj;
+  const value = fn(obj[field]);
+  return value === obj[field] ? obj : { ...obj, [field]: value };
 }
 
 const redactEnvironment = (env: unknown) => mapObjects(env, (entry) => redactField(entry, 'value'));

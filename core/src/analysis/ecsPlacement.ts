@@ -123,12 +123,15 @@ export function clusterContainerInstances(model: EstateModel, anyArn: string, cl
       const cluster = containerInstanceCluster(arn);
       if (cluster) add(clusterKey(arn, cluster), arn);
     }
+    // Tens of tasks share one container instance: parse each (instance, cluster) pair's ARNs once.
+    const seen = new Map<string, Set<string>>();
     for (const task of model.tasks.values()) {
-      if (!task.raw.containerInstanceArn || !task.clusterArn) continue;
-      add(
-        clusterKey(task.raw.containerInstanceArn, clusterNameFromArn(task.clusterArn)),
-        task.raw.containerInstanceArn,
-      );
+      const instanceArn = task.raw.containerInstanceArn;
+      if (!instanceArn || !task.clusterArn) continue;
+      const clusters = seen.get(instanceArn) ?? new Set<string>();
+      if (clusters.has(task.clusterArn)) continue;
+      seen.set(instanceArn, clusters.add(task.clusterArn));
+      add(clusterKey(instanceArn, clusterNameFromArn(task.clusterArn)), instanceArn);
     }
     return new Map([...sets].map(([cluster, set]) => [cluster, [...set].sort()]));
   });

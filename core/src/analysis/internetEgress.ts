@@ -2,10 +2,11 @@
 // "NAT gateways" (public NAT in a subnet routed to an IGW; a private NAT cannot reach the internet),
 // "NAT instances" (source/destination check off) and "Internet gateways" (needs a public or Elastic IP).
 import type { Evidence, RouteTable, SnapshotScope } from '@porthole/shared';
+import { memo } from '../model/memo.ts';
 import { dataGaps } from '../model/scopes.ts';
 import type { EstateModel } from '../model/types.ts';
 import { INTERNET_PROBE_ADDRESS } from '../net/paths/egressAddress.ts';
-import { routeHop } from '../net/paths/hops.ts';
+import { routeHop, type EvaluatedHop } from '../net/paths/hops.ts';
 import { describeRoute, routeTarget } from '../net/routes.ts';
 import type { Placement } from './ecsPlacement.ts';
 
@@ -38,13 +39,41 @@ export type Egress =
       evidence: Evidence[];
     };
 
-function routeOf(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string) {
-  return routeHop(model, { scope, subnetId, vpcId, destination: INTERNET_PROBE_ADDRESS, leg: 'request' });
+/**
+ * The subnet's route to the internet, once per model and subnet: every container instance of a cluster asks
+ * for each bridge-mode service placed on it. Callers copy what they keep (the hop is shared).
+ */
+function routeOf(model: EstateModel, scope: SnapshotScope, subnetId: string, vpcId: string): EvaluatedHop {
+  // Keyed by the subnet id the model holds (its hash is kept), the rest compared: no key string per call.
+  const routes = memo(
+    model,
+    'internetRoute',
+    subnetId,
+    () => [] as Array<RouteQuery & { hop: EvaluatedHop }>,
+  );
+  const same = routes.find(
+    (r) => r.vpcId === vpcId && r.scope.account === scope.account && r.scope.region === scope.region,
+  );
+  if (same) return same.hop;
+  const hop = routeHop(model, {
+    scope,
+    subnetId,
+    vpcId,
+    destination: INTERNET_PROBE_ADDRESS,
+    leg: 'request',
+  });
+  routes.push({ scope, vpcId, hop });
+  return hop;
+}
+
+interface RouteQuery {
+  scope: SnapshotScope;
+  vpcId: string;
 }
 
 export function internetEgress(model: EstateModel, scope: SnapshotScope, p: Placement): Egress {
   const hop = routeOf(model, scope, p.subnetId, p.vpcId ?? '');
-  if (hop.verdict === 'unknown') return { status: 'unknown', gaps: hop.gaps };
+  if (hop.verdict === 'unknown') return { status: 'unknown', gaps: [...hop.gaps] };
   const tableId = hop.component;
   const target = hop.route?.target ?? null;
   const broken = (
@@ -159,7 +188,7 @@ function natGatewayEgress(
   // A public NAT gateway forwards to the internet through its own subnet's route to an IGW.
   if (!nat.SubnetId || !nat.VpcId) return { status: 'ok', via: natId, tableId };
   const natHop = routeOf(model, scope, nat.SubnetId, nat.VpcId);
-  if (natHop.verdict === 'unknown') return { status: 'unknown', gaps: natHop.gaps };
+  if (natHop.verdict === 'unknown') return { status: 'unknown', gaps: [...natHop.gaps] };
   if (natHop.verdict === 'allow' && natHop.route?.target?.kind === 'internet-gateway') {
     return { status: 'ok', via: natId, tableId };
   }

@@ -46,16 +46,18 @@ export function createIncrementalAnalysis(
     },
     update(next) {
       const diff = snapshotDiff(current, next);
-      current = next;
       const changes = diff.keys;
       // The findings depend only on the snapshot (the clock is read by freshness, outside the engine).
       if (changes.size === 0) {
+        current = next;
         const analysis = { model: state.model, result: state.result };
         return { analysis, delta: { opened: [], changed: [], resolved: [] }, changes, path: 'unchanged' };
       }
       const previous = state;
       const scoped = 'raw' in previous ? scopedUpdate(previous, next, diff, options.closureLimit) : null;
       state = scoped?.analysis ?? analyse(next);
+      // Only now: an update that throws leaves the engine on the snapshot its analysis is of.
+      current = next;
       return {
         analysis: { model: state.model, result: state.result },
         delta: scoped?.delta ?? findingsDelta(previous.result.findings, state.result.findings),

@@ -9,9 +9,9 @@ const tables = new WeakMap<EstateModel, Map<string, Map<string, unknown>>>();
  * groups) and the partitions' data status alone — never of ECS services, tasks, container instances or target
  * health. A model patched from another with those inputs unchanged (model/patch.ts) shares them (the same
  * Map: entries either computes are valid for both). Keys carry everything else a value depends on:
- * - dataGaps: the scope and kinds asked; reads `scopes` (present kinds, stale marks).
  * - routeTableForSubnet: scope, subnet, VPC; reads route tables.
- * - ruleCidrs: an SG / NACL component; reads its rules and prefix lists.
+ * - internetRoute: a subnet (scope and VPC compared within); reads route tables, gateways, NAT instances.
+ * - ruleCidrs, ruleRanges: an SG / NACL component; read its rules and prefix lists (ruleRanges: parsed).
  * - sgHop, naclHop: the decision's whole query (groups, address class, peer groups, protocol, ports, leg).
  * - albTargetRanges: the ALB; reads its SGs' egress rules and its nodes' NACLs.
  * - albTargetPorts: ALB, target subnet and target SGs; reads those SGs' and NACLs' port ranges.
@@ -19,12 +19,14 @@ const tables = new WeakMap<EstateModel, Map<string, Map<string, unknown>>>();
  *   an ALB → endpoint path, which read the network and the ALB only (the endpoint comes from ENIs/instances).
  * Not shared: containerInstancesByCluster and servicePlacements read container instances and tasks (a patch
  * shares the first where no task moved, and copies the second's entries for its unchanged services);
- * servicesByArn and closureCoupling index the ECS maps of one model.
+ * servicesByArn and closureCoupling index the ECS maps of one model; peeredTarget reads every partition's
+ * ENIs, which a patch changes (task ENIs).
  */
 export const NETWORK_TABLES: readonly string[] = [
-  'dataGaps',
   'routeTableForSubnet',
+  'internetRoute',
   'ruleCidrs',
+  'ruleRanges',
   'sgHop',
   'naclHop',
   'albTargetRanges',
@@ -54,7 +56,9 @@ function table(model: EstateModel, name: string): Map<string, unknown> {
 /** The value for `key` in the model's table `name`, computed once per model. */
 export function memo<T>(model: EstateModel, name: string, key: string, compute: () => T): T {
   const t = table(model, name);
-  if (t.has(key)) return t.get(key) as T;
+  // One lookup on a hit (keys are long and built per call: each lookup hashes them).
+  const found = t.get(key);
+  if (found !== undefined || t.has(key)) return found as T;
   const value = compute();
   t.set(key, value);
   return value;

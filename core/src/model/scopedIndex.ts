@@ -6,14 +6,29 @@ import { scopeKey, type SnapshotScope } from '@porthole/shared';
 export class ScopedIndex<T> {
   readonly #byScope = new Map<string, Map<string, T>>();
   readonly #scopes = new Map<string, SnapshotScope>();
+  /** The same item maps by account, then region ('?' for null, as scopeKey): lookups build no key string. */
+  readonly #byAccount = new Map<string, Map<string, Map<string, T>>>();
   #size = 0;
 
+  #items(scope: SnapshotScope): Map<string, T> | undefined {
+    return this.#byAccount.get(scope.account ?? '?')?.get(scope.region ?? '?');
+  }
+
   get(scope: SnapshotScope, id: string): T | undefined {
-    return this.#byScope.get(scopeKey(scope))?.get(id);
+    return this.#items(scope)?.get(id);
   }
 
   has(scope: SnapshotScope, id: string): boolean {
-    return this.#byScope.get(scopeKey(scope))?.has(id) ?? false;
+    return this.#items(scope)?.has(id) ?? false;
+  }
+
+  /** Both views of one scope's items (by scope key, and by account then region) name the same Map. */
+  #place(key: string, scope: SnapshotScope, items: Map<string, T>): void {
+    this.#byScope.set(key, items);
+    this.#scopes.set(key, { account: scope.account, region: scope.region });
+    const account = scope.account ?? '?';
+    const regions = this.#byAccount.get(account) ?? new Map<string, Map<string, T>>();
+    this.#byAccount.set(account, regions.set(scope.region ?? '?', items));
   }
 
   set(scope: SnapshotScope, id: string, value: T): this {
@@ -21,8 +36,7 @@ export class ScopedIndex<T> {
     let items = this.#byScope.get(key);
     if (!items) {
       items = new Map();
-      this.#byScope.set(key, items);
-      this.#scopes.set(key, { account: scope.account, region: scope.region });
+      this.#place(key, scope, items);
     }
     if (!items.has(id)) this.#size += 1;
     items.set(id, value);
@@ -36,12 +50,9 @@ export class ScopedIndex<T> {
   withScope(scope: SnapshotScope, edit: (items: Map<string, T>) => void): ScopedIndex<T> {
     const copy = new ScopedIndex<T>();
     const key = scopeKey(scope);
-    for (const [k, items] of this.#byScope) copy.#byScope.set(k, k === key ? new Map(items) : items);
-    for (const [k, s] of this.#scopes) copy.#scopes.set(k, s);
-    if (!copy.#byScope.has(key)) {
-      copy.#byScope.set(key, new Map());
-      copy.#scopes.set(key, { account: scope.account, region: scope.region });
-    }
+    for (const [k, items] of this.#byScope)
+      copy.#place(k, this.#scopes.get(k)!, k === key ? new Map(items) : items);
+    if (!copy.#byScope.has(key)) copy.#place(key, scope, new Map());
     const mine = copy.#byScope.get(key)!;
     const before = mine.size;
     edit(mine);

@@ -1,6 +1,5 @@
 // Which kinds of data each account/region holds, and which are stale: the basis of every "unknown" verdict.
 import { scopeKey, type SnapshotKind, type SnapshotScope } from '@porthole/shared';
-import { memo } from './memo.ts';
 import type { EstateModel } from './types.ts';
 
 /** The AWS CLI command that produces each kind, so a gap names what to run or grant. */
@@ -35,11 +34,9 @@ export const KIND_COMMAND: Record<SnapshotKind, string> = {
  * Empty when all are present and fresh.
  */
 export function dataGaps(model: EstateModel, scope: SnapshotScope, kinds: readonly SnapshotKind[]): string[] {
-  // The model is read-only once built, so answers are memoised per model (this runs for every hop).
-  const gaps = memo(model, 'dataGaps', `${scopeKey(scope)}|${kinds.join(',')}`, () =>
-    computeGaps(model, scope, kinds),
-  );
-  return [...gaps];
+  // Computed on each call, not memoised: it is one map lookup and a set test per kind, cheaper than hashing
+  // a memo key built for the call (this runs for every hop); each caller gets its own array.
+  return computeGaps(model, scope, kinds);
 }
 
 function computeGaps(model: EstateModel, scope: SnapshotScope, kinds: readonly SnapshotKind[]): string[] {

@@ -11,7 +11,7 @@ import { PgReads } from '../../store/postgres/reads.ts';
 import { prunePg } from '../../store/postgres/retention.ts';
 import { assertSafeBind } from '../config/bind.ts';
 import type { DaemonConfig } from '../config/schema.ts';
-import { realEngine } from '../engine.ts';
+import { createRealEngine } from '../engine.ts';
 import type { Engine } from '../types.ts';
 import { httpFront, reloadConfig } from '../httpFront.ts';
 import { ShardCoordinator } from './coordinator.ts';
@@ -49,7 +49,7 @@ export async function startHaDaemon(initial: DaemonConfig, deps: HaDaemonDeps = 
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   const log = (line: string): void => logger.info(line);
-  const engine = deps.engine ?? realEngine;
+  const engine = deps.engine ?? createRealEngine();
   const daemonId = config.ha.daemonId ?? `${os.hostname()}-${process.pid}`;
   const ttlMs = (config.ha.leaseSeconds ?? 1.5 * config.pollIntervalSeconds) * 1000;
   const specs = shardsOf(config);

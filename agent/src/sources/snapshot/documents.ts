@@ -21,6 +21,8 @@ export interface SnapshotDocument {
   json: unknown;
   /** The path to read account/region folders from, when it differs from `file` (e.g. an absolute path). */
   scopePath?: string;
+  /** The JSON was parsed for this snapshot alone (no one else holds it): items may be kept, not copied. */
+  owned?: boolean;
 }
 
 /** Items of one kind in one partition, deduplicated by primary id as they arrive. */
@@ -71,7 +73,7 @@ export class SnapshotAssembler {
   private metadata: SnapshotMetadata | null = null;
 
   add(doc: SnapshotDocument): void {
-    const extracted = extractDocument(doc.file, doc.json, this.warnings);
+    const extracted = extractDocument(doc.file, doc.json, this.warnings, doc.owned ?? false);
     if (!extracted.recognised) {
       this.warnings.push(`${doc.file}: no recognised AWS CLI output; file skipped`);
       return;

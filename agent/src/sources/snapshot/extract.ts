@@ -10,6 +10,7 @@ import {
 } from './keys.ts';
 import { reportUnknownValues } from './openValues.ts';
 import { METADATA_KEY, parseMetadata, type SnapshotMetadata } from './metadata.ts';
+import { passesInPlace } from './inPlace.ts';
 
 export interface ExtractedDocument {
   /** Items per kind, in file order. A kind present with no items means "known to be empty". */
@@ -26,7 +27,16 @@ const LoadBalancerListenersSchema = z.looseObject({
   Listeners: z.array(z.unknown()),
 });
 
-export function extractDocument(file: string, json: unknown, warnings: string[]): ExtractedDocument {
+/**
+ * `owned`: the caller hands the parsed JSON over (nobody else holds it), so items that certainly pass their
+ * schema are kept as they are instead of as zod's copy (inPlace.ts); otherwise every item is a fresh copy.
+ */
+export function extractDocument(
+  file: string,
+  json: unknown,
+  warnings: string[],
+  owned = false,
+): ExtractedDocument {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new SnapshotInputError({
       file,
@@ -57,15 +67,15 @@ export function extractDocument(file: string, json: unknown, warnings: string[])
       continue;
     }
     out.recognised = true;
-    if (info.shape === 'single') add(info.kind, [parseItem(file, info.kind, value, [key], warnings)]);
+    if (info.shape === 'single') add(info.kind, [parseItem(file, info.kind, value, [key], warnings, owned)]);
     else if (info.shape === 'array') {
       add(
         info.kind,
         requireArray(file, value, [key]).map((item, i) =>
-          parseItem(file, info.kind, item, [key, i], warnings),
+          parseItem(file, info.kind, item, [key, i], warnings, owned),
         ),
       );
-    } else add('Listeners', flattenLoadBalancerListeners(file, value, key, warnings));
+    } else add('Listeners', flattenLoadBalancerListeners(file, value, key, warnings, owned));
   }
   return out;
 }
@@ -76,21 +86,34 @@ function flattenLoadBalancerListeners(
   value: unknown,
   key: string,
   warnings: string[],
+  owned: boolean,
 ): unknown[] {
   return requireArray(file, value, [key]).flatMap((entry, i) => {
     const group = parseWith(file, LoadBalancerListenersSchema, entry, [key, i]);
     return group.Listeners.map((listener, j) => {
-      const parsed = parseItem(file, 'Listeners', listener, [key, i, 'Listeners', j], warnings) as Record<
-        string,
-        unknown
-      >;
+      const parsed = parseItem(
+        file,
+        'Listeners',
+        listener,
+        [key, i, 'Listeners', j],
+        warnings,
+        owned,
+      ) as Record<string, unknown>;
       return parsed.LoadBalancerArn == null ? { ...parsed, LoadBalancerArn: group.LoadBalancerArn } : parsed;
     });
   });
 }
 
-function parseItem(file: string, kind: SnapshotKind, item: unknown, path: Path, warnings: string[]): unknown {
-  const parsed = parseWith(file, KIND_SCHEMAS[kind], item, path);
+function parseItem(
+  file: string,
+  kind: SnapshotKind,
+  item: unknown,
+  path: Path,
+  warnings: string[],
+  owned: boolean,
+): unknown {
+  const schema = KIND_SCHEMAS[kind];
+  const parsed = owned && passesInPlace(schema, item) ? item : parseWith(file, schema, item, path);
   reportUnknownValues(file, kind, parsed, path, warnings);
   return parsed;
 }

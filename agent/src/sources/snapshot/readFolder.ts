@@ -34,7 +34,7 @@ export async function readSnapshotFolder(dir: string): Promise<Snapshot> {
     const bytes = await reads[i]!;
     delete reads[i];
     readAt(i + READ_AHEAD);
-    assembler.add({ file, json: parseJson(file, decode(bytes)), scopePath: path.resolve(file) });
+    assembler.add({ file, json: parseJson(file, decode(bytes)), scopePath: path.resolve(file), owned: true });
   }
   const snapshot = assembler.finish();
   if (snapshot.partitions.length === 0) {

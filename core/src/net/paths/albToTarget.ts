@@ -2,7 +2,6 @@
 import { dataGaps } from '../../model/scopes.ts';
 import { endpointForTarget } from '../../model/endpoints.ts';
 import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
-import { memo } from '../../model/memo.ts';
 import type { PortRange } from '../cidr.ts';
 import {
   lazyHop,
@@ -13,7 +12,7 @@ import {
   type TextSource,
 } from './decided.ts';
 import { nodeHops } from './albNodeHops.ts';
-import { forPort, pathClass } from './pathClass.ts';
+import { forPort, pathClass, perAlb } from './pathClass.ts';
 import { mergeDecidedHops } from './merge.ts';
 import { unknownHop, type EvaluatedHop } from './hops.ts';
 import { peeredNodeHops } from './peeredHops.ts';
@@ -28,6 +27,17 @@ export interface TargetPathEvaluation {
   endpoint: EndpointModel | null;
   /** Hops merged over the ALB nodes: a hop is deny when it denies any node. */
   hops: EvaluatedHop[];
+  /** The hops that do not allow (deny or unknown), in order: what the rules look for, on few targets. */
+  blocking: EvaluatedHop[];
+}
+
+function evaluation(
+  targetId: string,
+  port: number,
+  endpoint: EndpointModel | null,
+  hops: EvaluatedHop[],
+): TargetPathEvaluation {
+  return { targetId, port, endpoint, hops, blocking: hops.filter((h) => h.verdict !== 'allow') };
 }
 
 export function evaluateAlbToTarget(
@@ -44,35 +54,22 @@ export function evaluateAlbToTarget(
     const kinds = targetId.startsWith('i-') ? (['Reservations'] as const) : (['NetworkInterfaces'] as const);
     const gaps = dataGaps(model, scope, kinds);
     const why = gaps.length > 0 ? gaps : [`target ${targetId} is not in the snapshot's instances or ENIs`];
-    return {
-      targetId,
-      port,
-      endpoint: null,
-      hops: [unknownHop({ component: targetId, kind: 'target', gaps: why })],
-    };
+    return evaluation(targetId, port, null, [unknownHop({ component: targetId, kind: 'target', gaps: why })]);
   }
   const targetIp = targetId.startsWith('i-') ? endpoint.privateIps[0] : targetId;
   if (!targetIp) {
-    return {
-      targetId,
-      port,
-      endpoint,
-      hops: [
-        unknownHop({ component: targetId, kind: 'target', gaps: [`no private IP known for ${targetId}`] }),
-      ],
-    };
+    return evaluation(targetId, port, endpoint, [
+      unknownHop({ component: targetId, kind: 'target', gaps: [`no private IP known for ${targetId}`] }),
+    ]);
   }
   if (lb.nodes.length === 0) {
     const gaps = dataGaps(model, scope, ['LoadBalancers']);
     const why = gaps.length > 0 ? gaps : [`${lb.name} has no enabled subnets`];
-    return {
-      targetId,
-      port,
-      endpoint,
-      hops: [unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why })],
-    };
+    return evaluation(targetId, port, endpoint, [
+      unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why }),
+    ]);
   }
-  return { targetId, port, endpoint, hops: pathHops(model, lb, endpoint, targetIp, port) };
+  return evaluation(targetId, port, endpoint, pathHops(model, lb, endpoint, targetIp, port));
 }
 
 /** An ip target outside the ALB's VPC (AvailabilityZone "all"), resolved in the other partitions. */
@@ -84,23 +81,20 @@ function peeredPath(
 ): TargetPathEvaluation {
   const { endpoint, gaps } = resolvePeeredTarget(model, lb, ip);
   if (!endpoint)
-    return {
-      targetId: ip,
-      port,
-      endpoint: null,
-      hops: [unknownHop({ component: ip, kind: 'peered-target', gaps })],
-    };
+    return evaluation(ip, port, null, [unknownHop({ component: ip, kind: 'peered-target', gaps })]);
   if (lb.nodes.length === 0) {
     const why = [`${lb.name} has no enabled subnets`];
-    return {
-      targetId: ip,
-      port,
-      endpoint,
-      hops: [unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why })],
-    };
+    return evaluation(ip, port, endpoint, [
+      unknownHop({ component: lb.arn, kind: 'load-balancer', gaps: why }),
+    ]);
   }
   const perNode = lb.nodes.map((node) => peeredNodeHops(model, lb, node, endpoint, ip, port));
-  return { targetId: ip, port, endpoint, hops: mergeDecidedHops(perNode).map((h) => renderHop(h, ip)) };
+  return evaluation(
+    ip,
+    port,
+    endpoint,
+    mergeDecidedHops(perNode).map((h) => renderHop(h, ip)),
+  );
 }
 
 /**
@@ -118,8 +112,8 @@ function pathHops(
   const cls = pathClass(model, lb, endpoint, targetIp, port);
   const exact = new ExactPath(model, lb, endpoint, targetIp, port);
   if (cls === null) return exact.hops().map((h, i) => lazyHop(h.facts, exact, i));
-  const shared = memo(model, 'albTargetPath', cls, () => exact.hops().map((h) => h.facts));
-  exact.expect(shared, cls);
+  const shared = perAlb(model, 'albTargetPath', lb, cls, () => exact.hops().map((h) => h.facts));
+  exact.expect(shared, `${lb.arn}|${cls}`);
   return shared.map((facts, i) => lazyHop(forPort(facts, port), exact, i));
 }
 

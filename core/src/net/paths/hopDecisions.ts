@@ -9,7 +9,7 @@ import { decideNetworkAcl, describeNaclEntry, naclReason } from '../networkAcls.
 import { decideSecurityGroups, openPortsFor, type Peer, type Protocol } from '../securityGroups.ts';
 import { sgReason } from '../sgExplain.ts';
 import { fixedHop, type DecidedHop } from './decided.ts';
-import { addressClass, cidrsFor } from './hopCache.ts';
+import { cidrsFor, classOver, componentClass, naclTables } from './hopCache.ts';
 import { prefixListResolver, unknownHop, type HopCheck } from './hops.ts';
 
 /** One side's security groups asked about one peer, protocol and port range, on one leg of a path. */
@@ -42,8 +42,7 @@ export function sgCidrs(
   model: EstateModel,
   q: Pick<SgHopQuery, 'scope' | 'groupIds' | 'direction'>,
 ): string[] {
-  const component = q.groupIds.join(',');
-  return cidrsFor(model, `sg|${scopeKey(q.scope)}|${q.direction}|${component}`, () => {
+  return cidrsFor(model, sgComponent(q), () => {
     const resolver = prefixListResolver(model, q.scope);
     return q.groupIds.flatMap((id) => {
       const g = model.securityGroups.get(q.scope, id);
@@ -59,8 +58,11 @@ export function sgCidrs(
   });
 }
 
+const sgComponent = (q: Pick<SgHopQuery, 'scope' | 'groupIds' | 'direction'>) =>
+  `sg|${scopeKey(q.scope)}|${q.direction}|${q.groupIds.join(',')}`;
+
 export function decideSecurityGroupHop(model: EstateModel, q: SgHopQuery): DecidedHop {
-  const cls = addressClass(sgCidrs(model, q), q.peer.address);
+  const cls = componentClass(model, sgComponent(q), sgCidrs(model, q), q.peer.address);
   if (cls === null) return sgDecision(model, q);
   const key = `${scopeKey(q.scope)}|${q.direction}|${q.groupIds.join(',')}|${cls}|${q.peer.securityGroupIds.join(',')}|${q.protocol}|${q.ports.from}-${q.ports.to}|${q.leg}`;
   return memo(model, 'sgHop', key, () => sgDecision(model, q));
@@ -135,11 +137,8 @@ export function decideNetworkAclHop(model: EstateModel, q: NaclHopQuery): Decide
       }),
     );
   }
-  const where = scopeKey(scope);
-  const cidrs = cidrsFor(model, `nacl|${where}|${acl.NetworkAclId}`, () =>
-    acl.Entries.flatMap((e) => [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c)),
-  );
-  const cls = addressClass(cidrs, q.remote);
+  const tables = naclTables(model, acl);
+  const cls = classOver(tables.ranges, q.remote);
   const decide = (): DecidedHop => {
     const { protocol, ports } = q;
     const outcome = decideNetworkAcl(acl, direction, q.remote, protocol, ports);
@@ -175,6 +174,8 @@ export function decideNetworkAclHop(model: EstateModel, q: NaclHopQuery): Decide
     };
   };
   if (cls === null) return decide();
-  const key = `${where}|${acl.NetworkAclId}|${subnetId}|${direction}|${cls}|${q.protocol}|${q.ports.from}-${q.ports.to}|${leg}`;
-  return memo(model, 'naclHop', key, decide);
+  const key = `${subnetId}|${direction}|${cls}|${q.protocol}|${q.ports.from}-${q.ports.to}|${leg}`;
+  let found = tables.hops.get(key);
+  if (!found) tables.hops.set(key, (found = decide()));
+  return found;
 }

@@ -5,8 +5,15 @@ import type { EvaluatedHop } from './hops.ts';
 
 const RANK = { deny: 2, unknown: 1, allow: 0 } as const;
 
-const keyOf = (h: Pick<EvaluatedHop, 'leg' | 'check' | 'kind' | 'component' | 'direction'>) =>
-  `${h.leg}|${h.check}|${h.kind}|${h.component}|${h.direction}`;
+type HopKey = Pick<EvaluatedHop, 'leg' | 'check' | 'kind' | 'component' | 'direction'>;
+
+/** The same hop seen from another node: same leg, check, kind, component and direction. */
+const sameHop = (a: HopKey, b: HopKey) =>
+  a.component === b.component &&
+  a.check === b.check &&
+  a.leg === b.leg &&
+  a.kind === b.kind &&
+  a.direction === b.direction;
 
 /** Which node hop speaks for the merged one, and whose evidence and gaps it carries (in order). */
 interface Plan<H> {
@@ -16,21 +23,23 @@ interface Plan<H> {
 }
 
 function plan<H>(perNode: H[][], facts: (h: H) => EvaluatedHop | DecidedHop['facts']): Plan<H>[] {
-  const merged = new Map<string, Plan<H>>();
+  // A path has a handful of hops: a linear search, no key string per hop (this runs for every path class).
+  const merged: Plan<H>[] = [];
   for (const hops of perNode) {
     for (const hop of hops) {
-      const key = keyOf(facts(hop));
-      const seen = merged.get(key);
-      if (!seen) merged.set(key, { winner: hop, evidenceFrom: [hop], gapsFrom: [hop] });
-      else if (RANK[facts(hop).verdict] > RANK[facts(seen.winner).verdict])
-        merged.set(key, { winner: hop, evidenceFrom: [hop, ...seen.evidenceFrom], gapsFrom: [hop] });
-      else if (facts(hop).verdict === facts(seen.winner).verdict) {
+      const own = facts(hop);
+      const at = merged.findIndex((p) => sameHop(facts(p.winner), own));
+      const seen = merged[at];
+      if (!seen) merged.push({ winner: hop, evidenceFrom: [hop], gapsFrom: [hop] });
+      else if (RANK[own.verdict] > RANK[facts(seen.winner).verdict])
+        merged[at] = { winner: hop, evidenceFrom: [hop, ...seen.evidenceFrom], gapsFrom: [hop] };
+      else if (own.verdict === facts(seen.winner).verdict) {
         seen.evidenceFrom.push(hop);
         seen.gapsFrom.push(hop);
       }
     }
   }
-  return [...merged.values()];
+  return merged;
 }
 
 function mergedTexts(p: Plan<HopTexts>): HopTexts {

@@ -9,7 +9,10 @@ import { parseAddressRange, relateParsed, type AddressRange, type PortRange } fr
 import type { HopFacts } from './decided.ts';
 import { sgCidrs } from './hopDecisions.ts';
 
-/** The class key of a target on an ALB's paths; null when an address only partly overlaps a rule CIDR. */
+/**
+ * The class key of a target among the ALB's targets (the ALB itself is not in it: callers keep one table per
+ * ALB, so the key hashed per target stays short); null when an address only partly overlaps a rule CIDR.
+ */
 export function pathClass(
   model: EstateModel,
   lb: LoadBalancerModel,
@@ -19,10 +22,24 @@ export function pathClass(
 ): string | null {
   const address = parsedClass(albRanges(model, lb), targetIp);
   if (address === null) return null;
-  const side = `${lb.arn}|${endpoint.subnetId}|${endpoint.securityGroupIds.join(',')}`;
+  const side = `${endpoint.subnetId}|${endpoint.securityGroupIds.join(',')}`;
   let ports = '';
   for (const r of portRanges(model, lb, endpoint, side)) ports += r.from <= port && port <= r.to ? '1' : '0';
   return `${side}|${targetIp.includes(':') ? 6 : 4}|${address}|${ports}`;
+}
+
+/** One table per ALB in the model's memo (keyed by the ARN the model holds), keyed within by `key`. */
+export function perAlb<T>(
+  model: EstateModel,
+  name: string,
+  lb: LoadBalancerModel,
+  key: string,
+  compute: () => T,
+): T {
+  const table = memo(model, name, lb.arn, () => new Map<string, T>());
+  let found = table.get(key);
+  if (found === undefined) table.set(key, (found = compute()));
+  return found;
 }
 
 /**
@@ -88,7 +105,7 @@ function portRanges(
   endpoint: EndpointModel,
   side: string,
 ): PortRange[] {
-  return memo(model, 'albTargetPorts', side, () => {
+  return perAlb(model, 'albTargetPorts', lb, side, () => {
     const sg = (ids: string[], egress: boolean) =>
       ids.flatMap((id) => {
         const g = model.securityGroups.get(lb.scope, id);

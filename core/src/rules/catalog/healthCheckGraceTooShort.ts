@@ -15,7 +15,8 @@ import {
   taskMessages,
   type TaskMessage,
 } from '../support/taskSignals.ts';
-import type { Rule, RuleContext } from '../types.ts';
+import type { TargetContext } from '../support/context.ts';
+import type { Rule } from '../types.ts';
 
 const RULE = 'health-check-grace-too-short';
 /** Service events about ELB health: "… is unhealthy in (target-group …)" and "… failed ELB health checks …". */
@@ -35,10 +36,9 @@ export function proposedGrace(
 }
 
 /** Another rule explains the failures better: a blocked network path, or a health check that never matches. */
-function explainedElsewhere(ctx: RuleContext, svc: ServiceModel): boolean {
-  const targets = ctx.targets().filter((t) => t.service?.key === svc.key);
+function explainedElsewhere(targets: readonly TargetContext[]): boolean {
   const blocked = targets.some((t) =>
-    [t.traffic, t.healthCheck].some((p) => p?.hops.some((h) => h.verdict === 'deny')),
+    [t.traffic, t.healthCheck].some((p) => p?.blocking.some((h) => h.verdict === 'deny')),
   );
   const neverMatches =
     targets.length > 0 &&
@@ -48,6 +48,19 @@ function explainedElsewhere(ctx: RuleContext, svc: ServiceModel): boolean {
     ) &&
     targets.some((t) => t.target.reason === 'Target.ResponseCodeMismatch');
   return blocked || neverMatches;
+}
+
+/** The rule asks per service and per target group: grouped once, not filtered from every target each time. */
+function groupTargets(all: readonly TargetContext[], key: (t: TargetContext) => string | undefined) {
+  const groups = new Map<string, TargetContext[]>();
+  for (const t of all) {
+    const k = key(t);
+    if (k === undefined) continue;
+    const list = groups.get(k);
+    if (list) list.push(t);
+    else groups.set(k, [t]);
+  }
+  return groups;
 }
 
 function targetGroupFor(
@@ -68,6 +81,8 @@ export const healthCheckGraceTooShort: Rule = {
   doc: 'ECS API reference, CreateService healthCheckGracePeriodSeconds; ALB guide, "Health checks for your target groups"',
   evaluate(model, ctx) {
     const findings: Finding[] = [];
+    let byService: Map<string, TargetContext[]> | null = null;
+    let byGroup: Map<string, TargetContext[]> | null = null;
     for (const svc of model.services.values()) {
       if (svc.loadBalancers.length === 0) continue;
       const stops = taskMessages(svc.tasks, ELB_HEALTH_STOP);
@@ -87,7 +102,8 @@ export const healthCheckGraceTooShort: Rule = {
         findings.push(unknownFinding(RULE, svc.scope, svc.key, [svc.arn], why));
         continue;
       }
-      if (explainedElsewhere(ctx, svc)) continue;
+      byService ??= groupTargets(ctx.targets(), (t) => t.service?.key);
+      if (explainedElsewhere(byService.get(svc.key) ?? [])) continue;
       const grace = svc.healthCheckGracePeriodSeconds ?? 0;
       const hc = tg.healthCheck;
       const unhealthyWindow = hc.unhealthyThreshold * hc.intervalSeconds;
@@ -98,12 +114,9 @@ export const healthCheckGraceTooShort: Rule = {
       const longest = lives.length > 0 ? maxOf(lives) : null;
       if (!(grace < unhealthyWindow || (longest !== null && grace < longest))) continue;
       // The targets still failing their checks are the ones this explains (root cause over app-not-listening).
-      const failing = ctx
-        .targets()
-        .filter(
-          (c) =>
-            c.targetGroup.arn === tg.arn && c.target.state !== 'healthy' && c.target.state !== 'draining',
-        )
+      byGroup ??= groupTargets(ctx.targets(), (t) => t.targetGroup.arn);
+      const failing = (byGroup.get(tg.arn) ?? [])
+        .filter((c) => c.target.state !== 'healthy' && c.target.state !== 'draining')
         .map(targetRef);
       const timing = { grace, unhealthyWindow, healthyWindow, longest };
       findings.push(finding(svc, tg, { stops, events, timing, targets: uniqueTargets(failing) }));

@@ -5,7 +5,8 @@ import { dataGaps } from '../../model/scopes.ts';
 import { formatPortRange } from '../../net/cidr.ts';
 import { ELB_EPHEMERAL } from '../../net/paths/albToTarget.ts';
 import { INTERNET_PROBE_ADDRESS } from '../../net/paths/egressAddress.ts';
-import { networkAclHop } from '../../net/paths/hops.ts';
+import { renderHop } from '../../net/paths/decided.ts';
+import { decideNetworkAclHop } from '../../net/paths/hopDecisions.ts';
 import { networkAclFix } from '../fix/networkAclFix.ts';
 import { makeFinding, unknownFinding } from '../support/finding.ts';
 import type { Rule } from '../types.ts';
@@ -36,10 +37,12 @@ export const naclBlocksListener: Rule = {
         for (const node of lb.nodes) {
           const at = { scope: lb.scope, subnetId: node.subnetId, remote: client, protocol: 'tcp' as const };
           const checks = [
-            networkAclHop(model, { ...at, direction: 'inbound', ports, leg: 'request' }),
-            networkAclHop(model, { ...at, direction: 'outbound', ports: ELB_EPHEMERAL, leg: 'reply' }),
+            decideNetworkAclHop(model, { ...at, direction: 'inbound', ports, leg: 'request' }),
+            decideNetworkAclHop(model, { ...at, direction: 'outbound', ports: ELB_EPHEMERAL, leg: 'reply' }),
           ];
-          for (const hop of checks.filter((h) => h.verdict === 'deny')) {
+          // Sentences only for the hops that end in a finding (every ALB node asks twice per listener).
+          for (const decided of checks.filter((h) => h.facts.verdict === 'deny')) {
+            const hop = renderHop(decided, client);
             const acl = model.networkAcls.get(lb.scope, hop.component);
             const egress = hop.direction === 'outbound';
             const range = hop.ports ?? ports;

@@ -3,11 +3,11 @@
 // Application Load Balancer" (instance SG admits the dynamic range from the ALB SG); VPC guide, "Security group rules".
 import {
   pushAll,
-  scopeKey,
   type Evidence,
   type Finding,
   type IpPermission,
   type SecurityGroup,
+  type SnapshotScope,
 } from '@porthole/shared';
 import { endpointForInstance, scopeOfArn } from '../../model/endpoints.ts';
 import { dataGaps } from '../../model/scopes.ts';
@@ -90,7 +90,7 @@ function ownersByGroup(model: EstateModel): {
   const owners = new Map<string, Owner[]>();
   const add = (groupId: string, owner: Owner) => {
     const list = owners.get(groupId) ?? [];
-    const same = list.find((o) => o.svc === owner.svc && scopeKey(o.scope) === scopeKey(owner.scope));
+    const same = list.find((o) => o.svc === owner.svc && sameScope(o.scope, owner.scope));
     if (same) {
       pushAll(
         same.holders,
@@ -126,6 +126,10 @@ function ownersByGroup(model: EstateModel): {
   }
   return { owners, unresolved };
 }
+
+/** scopeKey equality without building two strings per comparison (this runs for every placement). */
+const sameScope = (a: SnapshotScope, b: SnapshotScope) =>
+  (a.account ?? '?') === (b.account ?? '?') && (a.region ?? '?') === (b.region ?? '?');
 
 function finding(model: EstateModel, group: SecurityGroup, owner: Owner, open: OpenRule[]): Finding {
   const { svc } = owner;

@@ -2,8 +2,17 @@
 // no action forwards to it): ELB reports Target.NotInUse and no request ever reaches the tasks.
 import type { Finding } from '@porthole/shared';
 import { dataGaps } from '../../model/scopes.ts';
+import type { EstateModel } from '../../model/types.ts';
 import { makeFinding, regionFlag, unknownFinding } from '../support/finding.ts';
 import type { Rule } from '../types.ts';
+
+/** Every target group some listener rule forwards to: collected once, not per service. */
+function forwardedGroups(model: EstateModel): Set<string> {
+  const arns = new Set<string>();
+  for (const lb of model.loadBalancers.values())
+    for (const l of lb.listeners) for (const r of l.rules) for (const arn of r.targetGroupArns) arns.add(arn);
+  return arns;
+}
 
 export const targetGroupNotRouted: Rule = {
   id: 'target-group-not-routed',
@@ -11,6 +20,7 @@ export const targetGroupNotRouted: Rule = {
   doc: 'ELB API reference, TargetGroup.LoadBalancerArns and TargetHealth (Target.NotInUse); ALB guide, "Listener rules"',
   evaluate(model) {
     const findings: Finding[] = [];
+    let forwarded: Set<string> | null = null;
     for (const svc of model.services.values()) {
       for (const lbRef of svc.loadBalancers) {
         const gaps = dataGaps(model, svc.scope, ['TargetGroups', 'LoadBalancers', 'Listeners']);
@@ -22,12 +32,9 @@ export const targetGroupNotRouted: Rule = {
           );
           continue;
         }
-        const forwarders = [...model.loadBalancers.values()].flatMap((lb) =>
-          lb.listeners.flatMap((l) =>
-            l.rules.filter((r) => r.targetGroupArns.includes(tg.arn)).map((r) => ({ lb, l, r })),
-          ),
-        );
-        if (tg.loadBalancerArns.length > 0 || forwarders.length > 0) continue;
+        if (tg.loadBalancerArns.length > 0) continue;
+        forwarded ??= forwardedGroups(model);
+        if (forwarded.has(tg.arn)) continue;
         // Suggest the ALB that already serves this VPC when there is exactly one.
         const candidates = [...model.loadBalancers.values()].filter(
           (lb) => lb.vpcId === tg.vpcId && lb.listeners.length > 0,

@@ -28,13 +28,18 @@ export function healthCheckPortOf(tg: TargetGroupModel, target: TargetModel): nu
 
 export function createRuleContext(model: EstateModel, probe: Probe | null = null): RuleContext {
   let cached: TargetContext[] | null = null;
-  const paths = new Map<string, TargetPathEvaluation>();
+  // By load balancer, then target and port: keys the model already holds (a key string built per target
+  // would be hashed afresh on every lookup).
+  const paths = new Map<LoadBalancerModel, Map<string, Map<number, TargetPathEvaluation>>>();
   const pathFor = (lb: LoadBalancerModel, targetId: string, port: number) => {
-    const key = `${lb.arn}|${targetId}|${port}`;
-    let found = paths.get(key);
+    let byTarget = paths.get(lb);
+    if (!byTarget) paths.set(lb, (byTarget = new Map()));
+    let byPort = byTarget.get(targetId);
+    if (!byPort) byTarget.set(targetId, (byPort = new Map()));
+    let found = byPort.get(port);
     if (!found) {
       found = evaluateAlbToTarget(model, lb, targetId, port);
-      paths.set(key, found);
+      byPort.set(port, found);
     }
     return found;
   };

@@ -1,6 +1,7 @@
 // Helpers for rules that explain a blocked ALB → target path: find the blocking hop per target.
 import { plural, type Finding, type RuleId, type TargetRef } from '@porthole/shared';
 import { componentIdsOf, type EvaluatedHop, type HopCheck } from '../../net/paths/hops.ts';
+import type { TargetPathEvaluation } from '../../net/paths/albToTarget.ts';
 import type { TargetContext } from './context.ts';
 import { groupBy, targetRef, unknownFinding, uniqueTargets } from './finding.ts';
 
@@ -25,19 +26,19 @@ function matches(hop: EvaluatedHop, q: HopQuery): boolean {
 
 function collect(targets: TargetContext[], q: HopQuery, verdict: 'deny' | 'unknown'): BlockedTarget[] {
   const via = q.via ?? ['traffic', 'health-check'];
+  const traffic = via.includes('traffic');
+  const healthCheck = via.includes('health-check');
   const out: BlockedTarget[] = [];
-  for (const context of targets) {
-    const paths = [
-      { path: context.traffic, kind: 'traffic' as const },
-      { path: context.healthCheck, kind: 'health-check' as const },
-    ];
-    for (const { path, kind } of paths) {
-      if (!path || !via.includes(kind)) continue;
-      for (const hop of path.hops) {
-        if (hop.verdict === verdict && matches(hop, q))
-          out.push({ context, hop, via: kind, port: path.port });
-      }
+  // Runs over every target for several rules: only the few hops that do not allow, no allocation per target.
+  const take = (context: TargetContext, path: TargetPathEvaluation | null, kind: BlockedTarget['via']) => {
+    if (!path) return;
+    for (const hop of path.blocking) {
+      if (hop.verdict === verdict && matches(hop, q)) out.push({ context, hop, via: kind, port: path.port });
     }
+  };
+  for (const context of targets) {
+    if (traffic) take(context, context.traffic, 'traffic');
+    if (healthCheck) take(context, context.healthCheck, 'health-check');
   }
   return out;
 }
