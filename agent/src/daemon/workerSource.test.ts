@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSnapshotFolder } from '../sources/snapshot/index.ts';
 import { inlineAnalyzer, type Analyzer } from './analyzer.ts';
-import { realEngine } from './engine.ts';
+import { createRealEngine } from './engine.ts';
 import { workerAnalyzer } from './workerAnalyzer.ts';
 
 const NOW = new Date('2026-03-02T10:40:00.000Z');
@@ -28,7 +28,7 @@ describe('a source polled in the analysis worker', () => {
     analyzer.commit();
     const second = await analyzer.analyse({ source }, NOW);
     const snapshot = await readSnapshotFolder(FIXTURE);
-    const inThread = await inlineAnalyzer(realEngine, null).analyse(
+    const inThread = await inlineAnalyzer(createRealEngine(), null).analyse(
       { snapshot: { ...snapshot, warnings: ['poll 1'] } },
       NOW,
     );
