@@ -1,6 +1,6 @@
 // npm run -s bench -- [--size S|M|L|XL | --sizes S,M | --all-sizes] [--chart] [--json] [--seed N] [--no-live]
 //                     [--no-fanout] [--no-daemon] [--clients 50] [--client-processes 2] [--cycles 5]
-//                     [--api-interval 250] [--fresh] [--profile] [--out results.json]
+//                     [--api-interval 250] [--fresh] [--profile] [--daemon-from-source] [--out results.json]
 // Per size: generates (or reuses) the estate, then measures in separate processes (runSize.ts). Prints a
 // report, or with --json one object per size (benchJson). --chart (with several sizes) writes
 // bench/results/growth.svg and growth.json; "XL grows no worse than linearly from L" is checked when both ran.
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     'api-interval': { type: 'string', default: '250' },
     fresh: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    // The daemon phase runs the compiled agent (as deployed), building it when stale; this runs the sources.
+    'daemon-from-source': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
@@ -63,6 +65,7 @@ for (const size of sizes) {
         cycles: Number(values.cycles),
         apiIntervalMs: Number(values['api-interval']),
         profileDir,
+        daemonFromSource: values['daemon-from-source'],
         say,
       }),
     );

@@ -6,6 +6,7 @@ import { ensureEstate } from './estateCache.ts';
 import type { SizeName } from './estate/sizes.ts';
 import { machine } from './machine.ts';
 import { runChild, scriptPath } from './measure/child.ts';
+import { buildAgent, compiledAgentFresh } from './measure/compiledAgent.ts';
 import type { AnalysisResult, DaemonResult, FanoutResult, LiveResult } from './measure/types.ts';
 import type { RunResults } from './report.ts';
 
@@ -23,6 +24,8 @@ export interface RunOptions {
   /** The API client loop's request interval during the daemon's cycles. */
   apiIntervalMs: number;
   profileDir: string | null;
+  /** Run the daemon phase from the sources through tsx, not from the compiled agent (compiledAgent.ts). */
+  daemonFromSource: boolean;
   say: (line: string) => void;
 }
 
@@ -88,11 +91,18 @@ export async function runSize(o: RunOptions): Promise<RunResults> {
   let daemon: DaemonResult | null = null;
   if (o.daemon) {
     say(`daemon: hot cycles with GET /api/services every ${o.apiIntervalMs} ms`);
-    const args = [estate.dir, size, String(seed), String(o.cycles), String(o.apiIntervalMs)];
+    const compiled = !o.daemonFromSource;
+    if (compiled && !compiledAgentFresh()) {
+      say('  building the agent (its dist is missing or older than its sources)');
+      buildAgent();
+    }
+    const mode = compiled ? 'compiled' : 'source';
+    const args = [estate.dir, size, String(seed), String(o.cycles), String(o.apiIntervalMs), mode];
     daemon = await runChild<DaemonResult>(scriptPath('./daemonCycles.ts'), args, {
       timeoutMs: minutes(30),
       onProgress,
       nodeFlags: BIG_HEAP[size],
+      loader: compiled ? 'node' : 'tsx',
     });
   }
   return { size, seed, machine: host, manifest: estate.manifest, analysis, live, fanout, daemon };

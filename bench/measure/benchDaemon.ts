@@ -1,22 +1,24 @@
 // The real daemon the bench children drive (daemonCycles.ts, fanout.ts): on 127.0.0.1 port 0, its source the
 // estate folder stepped by a Timeline, no auto-start, a clock the child moves one poll interval per cycle.
+// With `sourceInWorker` the Timeline runs in the daemon's analysis worker (timelineSource.ts), as a
+// snapshot folder is read there when deployed; else on the daemon's thread, as the live AWS source polls.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DaemonConfigSchema } from '../../agent/src/daemon/config/schema.ts';
-import { startDaemon, type Daemon } from '../../agent/src/daemon/daemon.ts';
+import type { Daemon } from '../../agent/src/daemon/daemon.ts';
 import type { PollSource } from '../../agent/src/daemon/types.ts';
-import { silentLogger } from '../../agent/src/log/logger.ts';
-import { readSnapshotFolder } from '../../agent/src/sources/snapshot/index.ts';
+import { agentModules } from './compiledAgent.ts';
 import { unitAddresses } from '../estate/generate.ts';
 import { parseSize } from '../estate/sizes.ts';
 import { Timeline } from './timeline.ts';
+import { timelineRemote, type TimelineSourceOptions } from './timelineSource.ts';
 
 const POLL_INTERVAL_SECONDS = 30;
 
 export interface BenchDaemon {
   daemon: Daemon;
-  timeline: Timeline;
+  /** Moves the estate one timeline step on: what changed, in words. */
+  advance(): Promise<string>;
   /** Moves the daemon's clock one poll interval on: call before each cycle. */
   tick(): void;
   /** Stops the daemon and removes its data folder. */
@@ -30,18 +32,43 @@ export interface BenchDaemonOptions {
   dataDirPrefix: string;
   /** Serve the built dashboard (only when its first paint is measured). */
   serveWeb: boolean;
+  /** Run the compiled agent (agent/dist, as deployed) rather than its sources (compiledAgent.ts). */
+  compiled: boolean;
+  /** Poll the Timeline in the analysis worker (timelineSource.ts) rather than on the daemon's thread. */
+  sourceInWorker: boolean;
+}
+
+async function timelineSource(
+  opts: BenchDaemonOptions,
+  read: (dir: string) => Promise<Timeline['snapshot']>,
+): Promise<{ source: PollSource; advance(): Promise<string>; close(): void }> {
+  const label = `benchmark estate ${opts.size}`;
+  if (opts.sourceInWorker) {
+    const options: TimelineSourceOptions = { dir: opts.dir, size: opts.size, seed: opts.seed };
+    const module = new URL('./timelineSource.ts', import.meta.url).href;
+    const remote = timelineRemote();
+    const source: PollSource = {
+      kind: 'snapshot',
+      label,
+      inWorker: { module, options },
+      poll: () => Promise.reject(new Error('polled in the analysis worker')),
+    };
+    return { source, advance: remote.advance, close: remote.close };
+  }
+  const timeline = new Timeline(unitAddresses(parseSize(opts.size), opts.seed), await read(opts.dir));
+  const source: PollSource = {
+    kind: 'snapshot',
+    label,
+    poll: async () => ({ snapshot: timeline.snapshot, calls: null }),
+  };
+  return { source, advance: async () => timeline.advance(), close: () => undefined };
 }
 
 export async function startBenchDaemon(opts: BenchDaemonOptions): Promise<BenchDaemon> {
-  const timeline = new Timeline(
-    unitAddresses(parseSize(opts.size), opts.seed),
-    await readSnapshotFolder(opts.dir),
+  const { DaemonConfigSchema, startDaemon, silentLogger, readSnapshotFolder } = await agentModules(
+    opts.compiled,
   );
-  const source: PollSource = {
-    kind: 'snapshot',
-    label: `benchmark estate ${opts.size}`,
-    poll: async () => ({ snapshot: timeline.snapshot, calls: null }),
-  };
+  const { source, advance, close } = await timelineSource(opts, readSnapshotFolder);
   const dataDir = mkdtempSync(path.join(tmpdir(), opts.dataDirPrefix));
   let now = Date.parse('2025-03-14T10:00:00Z');
   const config = {
@@ -60,12 +87,13 @@ export async function startBenchDaemon(opts: BenchDaemonOptions): Promise<BenchD
   });
   return {
     daemon,
-    timeline,
+    advance,
     tick: () => {
       now += POLL_INTERVAL_SECONDS * 1000;
     },
     stop: async () => {
       await daemon.close();
+      close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,7 +9,17 @@ export interface ChildOptions {
   /** Kill the child after this long (the benchmark must end even if a phase hangs). */
   timeoutMs: number;
   onProgress?: (line: string) => void;
+  /**
+   * How the child's TypeScript runs: through tsx (default), or by Node itself (type stripping and
+   * transforms) for a child that runs compiled modules and must not carry tsx's cost (compiledAgent.ts).
+   */
+  loader?: 'tsx' | 'node';
 }
+
+const LOADER_FLAGS = {
+  tsx: ['--import', 'tsx'],
+  node: ['--experimental-transform-types', '--disable-warning=ExperimentalWarning'],
+};
 
 export function scriptPath(relative: string): string {
   return fileURLToPath(new URL(relative, import.meta.url));
@@ -17,11 +27,15 @@ export function scriptPath(relative: string): string {
 
 export function runChild<T>(script: string, args: string[], opts: ChildOptions): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', 'tsx', script, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // The AWS SDK (live source, daemon) warns at every start that its future versions will need Node 22.
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    });
+    const child = spawn(
+      process.execPath,
+      [...(opts.nodeFlags ?? []), ...LOADER_FLAGS[opts.loader ?? 'tsx'], script, ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // The AWS SDK (live source, daemon) warns at every start that its future versions will need Node 22.
+        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      },
+    );
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);

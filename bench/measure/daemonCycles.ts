@@ -3,7 +3,9 @@
 // finding opens); the next `cycles` are hot cycles, each timed whole (daemon.runCycle). Meanwhile a client loop
 // in its own process (apiClient.ts) asks GET /api/services on a schedule, one request at a time; the requests due during a hot
 // cycle give apiP99Ms. Then, if bench/measure/wallPaint.ts exists, the dashboard's first paint.
-// Args: <dir> <size> <seed> <cycles> <api interval ms>. Prints one JSON line.
+// Args: <dir> <size> <seed> <cycles> <api interval ms> [compiled|source] [worker|main-thread]. Prints one
+// JSON line. `compiled` runs the daemon from agent/dist, this script then under plain Node (compiledAgent.ts,
+// runSize.ts); the estate's Timeline is polled in the analysis worker unless `main-thread` (benchDaemon.ts).
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startBenchDaemon } from './benchDaemon.ts';
@@ -12,20 +14,24 @@ import { latencyStats, type Sample } from './latency.ts';
 import type { DaemonResult } from './types.ts';
 import { wallFirstPaint, WALL_PAINT_MODULE } from './wallFirstPaint.ts';
 
-const [dir, sizeArg, seedArg, cyclesArg, intervalArg] = process.argv.slice(2);
+const [dir, sizeArg, seedArg, cyclesArg, intervalArg, modeArg, sourceArg] = process.argv.slice(2);
 const hotCycles = Math.max(5, Number(cyclesArg ?? 5));
 // A probe of the event loop, not a load test (one request in flight, apiClient.ts): an open-loop probe, a
 // request every 250 ms whatever was outstanding, built a backlog on the loaded 2-core machine that never
 // drained between L's cycles and measured itself.
 const intervalMs = Number(intervalArg ?? 250);
 const clock = () => performance.timeOrigin + performance.now();
+// Without the built dashboard the page never paints: no figure, rather than a two-minute timeout.
+const webBuilt = existsSync(new URL('../../web/dist/index.html', import.meta.url));
 
-const { daemon, timeline, tick, stop } = await startBenchDaemon({
+const { daemon, advance, tick, stop } = await startBenchDaemon({
   dir: dir!,
   size: sizeArg!,
   seed: Number(seedArg),
   dataDirPrefix: 'porthole-bench-daemon-',
-  serveWeb: existsSync(WALL_PAINT_MODULE),
+  serveWeb: webBuilt && existsSync(WALL_PAINT_MODULE),
+  compiled: modeArg === 'compiled',
+  sourceInWorker: sourceArg !== 'main-thread',
 });
 
 async function cycle(): Promise<{ cycleMs: number; startedAt: number; endedAt: number }> {
@@ -39,7 +45,9 @@ async function cycle(): Promise<{ cycleMs: number; startedAt: number; endedAt: n
 }
 
 const first = await cycle();
-progress(`cold cycle (the estate as generated): ${first.cycleMs} ms`);
+// Where the peak is reached: the cold cycle reads the estate and opens every finding.
+const coldPeak = peakRssMb();
+progress(`cold cycle (the estate as generated): ${first.cycleMs} ms, peak RSS so far ${coldPeak} MB`);
 
 const client = fork(scriptPath('./apiClient.ts'), [], {
   execArgv: ['--import', 'tsx'],
@@ -67,11 +75,11 @@ for (let c = 0; c < hotCycles; c++) {
   // The change is the benchmark's work, in this process: done between cycles, each side of it a pause in
   // which the requests held up drain (a real daemon idles a poll interval between cycles), so neither the
   // change nor its backlog lands in a cycle's requests.
-  const change = timeline.advance();
+  const change = await advance();
   await pause(1000);
   const timed = await cycle();
   cycles.push({ cycle: c + 2, change, ...timed });
-  progress(`hot cycle ${c + 1}/${hotCycles} (${change}): ${timed.cycleMs} ms`);
+  progress(`hot cycle ${c + 1}/${hotCycles} (${change}): ${timed.cycleMs} ms, peak RSS ${peakRssMb()} MB`);
   await pause(1000);
 }
 const samples = fromClient<{ samples: Sample[] }>('samples');
@@ -87,7 +95,9 @@ progress(
 const daemonPeak = peakRssMb();
 
 const services = daemon.latest.scan?.services.length ?? 0;
-const wall = await wallFirstPaint({ url: daemon.url, services });
+const wall = webBuilt
+  ? await wallFirstPaint({ url: daemon.url, services })
+  : { ms: null, note: 'wallFirstPaintMs: the dashboard is not built (npm run build -w web)' };
 if (wall.note) progress(wall.note);
 
 await stop();

@@ -14,12 +14,14 @@ const cycles = Number(cyclesArg ?? 5);
 const clientProcesses = Number(processesArg ?? 2);
 const clock = () => performance.timeOrigin + performance.now();
 
-const { daemon, timeline, tick, stop } = await startBenchDaemon({
+const { daemon, advance, tick, stop } = await startBenchDaemon({
   dir: dir!,
   size: sizeArg!,
   seed: Number(seedArg),
   dataDirPrefix: 'porthole-bench-',
   serveWeb: false,
+  compiled: false,
+  sourceInWorker: false,
 });
 
 // Every broadcast passes through io.emit: note its time; sizes are measured after the cycle.
@@ -37,7 +39,7 @@ progress(`${clients} clients in ${clientProcesses} processes connected to ${daem
 
 const results: FanoutResult['cycles'] = [];
 for (let c = 0; c < cycles; c++) {
-  const change = c === 0 ? 'the estate as generated' : timeline.advance();
+  const change = c === 0 ? 'the estate as generated' : await advance();
   tick();
   emitted.length = 0;
   const t0 = performance.now();

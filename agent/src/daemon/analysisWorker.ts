@@ -38,7 +38,7 @@ let pendingRows: Verdicts | null = null;
 async function analyse(m: Extract<ToWorker, { type: 'analyse' }>, now: Date): Promise<unknown> {
   pendingRows = null;
   const analysis = await analyzer.analyse(
-    m.folder ? { folder: m.folder } : { snapshot: snapshot.take() },
+    m.folder ? { folder: m.folder } : m.source ? { source: m.source } : { snapshot: snapshot.take() },
     now,
   );
   pendingRows = verdictsOf(analysis);

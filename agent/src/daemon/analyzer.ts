@@ -18,12 +18,19 @@ import type { FactDelta, VerdictDelta } from '../store/store.ts';
 import { verdictDelta } from './cyclePublish.ts';
 import { readFolderPoll } from './snapshotSource.ts';
 import type { Engine, ExplainRequestOptions } from './types.ts';
+import { workerPoll, type WorkerSourceSpec } from './workerSource.ts';
 
-/** A snapshot polled by the loop, or a folder the analyzer reads itself. */
-export type AnalysisInput = { snapshot: Snapshot } | { folder: string };
+async function snapshotOf(input: AnalysisInput, now: Date): Promise<Snapshot> {
+  if ('folder' in input) return (await readFolderPoll(input.folder)).snapshot;
+  if ('source' in input) return (await (await workerPoll(input.source))(now)).snapshot;
+  return input.snapshot;
+}
+
+/** A snapshot polled by the loop, or a folder the analyzer reads or a source it polls itself. */
+export type AnalysisInput = { snapshot: Snapshot } | { folder: string } | { source: WorkerSourceSpec };
 
 export interface CycleAnalysis {
-  /** For a folder: the snapshot without its items (partitions, stale marks, fetch times, kinds present). */
+  /** For a folder or a worker source: the snapshot without its items (partitions, stale marks, fetch times, kinds present). */
   head?: Snapshot;
   result: ScanResult;
   /** What changed against the committed baseline, in words (none on the very first cycle). */
@@ -121,13 +128,13 @@ export function inlineAnalyzer(engine: Engine, baseline: FactSet | null): Analyz
   return {
     async analyse(input, now) {
       pending = null;
-      const snapshot = 'folder' in input ? (await readFolderPoll(input.folder)).snapshot : input.snapshot;
+      const snapshot = await snapshotOf(input, now);
       const analysed = engine.analyze(snapshot, { now });
       const facts = extractFacts(snapshot);
       const changes = committed ? diffFacts(committed, facts) : [];
       const delta = factDelta(committed, facts);
       pending = { facts, model: analysed.model, result: analysed.result };
-      const head = 'folder' in input ? snapshotHead(snapshot) : undefined;
+      const head = 'snapshot' in input ? undefined : snapshotHead(snapshot);
       const verdicts = verdictsServed ? verdictDelta(verdictsServed, analysed.result) : null;
       return {
         ...(head ? { head } : {}),

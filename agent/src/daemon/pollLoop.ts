@@ -69,9 +69,11 @@ export class PollLoop {
     let polled: PollResult;
     let analysis;
     try {
-      if (source.folder !== undefined) {
-        // The analyzer reads the folder itself; the loop gets the snapshot's head for freshness.
-        analysis = await analyzer.analyse({ folder: source.folder }, row.startedAt);
+      if (source.folder !== undefined || source.inWorker) {
+        // The analyzer reads the folder or polls the source itself; the loop gets the snapshot's head for
+        // freshness.
+        const input = source.folder !== undefined ? { folder: source.folder } : { source: source.inWorker! };
+        analysis = await analyzer.analyse(input, row.startedAt);
         polled = { snapshot: analysis.head!, calls: null };
       } else {
         polled = await pollWithDeadline(source, row.startedAt);

@@ -15,6 +15,7 @@ import type { ExplainOptions as ExplainRequestOptions } from '@porthole/core/eng
 import type { CallCounts } from '../sources/aws/callCounter.ts';
 import type { FindingState } from '@porthole/core/timeline/state.js';
 import type { SourceKind } from './config/schema.ts';
+import type { WorkerSourceSpec } from './workerSource.ts';
 
 export interface PollResult {
   snapshot: Snapshot;
@@ -29,6 +30,8 @@ export interface PollSource {
   poll(now: Date): Promise<PollResult>;
   /** A snapshot folder the analyzer may read itself instead of calling poll (off the event loop). */
   readonly folder?: string;
+  /** A source the analysis worker polls itself (workerSource.ts): `poll` is not called. */
+  readonly inWorker?: WorkerSourceSpec;
   /** The source's own per-poll deadline (ms); the loop gives up on a poll that overruns it by far. */
   readonly pollDeadlineMs?: number;
   /** State that a restart should resume from (the demo's cycle number), stored after each cycle. */

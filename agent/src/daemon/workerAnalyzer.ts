@@ -130,8 +130,8 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
 
   return {
     async analyse(input, now) {
-      if ('folder' in input)
-        return analysed(ask({ type: 'analyse', now: now.toISOString(), folder: input.folder }, timeoutMs));
+      if (!('snapshot' in input))
+        return analysed(ask({ type: 'analyse', now: now.toISOString(), ...input }, timeoutMs));
       const [w, s] = [worker, sender];
       try {
         await s.send((m) => w.postMessage(m), input.snapshot);

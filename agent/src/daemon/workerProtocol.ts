@@ -9,6 +9,7 @@
 // place would keep its number and the worker its old content.
 import type { Snapshot, SnapshotKind, SnapshotPartition } from '@porthole/shared';
 import type { ExplainOptions, ReachOptions } from './analyzer.ts';
+import type { WorkerSourceSpec } from './workerSource.ts';
 
 export type PartitionHead = Omit<SnapshotPartition, 'data'>;
 
@@ -18,7 +19,7 @@ export type ToWorker =
   | { type: 'items'; ids: number[]; items: unknown[] }
   /** One partition's list of a kind, in order, by item number. */
   | { type: 'list'; partition: number; kind: SnapshotKind; ids: number[] }
-  | { type: 'analyse'; id: number; now: string; folder?: string }
+  | { type: 'analyse'; id: number; now: string; folder?: string; source?: WorkerSourceSpec }
   | { type: 'commit' }
   | { type: 'explain'; id: number; opts: ExplainOptions; now: string }
   | { type: 'reach'; id: number; req: ReachOptions; now: string }

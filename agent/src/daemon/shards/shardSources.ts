@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { demoSource } from '../demoSource.ts';
-import { liveSource } from '../sources.ts';
+import { liveSource } from '../liveSource.ts';
 import type { DaemonConfig } from '../config/schema.ts';
 import type { PollSource } from '../types.ts';
 import { snapshotSource } from '../sources.ts';
