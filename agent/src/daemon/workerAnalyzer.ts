@@ -2,12 +2,13 @@
 // socket.io stay responsive while thousands of targets are evaluated. A worker that crashes, exits or hangs
 // fails the cycle in flight (an error cycle: the data goes stale, never a wrong green) and is started
 // again with the committed baseline from the store, so the next cycle diffs as if nothing happened.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FactSet } from '@porthole/core/timeline/diff/facts.js';
 import { PathInputError } from '@porthole/core/engine/errors.js';
 import { NotReadyError } from '../server/backend.ts';
 import type { Analyzer, CycleAnalysis } from './analyzer.ts';
 import { SnapshotSender, type FromWorker, type ToWorker } from './workerProtocol.ts';
+import { startWorker } from './workerFlags.ts';
 import { fromWire, verdictsOf, type Verdicts, type WireAnalysis } from './verdictRows.ts';
 
 export interface WorkerAnalyzerOptions {
@@ -69,10 +70,11 @@ export function workerAnalyzer(opts: WorkerAnalyzerOptions): Analyzer {
   };
   const start = (): void => {
     const entry = workerEntry();
-    const w = new Worker(entry.url, {
-      execArgv: entry.execArgv,
-      workerData: { baseline: opts.loadBaseline() },
-    });
+    const w = startWorker(
+      entry.url,
+      { execArgv: entry.execArgv, workerData: { baseline: opts.loadBaseline() } },
+      opts.log,
+    );
     w.unref();
     // Settled by the worker's first message, or by its exit when it dies while loading.
     started = new Promise<void>((resolve) => {
