@@ -59,6 +59,15 @@ export function parseAddressRange(s: string): AddressRange {
   return range;
 }
 
+/** parseAddressRange, or null for anything that is not an IP address or CIDR (a rule that can match nothing). */
+export function tryParseAddressRange(s: string): AddressRange | null {
+  try {
+    return parseAddressRange(s);
+  } catch {
+    return null;
+  }
+}
+
 function parseUncached(s: string): AddressRange {
   const text = s.trim();
   const slash = text.indexOf('/');

@@ -3,7 +3,13 @@
 // https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html): static routes beat
 // prefix-list routes, which beat propagated routes.
 import type { Route, RouteTable } from '@porthole/shared';
-import { parseAddressRange, relateParsed, type AddressRange, type PrefixListResolver } from './cidr.ts';
+import {
+  parseAddressRange,
+  relateParsed,
+  tryParseAddressRange,
+  type AddressRange,
+  type PrefixListResolver,
+} from './cidr.ts';
 
 export type { PrefixListResolver } from './cidr.ts';
 
@@ -97,14 +103,6 @@ interface Candidate {
   rank: number;
 }
 
-function tryParse(cidr: string): AddressRange | null {
-  try {
-    return parseAddressRange(cidr);
-  } catch {
-    return null;
-  }
-}
-
 /** Longest prefix match of `destination` (an IP; a CIDR must fit wholly in a route) in one table. */
 export function lookupRoute(
   table: RouteTable,
@@ -118,14 +116,14 @@ export function lookupRoute(
     let ranges: Array<AddressRange | null>;
     let rank = route.Origin === PROPAGATED ? 2 : 0;
     const cidr = dest.family === 'ipv4' ? route.DestinationCidrBlock : route.DestinationIpv6CidrBlock;
-    if (cidr) ranges = [tryParse(cidr)];
+    if (cidr) ranges = [tryParseAddressRange(cidr)];
     else if (route.DestinationPrefixListId) {
       const entries = prefixLists(route.DestinationPrefixListId);
       if (entries === null) {
         skipped.push(route.DestinationPrefixListId);
         continue;
       }
-      ranges = entries.map(tryParse);
+      ranges = entries.map(tryParseAddressRange);
       rank = Math.max(rank, 1);
     } else continue;
     for (const range of ranges) {

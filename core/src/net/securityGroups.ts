@@ -7,6 +7,7 @@ import {
   intersectRanges,
   parseAddressRange,
   relateParsed,
+  tryParseAddressRange,
   subtractRanges,
   type AddressRange,
   type PortRange,
@@ -65,14 +66,6 @@ interface Scan {
   unknowns: Array<{ ports: PortRange; reason: string }>;
 }
 
-function tryParse(cidr: string): AddressRange | null {
-  try {
-    return parseAddressRange(cidr);
-  } catch {
-    return null;
-  }
-}
-
 function scan(
   groups: readonly SgInput[],
   direction: SgDirection,
@@ -103,7 +96,7 @@ function scan(
         });
         continue;
       }
-      const ranges = cidrs.map(tryParse);
+      const ranges = cidrs.map(tryParseAddressRange);
       if (ranges.includes(null)) {
         result.unknowns.push({ ports: grant.ports, reason: `${grant.text} has an unparseable CIDR` });
       }

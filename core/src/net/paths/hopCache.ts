@@ -5,7 +5,7 @@
 import { memo } from '../../model/memo.ts';
 import type { EstateModel } from '../../model/types.ts';
 import type { NetworkAcl } from '@porthole/shared';
-import { parseAddressRange, relateParsed, type AddressRange } from '../cidr.ts';
+import { relateParsed, tryParseAddressRange, type AddressRange } from '../cidr.ts';
 import type { DecidedHop } from './decided.ts';
 
 /** The rule CIDRs relevant to a component, computed once per model. */
@@ -15,7 +15,7 @@ export function cidrsFor(model: EstateModel, component: string, compute: () => s
 
 /** '1'/'0' per CIDR (contains / disjoint); null when a CIDR partly overlaps the address (no sharing). */
 export function addressClass(cidrs: readonly string[], address: string): string | null {
-  return classOver(cidrs.map(tryParse), address);
+  return classOver(cidrs.map(tryParseAddressRange), address);
 }
 
 /**
@@ -29,14 +29,14 @@ export function componentClass(
   address: string,
 ): string | null {
   return classOver(
-    memo(model, 'ruleRanges', component, () => cidrs.map(tryParse)),
+    memo(model, 'ruleRanges', component, () => cidrs.map(tryParseAddressRange)),
     address,
   );
 }
 
 /** Null for an unparseable address or rule CIDR, as for a partial overlap: such paths are never shared. */
 export function classOver(ranges: ReadonlyArray<AddressRange | null>, address: string): string | null {
-  const subject = tryParse(address);
+  const subject = tryParseAddressRange(address);
   if (subject === null) return null;
   let key = '';
   for (const range of ranges) {
@@ -46,14 +46,6 @@ export function classOver(ranges: ReadonlyArray<AddressRange | null>, address: s
     key += relation === 'contains' ? '1' : '0';
   }
   return key;
-}
-
-function tryParse(text: string): AddressRange | null {
-  try {
-    return parseAddressRange(text);
-  } catch {
-    return null;
-  }
 }
 
 /** Per NACL (the model's object): its rule CIDRs parsed, and its decisions per address class and query. */
@@ -71,7 +63,7 @@ export function naclTables(model: EstateModel, acl: NetworkAcl): NaclTables {
   let tables = byAcl.get(acl);
   if (!tables) {
     const cidrs = acl.Entries.flatMap((e) => [e.CidrBlock, e.Ipv6CidrBlock].filter((c): c is string => !!c));
-    byAcl.set(acl, (tables = { ranges: cidrs.map(tryParse), hops: new Map() }));
+    byAcl.set(acl, (tables = { ranges: cidrs.map(tryParseAddressRange), hops: new Map() }));
   }
   return tables;
 }

@@ -5,8 +5,9 @@
 import type { IpPermission } from '@porthole/shared';
 import { memo } from '../../model/memo.ts';
 import type { EndpointModel, EstateModel, LoadBalancerModel } from '../../model/types.ts';
-import { parseAddressRange, relateParsed, type AddressRange, type PortRange } from '../cidr.ts';
+import { tryParseAddressRange, type AddressRange, type PortRange } from '../cidr.ts';
 import type { HopFacts } from './decided.ts';
+import { classOver } from './hopCache.ts';
 import { sgCidrs } from './hopDecisions.ts';
 
 /**
@@ -20,7 +21,7 @@ export function pathClass(
   targetIp: string,
   port: number,
 ): string | null {
-  const address = parsedClass(albRanges(model, lb), targetIp);
+  const address = classOver(albRanges(model, lb), targetIp);
   if (address === null) return null;
   const side = `${endpoint.subnetId}|${endpoint.securityGroupIds.join(',')}`;
   let ports = '';
@@ -57,33 +58,9 @@ export function forPort(facts: HopFacts, port: number): HopFacts {
 }
 
 /** addressClass over ranges parsed once (null for an unparseable rule CIDR: that path gets no class). */
-function parsedClass(ranges: Array<AddressRange | null>, address: string): string | null {
-  let subject: AddressRange;
-  try {
-    subject = parseAddressRange(address);
-  } catch {
-    return null;
-  }
-  let key = '';
-  for (const range of ranges) {
-    if (range === null) return null;
-    const relation = relateParsed(range, subject);
-    if (relation === 'partial') return null;
-    key += relation === 'contains' ? '1' : '0';
-  }
-  return key;
-}
 
 function albRanges(model: EstateModel, lb: LoadBalancerModel): Array<AddressRange | null> {
-  return memo(model, 'albTargetRanges', lb.arn, () =>
-    albCidrs(model, lb).map((cidr) => {
-      try {
-        return parseAddressRange(cidr);
-      } catch {
-        return null;
-      }
-    }),
-  );
+  return memo(model, 'albTargetRanges', lb.arn, () => albCidrs(model, lb).map(tryParseAddressRange));
 }
 
 /** The CIDRs a target address is compared with: the ALB SGs' egress rules, the NACLs of the ALB's subnets. */

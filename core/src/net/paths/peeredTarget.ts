@@ -8,7 +8,7 @@ import { endpointForEni } from '../../model/endpoints.ts';
 import { memo } from '../../model/memo.ts';
 import { dataGaps } from '../../model/scopes.ts';
 import type { EndpointModel, EstateModel, LoadBalancerModel, Scoped } from '../../model/types.ts';
-import { parseAddressRange, relateParsed } from '../cidr.ts';
+import { parseAddressRange, relateParsed, tryParseAddressRange } from '../cidr.ts';
 import { routeHop } from './hops.ts';
 
 export type PeeredTarget = { endpoint: EndpointModel; gaps: [] } | { endpoint: null; gaps: string[] };
@@ -27,12 +27,8 @@ export function insideVpc(
   ip: string,
 ): boolean {
   const vpc = vpcId ? model.vpcs.get(scope, vpcId) : undefined;
-  let address;
-  try {
-    address = parseAddressRange(ip);
-  } catch {
-    return true;
-  }
+  const address = tryParseAddressRange(ip);
+  if (!address) return true;
   if (!vpc) return false;
   const cidrs = [
     vpc.CidrBlock,
