@@ -5,7 +5,12 @@ import type { ExplainLeg, Finding, PathResult } from '@porthole/shared';
 import type { EstateModel, LoadBalancerModel } from '../model/types.ts';
 import { evaluateFrontDoor } from '../net/paths/frontDoor.ts';
 import type { PortRange } from '../net/cidr.ts';
-import { clientPorts, describeClientPorts, type ClientPorts } from '../net/paths/clientPorts.ts';
+import {
+  clientPorts,
+  describeClientPorts,
+  judgesReplies,
+  type ClientPorts,
+} from '../net/paths/clientPorts.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { createRuleContext } from '../rules/support/context.ts';
 import { albHop, legVerdict, worseOf, type LegVerdict } from './albHops.ts';
@@ -166,7 +171,7 @@ function explainRequest(
       ),
   });
   // Say which reply range was assumed whenever a stateless NACL judged a reply to the caller (as reach does).
-  const judgedReplies = front.hops.some((h) => h.leg === 'reply' && h.check.startsWith('nacl'));
+  const judgedReplies = judgesReplies(front.hops);
   return {
     ...result,
     ...(evaluation ? { answer: evaluation.answer } : {}),

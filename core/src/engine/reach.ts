@@ -3,7 +3,7 @@
 import { scopeKey, type PathResult } from '@porthole/shared';
 import type { EndpointModel, EstateModel } from '../model/types.ts';
 import type { PortRange } from '../net/cidr.ts';
-import { clientPorts, describeClientPorts } from '../net/paths/clientPorts.ts';
+import { clientPorts, describeClientPorts, judgesReplies } from '../net/paths/clientPorts.ts';
 import type { EvaluatedHop } from '../net/paths/hops.ts';
 import { denyHop, egressToOutside, type OutsideQuery } from '../net/paths/outside.ts';
 import { inVpcHops, intoPublicAddress, type LegQuery } from '../net/paths/peerPaths.ts';
@@ -102,7 +102,7 @@ export function reachPath(model: EstateModel, req: ReachRequest): PathResult {
   const result = pathResult(model, hops, [], `${req.from} → ${req.to}:${req.port}/${req.protocol}`);
   const assumptions = [describeClientPorts(client), ...notes(target)];
   // Say which reply range was assumed whenever a stateless NACL judged a reply to the caller.
-  const judgedReplies = hops.some((h) => h.leg === 'reply' && h.check.startsWith('nacl'));
+  const judgedReplies = judgesReplies(hops);
   const range = `${client.range.from}-${client.range.to}`;
   const said = client.known ? `client ports ${range} as given` : `client ports unknown, ${range} assumed`;
   return { ...result, summary: judgedReplies ? `${result.summary} (${said})` : result.summary, assumptions };

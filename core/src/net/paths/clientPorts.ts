@@ -28,6 +28,11 @@ export function describeClientPorts(client: ClientPorts): string {
         `pass --client-ports (e.g. ${PLATFORM_PORTS.linux} for Linux, ${PLATFORM_PORTS.windows} for Windows clients)`;
 }
 
+/** Whether a stateless NACL judged a reply on these hops: then the answer says which client range it assumed. */
+export function judgesReplies(hops: readonly EvaluatedHop[]): boolean {
+  return hops.some((h) => h.leg === 'reply' && h.check.startsWith('nacl'));
+}
+
 /**
  * A NACL hop on the reply leg to a client. With the client's range unknown, a NACL dropping only some of
  * 1024–65535 is unknown, naming the ports that would be dropped; dropping all of them is still a block.
