@@ -25,6 +25,17 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): Record<string, 
   return out;
 }
 
+/** The overview both daemons serve (one daemon, or the HA estate view): the lists and their counts. */
+export function overviewOf(o: Omit<Overview, 'counts'>): Overview {
+  return {
+    ...o,
+    counts: {
+      services: countBy(o.services, (s) => s.status),
+      findings: countBy(o.openFindings, (f) => f.severity),
+    },
+  };
+}
+
 export class DaemonView implements ApiBackend {
   constructor(
     private readonly d: {
@@ -43,16 +54,7 @@ export class DaemonView implements ApiBackend {
   overview(): Overview {
     const services = this.services();
     const openFindings = this.d.store.findings.open().map(toRecord);
-    return {
-      source: this.d.source.label,
-      services,
-      openFindings,
-      freshness: this.freshness(),
-      counts: {
-        services: countBy(services, (s) => s.status),
-        findings: countBy(openFindings, (f) => f.severity),
-      },
-    };
+    return overviewOf({ source: this.d.source.label, services, openFindings, freshness: this.freshness() });
   }
 
   /** Verdicts as served: each says whether it is stale and how old its data is. */

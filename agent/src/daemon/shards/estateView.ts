@@ -17,16 +17,11 @@ import type { PgReads } from '../../store/postgres/reads.ts';
 import { toRecord } from '@porthole/core/timeline/state.js';
 import { explainRequestOptions } from '../analyzer.ts';
 import { LatestState } from '../latest.ts';
+import { overviewOf } from '../view.ts';
 import { mergeFreshness } from './freshness.ts';
 import { explainOnHeldShards, reachOnHeldShards } from './heldPaths.ts';
 import type { Lease } from './leases.ts';
 import type { ShardRunner } from './runner.ts';
-
-const countBy = <T>(items: readonly T[], key: (t: T) => string): Record<string, number> => {
-  const out: Record<string, number> = {};
-  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
-  return out;
-};
 
 export class EstateView implements ApiBackend {
   /** Shards this daemon does not hold, as last read from PostgreSQL. */
@@ -92,16 +87,7 @@ export class EstateView implements ApiBackend {
   async overview(): Promise<Overview> {
     const services = this.services();
     const openFindings = (await this.d.reads.openFindings()).map(toRecord);
-    return {
-      source: this.d.label,
-      services,
-      openFindings,
-      freshness: this.freshness(),
-      counts: {
-        services: countBy(services, (s) => s.status),
-        findings: countBy(openFindings, (f) => f.severity),
-      },
-    };
+    return overviewOf({ source: this.d.label, services, openFindings, freshness: this.freshness() });
   }
 
   freshness(): DataFreshness {
